@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const port = z.coerce
+  .number({ message: 'expected a port number' })
+  .int('expected a whole number')
+  .min(0, 'expected 0–65535')
+  .max(65535, 'expected 0–65535');
+
+/** Every setting the service reads from the environment, with the defaults that make `npm start` work. */
+export const ConfigSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
+  MODEL_DIR: z.string().trim().min(1).default('models'),
+  WARD_SETTINGS_FILE: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  EMBEDDER: z.enum(['auto', 'lsa', 'model', 'none'], { message: 'expected auto, lsa, model or none' }).default('auto'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly knowledgeDir: string;
+  readonly modelDir: string;
+  readonly wardSettingsFile: string;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly embedder: 'auto' | 'lsa' | 'model' | 'none';
+}
+
+/** A wrong environment value: one readable line naming the variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the configuration once from an environment object; throws ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Readonly<Config> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const got = present[variable];
+    throw new ConfigError(`Invalid setting ${variable}${got === undefined ? '' : `="${got}"`}: ${issue?.message ?? 'invalid value'}`);
+  }
+  const v = parsed.data;
+  const resolve = (p: string) => path.resolve(cwd, p);
+  const knowledgeDir = resolve(v.KNOWLEDGE_DIR);
+  return Object.freeze({
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: resolve(v.DATA_DIR),
+    knowledgeDir,
+    modelDir: resolve(v.MODEL_DIR),
+    wardSettingsFile: v.WARD_SETTINGS_FILE ? resolve(v.WARD_SETTINGS_FILE) : path.join(knowledgeDir, 'ward-settings.example.yaml'),
+    logLevel: v.LOG_LEVEL,
+    trustProxy: v.TRUST_PROXY,
+    embedder: v.EMBEDDER,
+  });
+}

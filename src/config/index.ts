@@ -1,0 +1,1 @@
+export { ConfigError, ConfigSchema, loadConfig, type Config } from './config.js';

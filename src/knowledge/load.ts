@@ -1,0 +1,199 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { toFieldErrors } from '../shared/zod-errors.js';
+import {
+  CATALOGUE_ID_PREFIX,
+  EntrySchema,
+  SynonymsFileSchema,
+  WardSettingsSchema,
+  type Entry,
+  type SynonymGroup,
+  type WardSettings,
+} from './schema.js';
+
+/** One defect found in a knowledge file: `file: field: problem`. */
+export interface KnowledgeProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** The shipped knowledge base as loaded from files, with every defect found on the way. */
+export interface LoadedKnowledge {
+  entries: Entry[];
+  synonyms: SynonymGroup[];
+  problems: KnowledgeProblem[];
+  /** Files read, including bad ones. */
+  fileCount: number;
+}
+
+export interface LoadKnowledgeOptions {
+  /** Paths in problems are shown relative to this folder. */
+  relativeTo?: string;
+}
+
+const SUBDIRS = ['curated', 'catalogue'] as const;
+const READ_CONCURRENCY = 64;
+
+/** Formats a problem as the one line `knowledge:check` and the start-up log print. */
+export function formatProblem(problem: KnowledgeProblem): string {
+  return `${problem.file}: ${problem.field}: ${problem.message}`;
+}
+
+/** Loads every entry of `knowledge/curated` and `knowledge/catalogue` plus the synonyms; bad files are reported and skipped. */
+export async function loadKnowledge(dir: string, { relativeTo = process.cwd() }: LoadKnowledgeOptions = {}): Promise<LoadedKnowledge> {
+  const problems: KnowledgeProblem[] = [];
+  const display = (file: string) => path.relative(relativeTo, file) || file;
+  const files: string[] = [];
+  for (const sub of SUBDIRS) {
+    const names = await listYamlFiles(path.join(dir, sub));
+    files.push(...names.map((name) => path.join(dir, sub, name)));
+  }
+  const parsed = await mapLimit(files, READ_CONCURRENCY, async (file) => parseEntryFile(file, display(file)));
+  const entries: Entry[] = [];
+  const seen = new Map<string, string>();
+  for (const result of parsed) {
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const { entry, file } = result;
+    const firstFile = seen.get(entry.id);
+    if (firstFile) {
+      problems.push({ file, field: 'id', message: `duplicate id "${entry.id}", already defined in ${firstFile}; skipped` });
+      continue;
+    }
+    seen.set(entry.id, file);
+    entries.push(entry);
+  }
+  problems.push(...checkCoverage(entries, seen));
+  const synonyms = await loadSynonyms(path.join(dir, 'synonyms.yaml'), display, problems);
+  return { entries, synonyms, problems, fileCount: files.length };
+}
+
+type ParsedFile = { ok: true; entry: Entry; file: string } | { ok: false; problems: KnowledgeProblem[] };
+
+/** Reads and validates one entry file; never throws. */
+export async function parseEntryFile(file: string, shownAs = file): Promise<ParsedFile> {
+  const data = await readYaml(file, shownAs);
+  if (!data.ok) return { ok: false, problems: data.problems };
+  const result = EntrySchema.safeParse(data.value);
+  if (!result.success) return { ok: false, problems: issuesToProblems(shownAs, result.error) };
+  const expected = expectedFileName(result.data.id);
+  if (path.basename(file, path.extname(file)) !== path.basename(expected, '.yaml')) {
+    return { ok: false, problems: [{ file: shownAs, field: 'id', message: `id "${result.data.id}" must live in a file named ${expected}` }] };
+  }
+  const folder = path.basename(path.dirname(file));
+  const catalogue = result.data.id.startsWith(CATALOGUE_ID_PREFIX);
+  if ((folder === 'catalogue') !== catalogue) {
+    return {
+      ok: false,
+      problems: [{ file: shownAs, field: 'id', message: catalogue ? 'catalogue ids (dvc-…) belong in catalogue/' : 'catalogue/ holds only dvc-<code> ids' }],
+    };
+  }
+  return { ok: true, entry: result.data, file: shownAs };
+}
+
+/** The file name an entry id must have: `<id>.yaml`, or `<code>.yaml` for catalogue records. */
+export function expectedFileName(id: string): string {
+  return `${id.startsWith(CATALOGUE_ID_PREFIX) ? id.slice(CATALOGUE_ID_PREFIX.length) : id}.yaml`;
+}
+
+/** Loads and validates the ward settings file; returns problems instead of throwing. */
+export async function loadWardSettings(
+  file: string,
+  shownAs = file,
+): Promise<{ settings: WardSettings | undefined; problems: KnowledgeProblem[] }> {
+  const data = await readYaml(file, shownAs);
+  if (!data.ok) return { settings: undefined, problems: data.problems };
+  const result = WardSettingsSchema.safeParse(data.value);
+  if (!result.success) return { settings: undefined, problems: issuesToProblems(shownAs, result.error) };
+  return { settings: result.data, problems: [] };
+}
+
+async function loadSynonyms(file: string, display: (f: string) => string, problems: KnowledgeProblem[]): Promise<SynonymGroup[]> {
+  const data = await readYaml(file, display(file));
+  if (!data.ok) {
+    problems.push(...data.problems);
+    return [];
+  }
+  const result = SynonymsFileSchema.safeParse(data.value);
+  if (!result.success) {
+    problems.push(...issuesToProblems(display(file), result.error));
+    return [];
+  }
+  return result.data.synonyms;
+}
+
+/** A curated entry must cite codes that exist, and no code may be claimed by two curated entries. */
+function checkCoverage(entries: Entry[], files: Map<string, string>): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const catalogueCodes = new Set(entries.filter((e) => e.id.startsWith(CATALOGUE_ID_PREFIX)).flatMap((e) => e.codes));
+  const claimedBy = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.id.startsWith(CATALOGUE_ID_PREFIX)) continue;
+    const file = files.get(entry.id) ?? entry.id;
+    entry.codes.forEach((code, index) => {
+      if (catalogueCodes.size > 0 && !catalogueCodes.has(code)) {
+        problems.push({ file, field: `codes.${index}`, message: `no catalogue record ${code}` });
+      }
+      const other = claimedBy.get(code);
+      if (other) problems.push({ file, field: `codes.${index}`, message: `code ${code} is already covered by ${other}` });
+      else claimedBy.set(code, entry.id);
+    });
+  }
+  return problems;
+}
+
+async function readYaml(file: string, shownAs: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: KnowledgeProblem[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, problems: [{ file: shownAs, field: '(file)', message: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'error'})` }] };
+  }
+  try {
+    const value: unknown = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 });
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return { ok: false, problems: [{ file: shownAs, field: '(root)', message: 'expected a YAML mapping of fields' }] };
+    }
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const where = error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+      const reason = error.message.split('\n')[0] ?? 'invalid YAML';
+      return { ok: false, problems: [{ file: shownAs, field: '(yaml)', message: `broken YAML${where}: ${reason.replace(/ at line \d+, column \d+:?$/, '')}` }] };
+    }
+    return { ok: false, problems: [{ file: shownAs, field: '(yaml)', message: 'broken YAML' }] };
+  }
+}
+
+function issuesToProblems(file: string, error: z.ZodError): KnowledgeProblem[] {
+  return toFieldErrors(error).map(({ field, message }) => ({ file, field, message }));
+}
+
+async function listYamlFiles(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names.filter((name) => name.endsWith('.yaml') || name.endsWith('.yml')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+
+/** Ids of entries imported from the national catalogue: `dvc-<code>`. */
+export const CATALOGUE_ID_PREFIX = 'dvc-';
+
+/** A national procedure code as the portal writes it, e.g. `1.001193` or `2.000635`. */
+export const NationalCodeSchema = z.string().regex(/^[0-9]+\.[0-9]+$/, 'expected a national code such as 1.001193');
+
+/** Text in Vietnamese with an optional English version. */
+export const LocalizedTextSchema = z.strictObject({
+  vi: z.string().trim().min(1),
+  en: z.string().trim().min(1).optional(),
+});
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** Colloquial ways citizens name the procedure: Vietnamese (with and without diacritics) and English. */
+export const AliasesSchema = z.strictObject({
+  vi: z.array(z.string().trim().min(1)).default([]),
+  en: z.array(z.string().trim().min(1)).default([]),
+});
+
+export const LevelSchema = z.enum(['xã', 'tỉnh', 'bộ', 'khác']);
+export type Level = z.infer<typeof LevelSchema>;
+
+export const ChannelKindSchema = z.enum(['truc-tiep', 'truc-tuyen', 'buu-chinh']);
+export type ChannelKind = z.infer<typeof ChannelKindSchema>;
+
+/** Processing time: a number with the unit the official text gives, if it gives one. */
+export const ProcessingTimeSchema = z.strictObject({
+  value: z.number().nonnegative(),
+  unit: z.string().trim().min(1).optional(),
+});
+
+/** A fee as the official text says it, with the amount in VND where one can be read (0 = free). */
+export const FeeSchema = z.strictObject({
+  text: z.string().trim().min(1),
+  amountVnd: z.number().int().nonnegative().optional(),
+});
+
+export const ChannelSchema = z.strictObject({
+  kind: ChannelKindSchema,
+  time: ProcessingTimeSchema.optional(),
+  fee: FeeSchema.optional(),
+  description: z.string().trim().min(1).optional(),
+});
+export type Channel = z.infer<typeof ChannelSchema>;
+
+export const DocumentSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  /** Section of the official list, e.g. "Giấy tờ phải nộp" or "Giấy tờ phải xuất trình". */
+  group: z.string().trim().min(1).optional(),
+  quantity: z.number().int().nonnegative().optional(),
+  copy: z.enum(['original', 'copy', 'original-or-copy']).optional(),
+  form: z.string().trim().min(1).optional(),
+  note: z.string().trim().min(1).optional(),
+});
+export type DocumentItem = z.infer<typeof DocumentSchema>;
+
+export const LegalBasisSchema = z.strictObject({
+  title: z.string().trim().min(1),
+  number: z.string().trim().min(1).optional(),
+});
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+
+export const AgenciesSchema = z.strictObject({
+  receiving: z.string().trim().min(1).optional(),
+  deciding: z.string().trim().min(1).optional(),
+  coordinating: z.string().trim().min(1).optional(),
+});
+
+/** Official text kept verbatim where the importer could not parse a field into structure. */
+export const RawTextSchema = z.strictObject({
+  channels: z.string().min(1).optional(),
+  documents: z.string().min(1).optional(),
+  legalBasis: z.string().min(1).optional(),
+  steps: z.string().min(1).optional(),
+  conditions: z.string().min(1).optional(),
+  result: z.string().min(1).optional(),
+});
+export type RawText = z.infer<typeof RawTextSchema>;
+
+const ENTRY_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+const EntryObjectSchema = z.strictObject({
+  id: z.string().regex(ENTRY_ID, 'expected a lower-case id such as dang-ky-khai-sinh or dvc-1.001193'),
+  codes: z.array(NationalCodeSchema).default([]),
+  title: LocalizedTextSchema,
+  summary: LocalizedTextSchema.optional(),
+  aliases: AliasesSchema.default({ vi: [], en: [] }),
+  levels: z.array(LevelSchema).min(1),
+  field: z.string().trim().min(1).optional(),
+  ministry: z.string().trim().min(1).optional(),
+  decision: z.string().trim().min(1).optional(),
+  agencies: AgenciesSchema.default({}),
+  whoMayFile: z.array(z.string().trim().min(1)).default([]),
+  channels: z.array(ChannelSchema).default([]),
+  documents: z.array(DocumentSchema).default([]),
+  steps: z.array(z.string().trim().min(1)).default([]),
+  conditions: z.array(z.string().trim().min(1)).default([]),
+  result: z.array(z.string().trim().min(1)).default([]),
+  legalBasis: z.array(LegalBasisSchema).default([]),
+  url: z.url().optional(),
+  raw: RawTextSchema.optional(),
+  /** Practical notes for citizens written by officials (curated entries). */
+  notes: z.array(z.string().trim().min(1)).default([]),
+  status: z.enum(['published', 'draft']).default('published'),
+  verified: z.boolean(),
+  updatedAt: z.iso.date(),
+  reviewedBy: z.string().trim().min(1).nullable().default(null),
+});
+
+/** A procedure entry: a curated one written for citizens, or an imported catalogue record (`dvc-<code>`). */
+export const EntrySchema = EntryObjectSchema.superRefine((entry, ctx) => {
+  const catalogue = entry.id.startsWith(CATALOGUE_ID_PREFIX);
+  if (catalogue) {
+    const code = entry.id.slice(CATALOGUE_ID_PREFIX.length);
+    if (!entry.codes.includes(code)) {
+      ctx.addIssue({ code: 'custom', path: ['codes'], message: `must contain ${code}, the code in the id` });
+    }
+    return;
+  }
+  if (!entry.title.en) ctx.addIssue({ code: 'custom', path: ['title', 'en'], message: 'a curated entry needs an English title' });
+  if (!entry.summary?.en) ctx.addIssue({ code: 'custom', path: ['summary', 'en'], message: 'a curated entry needs an English summary' });
+  if (!entry.summary) ctx.addIssue({ code: 'custom', path: ['summary', 'vi'], message: 'a curated entry needs a Vietnamese summary' });
+  const aliasCount = entry.aliases.vi.length + entry.aliases.en.length;
+  if (aliasCount < 5) ctx.addIssue({ code: 'custom', path: ['aliases'], message: `needs at least 5 aliases, has ${aliasCount}` });
+  if (entry.verified && entry.codes.length === 0 && entry.legalBasis.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['verified'], message: 'a verified entry must cite a national code or a legal basis' });
+  }
+});
+export type Entry = z.infer<typeof EntrySchema>;
+export type EntryInput = z.input<typeof EntrySchema>;
+
+/** True when the entry was imported from the national catalogue rather than curated. */
+export function isCatalogueEntry(entry: Pick<Entry, 'id'>): boolean {
+  return entry.id.startsWith(CATALOGUE_ID_PREFIX);
+}
+
+/** Colloquial words mapped to the official terms they stand for, used to expand queries. */
+export const SynonymGroupSchema = z.strictObject({
+  colloquial: z.array(z.string().trim().min(1)).min(1),
+  official: z.array(z.string().trim().min(1)).min(1),
+});
+export const SynonymsFileSchema = z.strictObject({
+  synonyms: z.array(SynonymGroupSchema),
+});
+export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
+
+/** Ward-specific facts an official edits; the shipped file is an example and says so. */
+export const WardSettingsSchema = z.strictObject({
+  example: z.boolean(),
+  wardName: z.string().trim().min(1),
+  address: z.string().trim().min(1),
+  openingHours: z.array(z.strictObject({ days: z.string().trim().min(1), hours: z.string().trim().min(1) })).min(1),
+  counters: z.array(
+    z.strictObject({
+      number: z.number().int().positive(),
+      name: z.string().trim().min(1),
+      fields: z.array(z.string().trim().min(1)).default([]),
+    }),
+  ),
+  phone: z.string().trim().min(1),
+  email: z.string().trim().min(1).optional(),
+  website: z.string().trim().min(1).optional(),
+  updatedAt: z.iso.date(),
+});
+export type WardSettings = z.infer<typeof WardSettingsSchema>;

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Logger } from '../shared/logger.js';
+import { buildErrorBody, mapErrorToResponse } from './errors.js';
+import { createHealthRoutes, type HealthReport } from './health.js';
+
+/** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
+export interface AppDeps {
+  logger: Logger;
+  getHealth: () => HealthReport;
+}
+
+/** Builds the Hono app; never listens (main.ts does, tests use `app.request()`). */
+export function createApp(deps: AppDeps): Hono {
+  const logger = deps.logger.child({ module: 'http' });
+  const app = new Hono();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Path only: query strings carry citizens' questions, which are never logged.
+    logger.info(
+      { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+
+  app.route('/healthz', createHealthRoutes(deps.getHealth));
+
+  app.notFound((c) => c.json(buildErrorBody('not_found', 'Không tìm thấy địa chỉ này.'), 404));
+  app.onError((error, c) => mapErrorToResponse(error, c, logger));
+  return app;
+}

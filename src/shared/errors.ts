@@ -1,0 +1,49 @@
+/** One field-level problem in a validation failure, named by its dot path. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  status: number;
+  code: string;
+  /** Shown to the person: plain, polite, no internals. */
+  message: string;
+  errors?: FieldError[];
+  cause?: unknown;
+}
+
+/** The one application error type: a stable code, an HTTP status and a message fit for the person. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[] | undefined;
+
+  constructor({ status, code, message, errors, cause }: AppErrorOptions) {
+    super(message, { cause });
+    this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+  }
+}
+
+/** 400 with the fields that failed validation. */
+export function validationError(errors: FieldError[], message = 'Dữ liệu gửi lên chưa hợp lệ.'): AppError {
+  return new AppError({ status: 400, code: 'validation_failed', message, errors });
+}
+
+/** 404 for a resource that does not exist. */
+export function notFoundError(message = 'Không tìm thấy nội dung yêu cầu.'): AppError {
+  return new AppError({ status: 404, code: 'not_found', message });
+}
+
+/** 503 while the service is still loading what it needs. */
+export function unavailableError(message = 'Hệ thống đang khởi động, vui lòng thử lại sau giây lát.'): AppError {
+  return new AppError({ status: 503, code: 'service_unavailable', message });
+}
+
+/** True for errors of the application type, whatever realm created them. */
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

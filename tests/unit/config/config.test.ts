@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config/index.js';
+
+describe('loadConfig', () => {
+  it('gives defaults that let a fresh machine start', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/app/data',
+      knowledgeDir: '/srv/app/knowledge',
+      modelDir: '/srv/app/models',
+      wardSettingsFile: '/srv/app/knowledge/ward-settings.example.yaml',
+      logLevel: 'info',
+      trustProxy: false,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads values and resolves paths', () => {
+    const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/ward', TRUST_PROXY: 'true', LOG_LEVEL: 'debug' }, '/srv');
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: '/var/lib/ward', trustProxy: true, logLevel: 'debug' });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '3.5'],
+    ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'maybe'],
+    ['EMBEDDER', 'gpt'],
+  ])('names the variable when %s=%s is wrong', (name, value) => {
+    let caught: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const message = (caught as Error).message;
+    expect(message).toContain(`${name}="${value}"`);
+    expect(message.split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadKnowledge, loadWardSettings } from '../../../src/knowledge/load.js';
+import { buildCatalogueEntry, buildCuratedEntry, writeKnowledgeDir } from '../../helpers/knowledge.js';
+
+const synonyms = { synonyms: [{ colloquial: ['sổ đỏ', 'so do'], official: ['giấy chứng nhận quyền sử dụng đất'] }] };
+
+describe('loadKnowledge', () => {
+  it('loads curated and catalogue entries and the synonyms', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(),
+      'catalogue/1.001193.yaml': buildCatalogueEntry('1.001193'),
+      'synonyms.yaml': synonyms,
+    });
+    const loaded = await loadKnowledge(dir, { relativeTo: dir });
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.entries.map((e) => e.id).sort()).toEqual(['dang-ky-khai-sinh', 'dvc-1.001193']);
+    expect(loaded.synonyms).toHaveLength(1);
+    expect(loaded.fileCount).toBe(2);
+  });
+
+  it('skips a file with broken YAML, names file and line, and serves the rest', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(),
+      'curated/dang-ky-khai-tu.yaml': 'id: dang-ky-khai-tu\ntitle: [unclosed\n  vi: x\n',
+      'synonyms.yaml': synonyms,
+    });
+    const loaded = await loadKnowledge(dir, { relativeTo: dir });
+    expect(loaded.entries.map((e) => e.id)).toEqual(['dang-ky-khai-sinh']);
+    expect(loaded.problems).toHaveLength(1);
+    expect(formatProblem(loaded.problems[0]!)).toMatch(/^curated\/dang-ky-khai-tu\.yaml: \(yaml\): broken YAML at line \d+/);
+  });
+
+  it('reports a missing required field by its path', async () => {
+    const { levels: _levels, ...withoutLevels } = buildCuratedEntry({ id: 'dang-ky-khai-tu' });
+    const dir = await writeKnowledgeDir({ 'curated/dang-ky-khai-tu.yaml': withoutLevels, 'synonyms.yaml': synonyms });
+    const loaded = await loadKnowledge(dir, { relativeTo: dir });
+    expect(loaded.entries).toEqual([]);
+    expect(loaded.problems.map(formatProblem)).toEqual([expect.stringMatching(/^curated\/dang-ky-khai-tu\.yaml: levels: /)]);
+  });
+
+  it('reports an unknown field, including nested ones', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': { ...buildCuratedEntry(), colour: 'red' },
+      'catalogue/1.001193.yaml': buildCatalogueEntry('1.001193', {
+        channels: [{ kind: 'truc-tiep', fee: { text: 'Miễn phí', amountVnd: 0, currency: 'VND' } as never }],
+      }),
+      'synonyms.yaml': synonyms,
+    });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines).toContain('curated/dang-ky-khai-sinh.yaml: (root): unknown field(s): colour');
+    expect(lines).toContain('catalogue/1.001193.yaml: channels.0.fee: unknown field(s): currency');
+  });
+
+  it('reports wrong values with the field path', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry({ levels: ['huyện' as never], codes: ['abc'], updatedAt: '23/11/2026' }),
+      'synonyms.yaml': synonyms,
+    });
+    const fields = (await loadKnowledge(dir, { relativeTo: dir })).problems.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['levels.0', 'codes.0', 'updatedAt']));
+  });
+
+  it('catches duplicate ids and keeps the first', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(),
+      'curated/dang-ky-khai-sinh.yml': buildCuratedEntry({ title: { vi: 'Bản sao', en: 'Copy' } }),
+      'synonyms.yaml': synonyms,
+    });
+    const loaded = await loadKnowledge(dir, { relativeTo: dir });
+    expect(loaded.entries).toHaveLength(1);
+    expect(loaded.entries[0]?.title.vi).toBe('Đăng ký khai sinh');
+    expect(loaded.problems.map(formatProblem)).toEqual([expect.stringMatching(/dang-ky-khai-sinh\.yml: id: duplicate id "dang-ky-khai-sinh"/)]);
+  });
+
+  it('requires the file name to match the id and the folder to match the kind', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/khai-sinh.yaml': buildCuratedEntry(),
+      'curated/1.001193.yaml': buildCatalogueEntry('1.001193'),
+      'synonyms.yaml': synonyms,
+    });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines).toContain('curated/khai-sinh.yaml: id: id "dang-ky-khai-sinh" must live in a file named dang-ky-khai-sinh.yaml');
+    expect(lines).toContain('curated/1.001193.yaml: id: catalogue ids (dvc-…) belong in catalogue/');
+  });
+
+  it('holds curated entries to citizens’ needs: English, summary and five aliases', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry({ title: { vi: 'Đăng ký khai sinh' }, aliases: { vi: ['khai sinh'], en: [] } }),
+      'synonyms.yaml': synonyms,
+    });
+    const fields = (await loadKnowledge(dir, { relativeTo: dir })).problems.map((p) => `${p.field}: ${p.message}`);
+    expect(fields).toEqual(expect.arrayContaining(['title.en: a curated entry needs an English title', 'aliases: needs at least 5 aliases, has 1']));
+  });
+
+  it('flags a curated code that no catalogue record has, and a code claimed twice', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry({ codes: ['1.001193', '9.999999'] }),
+      'curated/dang-ky-khai-sinh-lai.yaml': buildCuratedEntry({ id: 'dang-ky-khai-sinh-lai', codes: ['1.001193'] }),
+      'catalogue/1.001193.yaml': buildCatalogueEntry('1.001193'),
+      'synonyms.yaml': synonyms,
+    });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines).toContain('curated/dang-ky-khai-sinh.yaml: codes.1: no catalogue record 9.999999');
+    expect(lines.some((l) => l.includes('codes.0: code 1.001193 is already covered by'))).toBe(true);
+  });
+
+  it('reports a missing or invalid synonyms file without losing entries', async () => {
+    const dir = await writeKnowledgeDir({ 'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(), 'synonyms.yaml': { synonyms: [{ colloquial: [] }] } });
+    const loaded = await loadKnowledge(dir, { relativeTo: dir });
+    expect(loaded.entries).toHaveLength(1);
+    expect(loaded.problems.map((p) => p.file)).toEqual(['synonyms.yaml', 'synonyms.yaml']);
+  });
+
+  it('rejects a file that is not a mapping', async () => {
+    const dir = await writeKnowledgeDir({ 'curated/dang-ky-khai-sinh.yaml': '- just\n- a list\n', 'synonyms.yaml': synonyms });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines).toEqual(['curated/dang-ky-khai-sinh.yaml: (root): expected a YAML mapping of fields']);
+  });
+});
+
+describe('loadWardSettings', () => {
+  it('loads a valid settings file and reports a broken one by field', async () => {
+    const valid = {
+      example: true,
+      wardName: 'Phường Ví Dụ',
+      address: '(ví dụ) số 1 phố Ví Dụ',
+      openingHours: [{ days: 'Thứ 2 – Thứ 6', hours: '7:30–17:00' }],
+      counters: [{ number: 1, name: 'Hộ tịch' }],
+      phone: '(ví dụ) 024 0000 0000',
+      updatedAt: '2026-11-23',
+    };
+    const dir = await writeKnowledgeDir({ 'ward.yaml': valid, 'bad.yaml': { ...valid, counters: [{ number: 0, name: 'x' }] } });
+    expect((await loadWardSettings(path.join(dir, 'ward.yaml'))).settings?.wardName).toBe('Phường Ví Dụ');
+    const bad = await loadWardSettings(path.join(dir, 'bad.yaml'), 'bad.yaml');
+    expect(bad.settings).toBeUndefined();
+    expect(bad.problems.map((p) => p.field)).toEqual(['counters.0.number']);
+    expect((await loadWardSettings(path.join(dir, 'missing.yaml'), 'missing.yaml')).problems.map(formatProblem)).toEqual(['missing.yaml: (file): file not found']);
+  });
+});
