@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { isCatalogueEntry, type Entry } from '../../knowledge/schema.js';
+
+/** The text of one searchable entry, split into the fields the lexical index weighs differently. */
+export interface SearchDocument {
+  id: string;
+  entry: Entry;
+  /** Catalogue records folded into this curated entry (their official text stays citable). */
+  folded: Entry[];
+  fields: {
+    title: string[];
+    aliases: string[];
+    official: string[];
+    summary: string[];
+    body: string[];
+  };
+  /** Section chunks for the dense index. */
+  chunks: { section: string; text: string }[];
+  /** Content hash: changes whenever anything indexed changes. */
+  hash: string;
+}
+
+/** The searchable knowledge: curated entries with their folded records, plus every uncovered catalogue record. */
+export interface Corpus {
+  documents: SearchDocument[];
+  byId: Map<string, SearchDocument>;
+  /** Catalogue id → the curated entry it is folded into. */
+  foldedInto: Map<string, string>;
+}
+
+// Long official passages add noise and memory, not findability: the first part names what matters.
+const BODY_LIMIT = 4_000;
+
+/** Folds catalogue records into the curated entries that cover their codes and builds the search documents. */
+export function buildCorpus(entries: Entry[]): Corpus {
+  const published = entries.filter((entry) => entry.status === 'published');
+  const curatedByCode = new Map<string, string>();
+  for (const entry of published) {
+    if (!isCatalogueEntry(entry)) for (const code of entry.codes) if (!curatedByCode.has(code)) curatedByCode.set(code, entry.id);
+  }
+  const foldedInto = new Map<string, string>();
+  const foldedBy = new Map<string, Entry[]>();
+  for (const entry of published) {
+    if (!isCatalogueEntry(entry)) continue;
+    const owner = entry.codes.map((code) => curatedByCode.get(code)).find(Boolean);
+    if (!owner) continue;
+    foldedInto.set(entry.id, owner);
+    foldedBy.set(owner, [...(foldedBy.get(owner) ?? []), entry]);
+  }
+  const documents = published
+    .filter((entry) => !foldedInto.has(entry.id))
+    .map((entry) => buildSearchDocument(entry, foldedBy.get(entry.id) ?? []));
+  return { documents, byId: new Map(documents.map((d) => [d.id, d])), foldedInto };
+}
+
+/** Builds the searchable text of one entry (and the records folded into it). */
+export function buildSearchDocument(entry: Entry, folded: Entry[] = []): SearchDocument {
+  const official = folded.map((record) => record.title.vi);
+  const fees = entry.channels.map((c) => [c.fee?.text, c.time ? `${c.time.value} ${c.time.unit ?? ''}` : '', c.description].filter(Boolean).join(' '));
+  const documentsText = entry.documents.map((d) => [d.name, d.form, d.note].filter(Boolean).join(' '));
+  const body = [
+    ...documentsText,
+    ...entry.steps,
+    ...entry.conditions,
+    ...entry.result,
+    ...entry.notes,
+    entry.raw?.documents ?? '',
+    entry.raw?.steps ?? '',
+  ]
+    .join('\n')
+    .slice(0, BODY_LIMIT);
+  const overview = [entry.title.vi, entry.title.en, ...entry.aliases.vi, ...entry.aliases.en, entry.summary?.vi, entry.summary?.en, ...official]
+    .filter(Boolean)
+    .join('\n');
+  const chunks = [
+    { section: 'overview', text: overview },
+    { section: 'documents', text: `${entry.title.vi}\n${documentsText.join('\n') || entry.raw?.documents?.slice(0, 1500) || ''}` },
+    { section: 'steps', text: `${entry.title.vi}\n${entry.steps.join('\n') || entry.raw?.steps?.slice(0, 1500) || ''}` },
+    { section: 'conditions', text: `${entry.title.vi}\n${[...entry.conditions, ...entry.result].join('\n')}` },
+    { section: 'fees', text: `${entry.title.vi}\n${fees.join('\n')}` },
+  ].filter((chunk) => chunk.text.trim().length > entry.title.vi.length + 1 || chunk.section === 'overview');
+  const fields = {
+    title: [entry.title.vi, entry.title.en ?? ''],
+    aliases: [...entry.aliases.vi, ...entry.aliases.en],
+    official,
+    summary: [entry.summary?.vi ?? '', entry.summary?.en ?? '', entry.field ?? ''],
+    body: [body],
+  };
+  const hash = createHash('sha256').update(JSON.stringify({ entry, official })).digest('hex').slice(0, 16);
+  return { id: entry.id, entry, folded, fields, chunks, hash };
+}

@@ -1,0 +1,105 @@
+import type { SynonymGroup } from '../../knowledge/schema.js';
+import type { SearchDocument } from '../corpus/build-corpus.js';
+import { analyze, isStopword } from '../normalize/index.js';
+import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
+import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
+
+/** Field weights: names and aliases above the summary above documents and steps. */
+export const FIELD_WEIGHTS = { title: 3, aliases: 3, official: 2, summary: 1.2, body: 0.25 } as const;
+const STRONG_FIELDS = ['title', 'aliases', 'official', 'summary'] as const;
+
+/** Query-term weights: how much each kind of evidence counts. */
+export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2, synonym: 0.8 } as const;
+
+/** A lexical hit with the evidence abstention needs. */
+export interface LexicalHit {
+  id: string;
+  score: number;
+  /** Share of the query's content words (idf-weighted) found in the entry's names, aliases or summary. */
+  strongCoverage: number;
+}
+
+/** The analysed query: the weighted terms plus the content words used for coverage. */
+export interface AnalyzedQuery {
+  terms: WeightedTerm[];
+  contentWords: string[];
+  /** Colloquial phrases found in the query and the official terms they stand for. */
+  synonyms: { words: string[]; terms: string[] }[];
+}
+
+/** BM25F over the corpus with synonym expansion, plus per-entry strong-field vocabularies for coverage. */
+export class LexicalIndex {
+  private readonly bm25: Bm25Index;
+  private readonly strongTerms: Map<string, Set<string>>;
+  private readonly synonyms: SynonymMatcher;
+
+  constructor(documents: SearchDocument[], synonyms: SynonymGroup[]) {
+    const analyzed = documents.map(analyzeDocument);
+    this.bm25 = new Bm25Index(analyzed, { fieldWeights: { ...FIELD_WEIGHTS }, b: { title: 0.5, aliases: 0.3, official: 0.5, summary: 0.6, body: 0.75 } });
+    this.strongTerms = new Map(
+      analyzed.map((doc) => [doc.id, new Set(STRONG_FIELDS.flatMap((field) => doc.fields[field] ?? []).filter((t) => !t.startsWith('=')))]),
+    );
+    this.synonyms = compileSynonyms(synonyms);
+  }
+
+  /** Number of indexed entries. */
+  get size(): number {
+    return this.bm25.size;
+  }
+
+  /** Turns a citizen's text into weighted query terms (stop words light, synonyms expanded). */
+  analyzeQuery(text: string): AnalyzedQuery {
+    const analyzed = analyze(text);
+    const terms: WeightedTerm[] = [];
+    for (const term of analyzed.unigrams) terms.push({ term, weight: isStopword(term) ? TERM_WEIGHTS.stopword : TERM_WEIGHTS.unigram });
+    for (const term of analyzed.bigrams) terms.push({ term, weight: isStopword(term.replace('_', ' ')) ? TERM_WEIGHTS.stopword : TERM_WEIGHTS.bigram });
+    for (const term of [...analyzed.exactUnigrams, ...analyzed.exactBigrams]) terms.push({ term, weight: TERM_WEIGHTS.exact });
+    const synonyms = this.synonyms.match(analyzed.folded);
+    for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: TERM_WEIGHTS.synonym });
+    const contentWords = [...new Set(analyzed.unigrams.filter((t) => !isStopword(t)))];
+    return { terms, contentWords, synonyms: synonyms.map((s) => ({ words: s.phrase, terms: s.terms })) };
+  }
+
+  /** Ranks entries for an analysed query, best first. */
+  search(query: AnalyzedQuery, limit: number): LexicalHit[] {
+    const hits = this.bm25.search(query.terms, limit);
+    return hits.map((hit) => ({ id: hit.id, score: hit.score, strongCoverage: this.coverage(hit.id, query) }));
+  }
+
+  /** Inverse document frequency of a term, exposed for diagnostics and calibration. */
+  idf(term: string): number {
+    return this.bm25.idf(term);
+  }
+
+  private coverage(id: string, query: AnalyzedQuery): number {
+    const strong = this.strongTerms.get(id);
+    if (!strong || query.contentWords.length === 0) return 0;
+    // Words covered through a synonym: the colloquial phrase whose official terms the entry's names hold.
+    const viaSynonym = new Set(query.synonyms.filter((s) => s.terms.some((t) => strong.has(t))).flatMap((s) => s.words));
+    // An unknown word is as informative as the rarest known one: it counts fully against coverage.
+    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
+    let total = 0;
+    let found = 0;
+    for (const word of query.contentWords) {
+      const idf = this.bm25.has(word) ? this.bm25.idf(word) : maxIdf;
+      total += idf;
+      if (strong.has(word) || viaSynonym.has(word)) found += idf;
+    }
+    return total > 0 ? found / total : 0;
+  }
+}
+
+/** Analyses a search document into BM25F fields; body terms skip exact forms to save memory. */
+export function analyzeDocument(doc: SearchDocument): Bm25Document {
+  const fieldTerms = (texts: string[], exact: 'always' | 'never') => texts.flatMap((text) => (text ? analyze(text, { exact }).terms : []));
+  return {
+    id: doc.id,
+    fields: {
+      title: fieldTerms(doc.fields.title, 'always'),
+      aliases: fieldTerms(doc.fields.aliases, 'always'),
+      official: fieldTerms(doc.fields.official, 'always'),
+      summary: fieldTerms(doc.fields.summary, 'always'),
+      body: fieldTerms(doc.fields.body, 'never'),
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { Entry, Level, SynonymGroup } from '../../knowledge/schema.js';
+import { isCatalogueEntry } from '../../knowledge/schema.js';
+import { buildCorpus, type Corpus, type SearchDocument } from '../corpus/build-corpus.js';
+import { LexicalIndex, type LexicalHit } from '../lexical/lexical-index.js';
+import { fuseByRank } from './fuse.js';
+import { DEFAULT_THRESHOLDS, isAnswerable, type Thresholds } from './thresholds.js';
+
+/** Dense retrieval as the retriever sees it: entry-level hits with their best section. */
+export interface DenseSearcher {
+  search(query: string, k: number): Promise<{ entryId: string; section: string; similarity: number }[]>;
+}
+
+/** One result of a search, with what a client needs to show and cite it. */
+export interface SearchResult {
+  id: string;
+  title: string;
+  titleEn?: string;
+  score: number;
+  kind: 'curated' | 'catalogue';
+  levels: Level[];
+  codes: string[];
+  url?: string;
+  verified: boolean;
+  /** The section that matched best (from the dense index), e.g. "documents" or "fees". */
+  section?: string;
+}
+
+/** A search answer: results best first and whether they are good enough to answer from. */
+export interface SearchResponse {
+  query: string;
+  answerable: boolean;
+  results: SearchResult[];
+  evidence: { coverage: number; dense?: number; lexicalTop?: number };
+}
+
+export interface RetrieverOptions {
+  entries: Entry[];
+  synonyms: SynonymGroup[];
+  thresholds?: Thresholds;
+  /** RRF weight of the dense list relative to the lexical one. */
+  denseWeight?: number;
+}
+
+const CANDIDATES = 50;
+
+/** Prior belief in an entry: curated entries are written for citizens; commune-level ones are what a ward handles. */
+export function priorOf(entry: Entry): number {
+  const curated = isCatalogueEntry(entry) ? 1 : 1.3;
+  const commune = entry.levels.includes('xã') ? 1.1 : 1;
+  return curated * commune;
+}
+
+/** Hybrid retrieval over the knowledge base: BM25F + optional dense index, fused by rank, with abstention. */
+export class Retriever {
+  private corpus: Corpus;
+  private lexical: LexicalIndex;
+  private dense: DenseSearcher | undefined;
+  private synonyms: SynonymGroup[];
+  private readonly thresholds: Thresholds;
+  private readonly denseWeight: number;
+
+  constructor({ entries, synonyms, thresholds = DEFAULT_THRESHOLDS, denseWeight = 0.5 }: RetrieverOptions) {
+    this.synonyms = synonyms;
+    this.thresholds = thresholds;
+    this.denseWeight = denseWeight;
+    this.corpus = buildCorpus(entries);
+    this.lexical = new LexicalIndex(this.corpus.documents, synonyms);
+  }
+
+  /** The searchable documents (curated entries with folded records, and uncovered catalogue records). */
+  get documents(): SearchDocument[] {
+    return this.corpus.documents;
+  }
+
+  /** Looks up a searchable document by entry id; a folded catalogue id resolves to its curated entry. */
+  getDocument(id: string): SearchDocument | undefined {
+    return this.corpus.byId.get(this.corpus.foldedInto.get(id) ?? id);
+  }
+
+  /** Plugs in (or removes) the dense index, e.g. once background embedding has finished. */
+  setDense(dense: DenseSearcher | undefined): void {
+    this.dense = dense;
+  }
+
+  /** Replaces the whole knowledge base (e.g. after an official publishes a revision); lexical index rebuilt in place. */
+  replaceEntries(entries: Entry[], synonyms: SynonymGroup[] = this.synonyms): void {
+    const corpus = buildCorpus(entries);
+    const lexical = new LexicalIndex(corpus.documents, synonyms);
+    this.corpus = corpus;
+    this.lexical = lexical;
+    this.synonyms = synonyms;
+  }
+
+  /** Searches for a citizen's question; `k` results at most, best first. */
+  async search(query: string, k: number): Promise<SearchResponse> {
+    const analyzed = this.lexical.analyzeQuery(query);
+    const lexicalHits = this.rerankLexical(this.lexical.search(analyzed, CANDIDATES));
+    const denseHits = this.dense ? await this.dense.search(query, CANDIDATES) : [];
+    const denseRanked = denseHits
+      .map((hit) => ({ ...hit, adjusted: hit.similarity * (this.priorFor(hit.entryId) ** 0.25) }))
+      .sort((a, b) => b.adjusted - a.adjusted);
+    const fused = fuseByRank([
+      { ids: lexicalHits.map((h) => h.id), weight: 1 },
+      { ids: denseRanked.map((h) => h.entryId), weight: this.denseWeight },
+    ]);
+    const sections = new Map(denseHits.map((hit) => [hit.entryId, hit.section]));
+    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, k);
+    const results = ranked.flatMap(([id, score]) => {
+      const doc = this.corpus.byId.get(id);
+      return doc ? [toResult(doc, score, sections.get(id))] : [];
+    });
+    const topId = ranked[0]?.[0];
+    const coverage = Math.max(0, ...lexicalHits.slice(0, 3).map((h) => h.strongCoverage));
+    const denseTop = denseHits.length > 0 ? Math.max(...denseHits.map((h) => h.similarity)) : undefined;
+    const evidence = { coverage, ...(denseTop === undefined ? {} : { dense: denseTop }), ...(lexicalHits[0] ? { lexicalTop: lexicalHits[0].score } : {}) };
+    const answerable = topId !== undefined && isAnswerable(evidence, this.thresholds);
+    return { query, answerable, results, evidence };
+  }
+
+  private rerankLexical(hits: LexicalHit[]): LexicalHit[] {
+    return hits
+      .map((hit) => ({ ...hit, score: hit.score * this.priorFor(hit.id) }))
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  private priorFor(id: string): number {
+    const doc = this.corpus.byId.get(id);
+    return doc ? priorOf(doc.entry) : 1;
+  }
+}
+
+function toResult(doc: SearchDocument, score: number, section: string | undefined): SearchResult {
+  const { entry } = doc;
+  return {
+    id: entry.id,
+    title: entry.title.vi,
+    ...(entry.title.en ? { titleEn: entry.title.en } : {}),
+    score: Number(score.toFixed(6)),
+    kind: isCatalogueEntry(entry) ? 'catalogue' : 'curated',
+    levels: entry.levels,
+    codes: entry.codes,
+    ...(entry.url ? { url: entry.url } : {}),
+    verified: entry.verified,
+    ...(section ? { section } : {}),
+  };
+}
