@@ -1,0 +1,101 @@
+/*
+ * Term format for the lexical (BM25) index — both documents and queries go through analyze():
+ *
+ *   unigram        folded syllable or code, lower case, no diacritics      "dang", "ky", "ct01", "1.001193"
+ *   bigram         two adjacent folded tokens joined by "_"                "dang_ky", "ket_hon"
+ *   exact unigram  "=" + normalized token with diacritics                  "=đăng", "=kết"
+ *   exact bigram   "=" + two adjacent normalized tokens joined by "_"      "=kết_hôn"
+ *
+ * Tokens are normalized (NFC, lower case, canonical tone placement) and abbreviations are expanded before bigrams
+ * are formed, so "dk kết hôn" yields "ky_ket". Arrays keep duplicates and order: term frequency = occurrences.
+ * Folded terms never start with "=", so the four kinds share one vocabulary without collisions.
+ *
+ * Exact terms exist so that a query written with marks can rank an exact-diacritic match above a folded-only
+ * one. A query written without marks has none and still matches every folded term. Index documents with
+ * { exact: 'always' } (they are written with marks); queries use the default 'auto' — see AnalyzeOptions.
+ */
+import { expandAbbreviationsWithSource } from './abbreviations.js';
+import { foldDiacritics, hasDiacritics } from './fold.js';
+import { tokenize } from './tokenize.js';
+
+export const EXACT_PREFIX = '=';
+export const BIGRAM_JOINER = '_';
+
+export interface AnalyzeOptions {
+  /**
+   * Which tokens get exact terms. 'always': all (documents). 'never': none. 'auto' (default, queries): a token
+   * written with marks, or any token when at least half of the text's words carry marks — then an unmarked word
+   * such as "cho" is taken as really written "cho". Expanded abbreviations follow the token they came from.
+   */
+  exact?: 'auto' | 'always' | 'never';
+}
+
+/** Everything a lexical index needs from one text. */
+export interface AnalyzedText {
+  /** Normalized tokens after abbreviation expansion, with diacritics. */
+  tokens: string[];
+  /** `tokens` folded to no diacritics, same order and length. */
+  folded: string[];
+  /** Folded unigram terms (the same items as `folded`). */
+  unigrams: string[];
+  /** Folded bigram terms, "dang_ky". */
+  bigrams: string[];
+  /** Exact-diacritic unigram terms, "=đăng". */
+  exactUnigrams: string[];
+  /** Exact-diacritic bigram terms, "=đăng_ký"; only between two tokens that both have exact terms. */
+  exactBigrams: string[];
+  /** All four kinds of terms concatenated: unigrams, bigrams, exactUnigrams, exactBigrams. */
+  terms: string[];
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+
+/** Turns a text into folded and exact-diacritic unigram and bigram terms for BM25 (format documented above). */
+export function analyze(text: string, { exact = 'auto' }: AnalyzeOptions = {}): AnalyzedText {
+  const original = tokenize(text);
+  const marked = original.map(hasDiacritics);
+  const expanded = expandAbbreviationsWithSource(original);
+  const tokens = expanded.map((t) => t.token);
+  const folded = tokens.map(foldDiacritics);
+
+  const writtenWithMarks = exact === 'auto' && usesMarks(original, marked);
+  const isExact = expanded.map(
+    ({ source }) => exact === 'always' || (exact === 'auto' && (writtenWithMarks || marked[source] === true)),
+  );
+
+  const bigrams: string[] = [];
+  const exactUnigrams: string[] = [];
+  const exactBigrams: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const next = tokens[i + 1];
+    if (isExact[i]) exactUnigrams.push(EXACT_PREFIX + token);
+    if (next === undefined) continue;
+    bigrams.push((folded[i] ?? '') + BIGRAM_JOINER + (folded[i + 1] ?? ''));
+    if (isExact[i] && isExact[i + 1]) exactBigrams.push(EXACT_PREFIX + token + BIGRAM_JOINER + next);
+  }
+
+  const unigrams = [...folded];
+  return {
+    tokens,
+    folded,
+    unigrams,
+    bigrams,
+    exactUnigrams,
+    exactBigrams,
+    terms: [...unigrams, ...bigrams, ...exactUnigrams, ...exactBigrams],
+  };
+}
+
+// Words only (letters, no digit): codes like "ct01" say nothing about whether the writer types marks.
+function usesMarks(tokens: readonly string[], marked: readonly boolean[]): boolean {
+  let words = 0;
+  let markedWords = 0;
+  tokens.forEach((token, i) => {
+    if (!LETTER.test(token) || DIGIT.test(token)) return;
+    words++;
+    if (marked[i]) markedWords++;
+  });
+  return words > 0 && markedWords * 2 >= words;
+}

@@ -1,0 +1,12 @@
+export { analyze, BIGRAM_JOINER, EXACT_PREFIX } from './analyze.js';
+export type { AnalyzedText, AnalyzeOptions } from './analyze.js';
+export { ABBREVIATIONS } from './abbreviation-table.js';
+export { expandAbbreviations, expandAbbreviationsWithSource } from './abbreviations.js';
+export type { ExpandedToken } from './abbreviations.js';
+export { foldDiacritics, hasDiacritics } from './fold.js';
+export { detectLanguage, isVietnameseLikely, scoreLanguage } from './language.js';
+export type { LanguageScores } from './language.js';
+export { normalizeText } from './normalize-text.js';
+export { isStopword, stopwords } from './stopwords.js';
+export { normalizeToneMarks, placeToneMark } from './tone-marks.js';
+export { tokenize } from './tokenize.js';
