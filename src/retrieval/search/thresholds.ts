@@ -9,7 +9,7 @@ export const ThresholdsSchema = z.object({
   minCoverage: z.number().min(0).max(1),
   /** With a dense index: a weaker coverage suffices when the dense similarity is at least `minDense`. */
   minCoverageWithDense: z.number().min(0).max(1),
-  minDense: z.number().min(-1).max(1),
+  minDense: z.number().min(-1).max(1.01),
   calibratedOn: z.string().optional(),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;

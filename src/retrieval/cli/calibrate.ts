@@ -1,0 +1,35 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig } from '../../config/index.js';
+import { calibrateThresholds } from '../eval/calibrate.js';
+import { readEvalFile } from '../eval/evaluate.js';
+import { thresholdsFile } from '../search/load-thresholds.js';
+import { openRetrievalForCli, readEmbedderFlag } from './open.js';
+
+/**
+ * `npm run calibrate [-- file.jsonl]`: fits the abstention thresholds on the project's own calibration set
+ * (default bench/calibration.jsonl — never the dev set) and writes knowledge/thresholds.json.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--embedder') ?? 'bench/calibration.jsonl';
+  const lines = await readEvalFile(file);
+  const runtime = await openRetrievalForCli({ embedder: readEmbedderFlag(args) });
+  const samples = [];
+  for (const line of lines) {
+    const { evidence } = await runtime.retriever.search(line.q, 10);
+    samples.push({ inScope: line.expected.length > 0, ...evidence });
+  }
+  const result = calibrateThresholds(samples);
+  const dense = runtime.denseStatus();
+  const out = { ...result.thresholds, calibratedOn: `${path.basename(file)} (${lines.length} questions, dense: ${dense.embedder ?? dense.state})` };
+  const target = thresholdsFile(loadConfig().knowledgeDir);
+  await writeFile(target, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`${target}: ${JSON.stringify(out)}`);
+  console.log(`in scope answered ${(result.answeredRate * 100).toFixed(1)}%, out of scope declined ${(result.abstentionRate * 100).toFixed(1)}%`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { loadConfig } from '../../config/index.js';
+import { formatProblem, loadKnowledge } from '../../knowledge/load.js';
+import { createLogger } from '../../shared/logger.js';
+import { startRetrieval, type EmbedderChoice, type RetrievalRuntime } from '../runtime.js';
+import { loadThresholds } from '../search/load-thresholds.js';
+import type { Thresholds } from '../search/thresholds.js';
+
+/** Builds retrieval for a command-line tool from the same settings the service uses, and waits for the dense index. */
+export async function openRetrievalForCli(options: { embedder?: EmbedderChoice; thresholds?: Thresholds } = {}): Promise<RetrievalRuntime> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: false, destination: process.stderr });
+  const knowledge = await loadKnowledge(config.knowledgeDir);
+  for (const problem of knowledge.problems) console.error(`skipped: ${formatProblem(problem)}`);
+  const runtime = startRetrieval({
+    entries: knowledge.entries,
+    synonyms: knowledge.synonyms,
+    indexDir: path.join(config.dataDir, 'index'),
+    modelDir: config.modelDir,
+    embedder: options.embedder ?? config.embedder,
+    logger,
+    thresholds: options.thresholds ?? loadThresholds(config.knowledgeDir).thresholds,
+  });
+  await runtime.denseSettled;
+  return runtime;
+}
+
+/** Reads `--embedder X` from argv (lexical only with `none`). */
+export function readEmbedderFlag(argv: string[]): EmbedderChoice | undefined {
+  const index = argv.indexOf('--embedder');
+  const value = index >= 0 ? argv[index + 1] : undefined;
+  return value === 'auto' || value === 'lsa' || value === 'model' || value === 'none' ? value : undefined;
+}

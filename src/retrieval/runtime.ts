@@ -1,0 +1,128 @@
+import path from 'node:path';
+import type { Entry, SynonymGroup } from '../knowledge/schema.js';
+import type { Logger } from '../shared/logger.js';
+import type { SearchDocument } from './corpus/build-corpus.js';
+import type { Embedder } from './embed/embedder.js';
+import { createLsaEmbedder, loadLsaBasis, saveLsaBasis, trainLsaBasis } from './embed/lsa/index.js';
+import { createTransformersEmbedder, findInstalledModel } from './embed/transformers-embedder.js';
+import { analyze } from './normalize/index.js';
+import { Retriever, type DenseSearcher } from './search/retriever.js';
+import type { Thresholds } from './search/thresholds.js';
+import { openVectorIndex, type VectorIndex, type VectorIndexItem } from './vector-index/index.js';
+
+export type EmbedderChoice = 'auto' | 'lsa' | 'model' | 'none';
+export type DenseState = 'off' | 'building' | 'ready' | 'failed';
+
+export interface StartRetrievalOptions {
+  entries: Entry[];
+  synonyms: SynonymGroup[];
+  /** DATA_DIR/index: LSA basis and HNSW files. */
+  indexDir: string;
+  modelDir: string;
+  embedder: EmbedderChoice;
+  logger: Logger;
+  thresholds?: Thresholds;
+  /** Retrain the LSA basis and re-embed everything (an explicit full rebuild). */
+  rebuild?: boolean;
+}
+
+/** The running retrieval: lexical search at once, dense vectors joining when built. */
+export interface RetrievalRuntime {
+  retriever: Retriever;
+  /** What `/healthz` reports about the dense index. */
+  denseStatus(): { state: DenseState; embedder?: string; entries?: number };
+  /** Settles when the dense index is ready, failed or off. */
+  denseSettled: Promise<void>;
+}
+
+/** Terms the LSA basis is trained on and projects with: folded unigrams and bigrams. */
+export function lsaTerms(text: string): string[] {
+  const analyzed = analyze(text, { exact: 'never' });
+  return [...analyzed.unigrams, ...analyzed.bigrams];
+}
+
+/** Builds the lexical retriever now and the dense index in the background. */
+export function startRetrieval(options: StartRetrievalOptions): RetrievalRuntime {
+  const log = options.logger.child({ module: 'retrieval' });
+  const retriever = new Retriever({
+    entries: options.entries,
+    synonyms: options.synonyms,
+    ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+  });
+  let state: DenseState = options.embedder === 'none' ? 'off' : 'building';
+  let embedderId: string | undefined;
+  let index: VectorIndex | undefined;
+
+  const build = async () => {
+    if (state === 'off') return;
+    const started = performance.now();
+    const embedder = await chooseEmbedder(options, retriever.documents, log);
+    embedderId = embedder.id;
+    index = await openVectorIndex({ dir: path.join(options.indexDir, 'dense'), embedder, logger: log });
+    const result = await index.sync(toVectorItems(retriever.documents));
+    retriever.setDense(createDenseSearcher(embedder, index));
+    state = 'ready';
+    log.info({ embedder: embedder.id, ...result, ms: Math.round(performance.now() - started) }, 'dense index ready');
+  };
+  const denseSettled = build().catch((error: unknown) => {
+    state = 'failed';
+    log.error({ err: error instanceof Error ? { type: error.name, message: error.message } : String(error) }, 'dense index failed; lexical search only');
+  });
+
+  return {
+    retriever,
+    denseStatus: () => ({ state, ...(embedderId ? { embedder: embedderId } : {}), ...(index ? { entries: index.stats().entries } : {}) }),
+    denseSettled,
+  };
+}
+
+/** The entries as the vector index sees them: one chunk per section. */
+export function toVectorItems(documents: SearchDocument[]): VectorIndexItem[] {
+  return documents.map((doc) => ({ entryId: doc.id, hash: doc.hash, chunks: doc.chunks }));
+}
+
+/** Embeds the query and looks it up in the vector index. */
+export function createDenseSearcher(embedder: Embedder, index: VectorIndex): DenseSearcher {
+  return {
+    async search(query, k) {
+      const [vector] = await embedder.embedQueries([query]);
+      return vector ? index.search(vector, k) : [];
+    },
+  };
+}
+
+async function chooseEmbedder(options: StartRetrievalOptions, documents: SearchDocument[], log: Logger): Promise<Embedder> {
+  if (options.embedder === 'auto' || options.embedder === 'model') {
+    const model = await findInstalledModel(options.modelDir);
+    if (model) {
+      try {
+        const embedder = await createTransformersEmbedder({ modelDir: options.modelDir, modelName: model.name });
+        log.info({ model: model.name }, 'using the installed embedding model');
+        return embedder;
+      } catch (error) {
+        log.warn({ model: model.name, reason: error instanceof Error ? error.message : String(error) }, 'embedding model unusable; falling back to LSA');
+      }
+    } else if (options.embedder === 'model') {
+      log.warn({ modelDir: options.modelDir }, 'EMBEDDER=model but no model is installed; falling back to LSA');
+    }
+  }
+  return createLsaEmbedder(await loadOrTrainBasis(options, documents, log), lsaTerms);
+}
+
+async function loadOrTrainBasis(options: StartRetrievalOptions, documents: SearchDocument[], log: Logger) {
+  const dir = path.join(options.indexDir, 'lsa');
+  if (!options.rebuild) {
+    try {
+      const saved = await loadLsaBasis(dir);
+      if (saved) return saved;
+    } catch (error) {
+      log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'LSA basis unreadable; retraining');
+    }
+  }
+  const started = performance.now();
+  const texts = documents.map((doc) => lsaTerms(Object.values(doc.fields).flat().join('\n')));
+  const basis = trainLsaBasis(texts);
+  await saveLsaBasis(dir, basis);
+  log.info({ terms: basis.terms.length, dimension: basis.dimension, hash: basis.hash, ms: Math.round(performance.now() - started) }, 'LSA basis trained and frozen');
+  return basis;
+}
