@@ -1,0 +1,102 @@
+import { AppError, isAppError } from '../shared/errors.js';
+
+/** Primary SQLite result codes (and file-system errno codes) that mean "the disk cannot take writes right now". */
+const UNAVAILABLE_CODES = new Set([
+  'SQLITE_READONLY',
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'SQLITE_CANTOPEN',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_PERM',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EIO',
+  'EDQUOT',
+]);
+
+/** Codes that mean the file is not a database we can read. */
+const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/** 503: the disk is read-only, full, failing or locked; the service may recover without a restart. */
+export function storageUnavailableError(cause?: unknown): AppError {
+  return new AppError({
+    status: 503,
+    code: 'storage_unavailable',
+    message: 'Hệ thống tạm thời không lưu được dữ liệu. Vui lòng thử lại sau ít phút hoặc liên hệ cán bộ tại quầy.',
+    cause,
+  });
+}
+
+/** 500: a stored value or the database file cannot be read back (tampered, truncated, or a different key). */
+export function storageCorruptError(cause?: unknown): AppError {
+  return new AppError({
+    status: 500,
+    code: 'storage_corrupt',
+    message: 'Dữ liệu đã lưu không đọc được. Vui lòng liên hệ cán bộ phụ trách hệ thống.',
+    cause,
+  });
+}
+
+/** 500: the database was migrated by a newer release than this one. */
+export function storageVersionError(found: number, known: number): AppError {
+  return new AppError({
+    status: 500,
+    code: 'storage_version',
+    message:
+      `Cơ sở dữ liệu thuộc phiên bản mới hơn (lược đồ ${found}, phiên bản này chỉ biết đến ${known}). ` +
+      'Vui lòng cài phiên bản ứng dụng mới hơn.',
+  });
+}
+
+/** 500: any other storage failure (a bug, a broken constraint). */
+export function storageFailedError(cause?: unknown): AppError {
+  return new AppError({
+    status: 500,
+    code: 'storage_failed',
+    message: 'Không lưu hoặc đọc được dữ liệu. Vui lòng thử lại.',
+    cause,
+  });
+}
+
+/** 410: the session was ended (kiosk idle wipe, or the citizen left) and cannot be resumed. */
+export function sessionEndedError(): AppError {
+  return new AppError({
+    status: 410,
+    code: 'session_ended',
+    message: 'Phiên trò chuyện này đã kết thúc. Vui lòng bắt đầu phiên mới.',
+  });
+}
+
+/** 409: the ticket is already done or cancelled. */
+export function ticketClosedError(): AppError {
+  return new AppError({
+    status: 409,
+    code: 'ticket_closed',
+    message: 'Số thứ tự này đã được phục vụ xong hoặc đã bị hủy.',
+  });
+}
+
+/** The SQLite or errno code of an error, if it carries one. */
+export function errorCodeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Extended SQLite codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, ...) reduced to their primary code. */
+function primaryCode(code: string): string {
+  return code.startsWith('SQLITE_') ? code.split('_').slice(0, 2).join('_') : code;
+}
+
+/** Maps any error thrown by the driver or the file system to the AppError type; AppErrors pass through. */
+export function toStorageError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const code = errorCodeOf(error);
+  const primary = code === undefined ? undefined : primaryCode(code);
+  if (primary !== undefined && UNAVAILABLE_CODES.has(primary)) return storageUnavailableError(error);
+  if (primary !== undefined && CORRUPT_CODES.has(primary)) return storageCorruptError(error);
+  return storageFailedError(error);
+}

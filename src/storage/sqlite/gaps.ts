@@ -1,0 +1,73 @@
+import { notFoundError } from '../../shared/errors.js';
+import { createRandomId } from '../ids.js';
+import type { Gap, GapReason, GapRepository, GapStatus, Language } from '../types.js';
+import { toIso, type SqliteContext } from './context.js';
+import type { Sync } from './runner.js';
+
+interface GapRow {
+  id: string;
+  question: string;
+  language: Language;
+  reason: GapReason;
+  top_ids: string;
+  status: GapStatus;
+  created_at: string;
+}
+
+const COLUMNS = 'id, question, language, reason, top_ids, status, created_at';
+
+function toGap(row: GapRow): Gap {
+  return {
+    id: row.id,
+    question: row.question,
+    language: row.language,
+    reason: row.reason,
+    topIds: JSON.parse(row.top_ids) as string[],
+    status: row.status,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+/**
+ * Unanswered questions on SQLite. Stored in plain text on purpose — officials read and group them — so the
+ * caller must redact personal data before `add`.
+ */
+export function createGapRepo(ctx: SqliteContext): Sync<GapRepository> {
+  const mustFind = (id: string): Gap => {
+    const row = ctx.statement<[string], GapRow>(`SELECT ${COLUMNS} FROM gaps WHERE id = ?`).get(id);
+    if (!row) throw notFoundError('Không tìm thấy câu hỏi.');
+    return toGap(row);
+  };
+
+  return {
+    add: ({ question, language, reason, topIds = [] }) =>
+      ctx.write('gaps.add', () => {
+        const id = createRandomId();
+        ctx
+          .statement<[string, string, string, string, string, string]>(
+            `INSERT INTO gaps (${COLUMNS}) VALUES (?, ?, ?, ?, ?, 'open', ?)`,
+          )
+          .run(id, question, language, reason, JSON.stringify(topIds), toIso(ctx.now()));
+        return mustFind(id);
+      }),
+
+    list: ({ since, status, limit } = {}) =>
+      ctx.read('gaps.list', () =>
+        ctx
+          .statement<[string | null, string | null, string | null, string | null, number], GapRow>(
+            `SELECT ${COLUMNS} FROM gaps
+             WHERE (? IS NULL OR created_at >= ?) AND (? IS NULL OR status = ?)
+             ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+          )
+          .all(since ? toIso(since) : null, since ? toIso(since) : null, status ?? null, status ?? null, limit ?? -1)
+          .map(toGap),
+      ),
+
+    setStatus: (id, status) =>
+      ctx.write('gaps.setStatus', () => {
+        const result = ctx.statement<[string, string]>('UPDATE gaps SET status = ? WHERE id = ?').run(status, id);
+        if (result.changes === 0) throw notFoundError('Không tìm thấy câu hỏi.');
+        return mustFind(id);
+      }),
+  };
+}

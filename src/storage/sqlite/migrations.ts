@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import { storageVersionError } from '../errors.js';
+
+/**
+ * The schema, as an append-only list: migration N is `MIGRATIONS[N - 1]`. Never edit a shipped entry — add one.
+ * Encrypted columns are BLOBs (see ../crypto.ts); timestamps are ISO-8601 UTC strings, which sort as text.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    channel TEXT NOT NULL CHECK (channel IN ('kiosk', 'widget', 'http')),
+    language TEXT NOT NULL CHECK (language IN ('vi', 'en')),
+    state BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    ended_at TEXT
+  ) STRICT;
+  CREATE INDEX sessions_last_seen ON sessions (last_seen_at);
+
+  CREATE TABLE messages (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('citizen', 'assistant')),
+    text BLOB NOT NULL,
+    meta TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX messages_session ON messages (session_id, seq);
+
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    ward_day TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('waiting', 'called', 'done', 'cancelled')),
+    session_id TEXT REFERENCES sessions (id) ON DELETE SET NULL,
+    topic TEXT,
+    counter INTEGER,
+    created_at TEXT NOT NULL,
+    called_at TEXT,
+    finished_at TEXT,
+    UNIQUE (ward_day, number)
+  ) STRICT;
+  CREATE INDEX tickets_session ON tickets (session_id);
+
+  CREATE TABLE feedback (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+    comment BLOB,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX feedback_created ON feedback (created_at);
+  CREATE INDEX feedback_session ON feedback (session_id);
+  CREATE INDEX feedback_message ON feedback (message_id);
+
+  CREATE TABLE gaps (
+    id TEXT PRIMARY KEY,
+    question TEXT NOT NULL,
+    language TEXT NOT NULL CHECK (language IN ('vi', 'en')),
+    reason TEXT NOT NULL CHECK (reason IN ('unanswered', 'low-confidence', 'out-of-scope')),
+    top_ids TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'dismissed', 'attached')),
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX gaps_created ON gaps (created_at);
+
+  CREATE TABLE storage_meta (
+    key TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+  ) STRICT;
+  `,
+];
+
+/** The schema version of a database (0 when never migrated). */
+export function readSchemaVersion(db: Database.Database): number {
+  const row = db.prepare<[], { version: number }>('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations').get();
+  return row?.version ?? 0;
+}
+
+/**
+ * Brings the database up to `migrations.length`, one transaction per step, and returns how many steps ran.
+ * Safe on every start and against a second process migrating the same file: each step re-checks the version
+ * under BEGIN IMMEDIATE. A database newer than this release is refused rather than guessed at.
+ */
+export function runMigrations(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
+  const found = readSchemaVersion(db);
+  if (found > migrations.length) throw storageVersionError(found, migrations.length);
+  const insert = db.prepare<[number, string]>('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  let applied = 0;
+  const step = db.transaction((version: number) => {
+    if (readSchemaVersion(db) >= version) return;
+    db.exec(migrations[version - 1] ?? '');
+    insert.run(version, new Date().toISOString());
+    applied += 1;
+  });
+  for (let version = found + 1; version <= migrations.length; version += 1) step.immediate(version);
+  return applied;
+}

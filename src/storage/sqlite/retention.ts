@@ -1,0 +1,38 @@
+import { validationError } from '../../shared/errors.js';
+import type { PurgeOptions, RetentionRepository } from '../types.js';
+import { daysBefore, wardDayOf } from '../ward-day.js';
+import { toIso, type SqliteContext } from './context.js';
+import type { Sync } from './runner.js';
+
+function checkDays(field: string, days: number): void {
+  if (!Number.isFinite(days) || days < 0) throw validationError([{ field, message: 'expected a number of days ≥ 0' }]);
+}
+
+/** Retention on SQLite: one atomic purge of idle conversations, old feedback and past tickets. */
+export function createRetentionRepo(ctx: SqliteContext): Sync<RetentionRepository> {
+  return {
+    purgeOlderThan: ({ conversationsDays, feedbackDays = conversationsDays, ticketsDays = conversationsDays }: PurgeOptions) =>
+      ctx.write('retention.purgeOlderThan', () => {
+        checkDays('conversationsDays', conversationsDays);
+        checkDays('feedbackDays', feedbackDays);
+        checkDays('ticketsDays', ticketsDays);
+        const now = ctx.now();
+        // Idle time, not age: a widget conversation resumed yesterday is not "old" because it began long ago.
+        const sessionCutoff = toIso(daysBefore(now, conversationsDays));
+        const idle = 'SELECT id FROM sessions WHERE last_seen_at < ?';
+        // Counted before the DELETE: SQLite's change count leaves out rows removed by ON DELETE CASCADE.
+        const count = (sql: string, ...params: string[]) =>
+          ctx.statement<string[], { n: number }>(sql).get(...params)?.n ?? 0;
+        const messages = count(`SELECT COUNT(*) AS n FROM messages WHERE session_id IN (${idle})`, sessionCutoff);
+        const cascadedFeedback = count(`SELECT COUNT(*) AS n FROM feedback WHERE session_id IN (${idle})`, sessionCutoff);
+        const sessions = ctx.statement<[string]>('DELETE FROM sessions WHERE last_seen_at < ?').run(sessionCutoff).changes;
+        const olderFeedback = ctx
+          .statement<[string]>('DELETE FROM feedback WHERE created_at < ?')
+          .run(toIso(daysBefore(now, feedbackDays))).changes;
+        const tickets = ctx
+          .statement<[string]>('DELETE FROM tickets WHERE ward_day < ?')
+          .run(wardDayOf(daysBefore(now, ticketsDays))).changes;
+        return { sessions, messages, feedback: cascadedFeedback + olderFeedback, tickets };
+      }),
+  };
+}

@@ -1,0 +1,83 @@
+import { notFoundError } from '../../shared/errors.js';
+import { sessionEndedError } from '../errors.js';
+import { createRandomId } from '../ids.js';
+import type { Channel, Language, Session, SessionRepository, SessionState } from '../types.js';
+import { fromIso, toIso, type SqliteContext } from './context.js';
+import type { Sync } from './runner.js';
+
+interface SessionRow {
+  id: string;
+  channel: Channel;
+  language: Language;
+  state: Buffer;
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+}
+
+const SELECT = 'SELECT id, channel, language, state, created_at, last_seen_at, ended_at FROM sessions WHERE id = ?';
+
+/** Throws `not_found` / `session_ended` unless the session exists and is still open. */
+export function assertSessionOpen(ctx: SqliteContext, id: string): void {
+  const row = ctx.statement<[string], { ended_at: string | null }>('SELECT ended_at FROM sessions WHERE id = ?').get(id);
+  if (!row) throw notFoundError('Không tìm thấy phiên trò chuyện.');
+  if (row.ended_at !== null) throw sessionEndedError();
+}
+
+/** Sessions on SQLite; the dialogue state is encrypted because a form dialogue collects personal data. */
+export function createSessionRepo(ctx: SqliteContext): Sync<SessionRepository> {
+  const toSession = (row: SessionRow): Session => ({
+    id: row.id,
+    channel: row.channel,
+    language: row.language,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    endedAt: fromIso(row.ended_at),
+    state: ctx.openJson<SessionState>(row.state),
+  });
+  const find = (id: string) => ctx.statement<[string], SessionRow>(SELECT).get(id);
+
+  return {
+    create: ({ channel, language, state = {} }) =>
+      ctx.write('sessions.create', () => {
+        const id = createRandomId();
+        const now = toIso(ctx.now());
+        ctx
+          .statement<[string, string, string, Buffer, string, string]>(
+            'INSERT INTO sessions (id, channel, language, state, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(id, channel, language, ctx.sealJson(state), now, now);
+        return toSession(find(id)!);
+      }),
+
+    get: (id) =>
+      ctx.read('sessions.get', () => {
+        const row = find(id);
+        return row ? toSession(row) : undefined;
+      }),
+
+    touch: (id) =>
+      ctx.write('sessions.touch', () => {
+        assertSessionOpen(ctx, id);
+        ctx.statement<[string, string]>('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(toIso(ctx.now()), id);
+      }),
+
+    updateState: (id, state) =>
+      ctx.write('sessions.updateState', () => {
+        assertSessionOpen(ctx, id);
+        ctx
+          .statement<[Buffer, string, string]>('UPDATE sessions SET state = ?, last_seen_at = ? WHERE id = ?')
+          .run(ctx.sealJson(state), toIso(ctx.now()), id);
+      }),
+
+    end: (id) =>
+      ctx.write('sessions.end', () => {
+        // COALESCE keeps the first end time, so ending twice (kiosk wipe + explicit end) is harmless.
+        const result = ctx
+          .statement<[string, string]>('UPDATE sessions SET ended_at = COALESCE(ended_at, ?) WHERE id = ?')
+          .run(toIso(ctx.now()), id);
+        if (result.changes === 0) throw notFoundError('Không tìm thấy phiên trò chuyện.');
+        return toSession(find(id)!);
+      }),
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * The storage interface. Every method is asynchronous so that a PostgreSQL adapter (many instances, one database)
+ * is an adapter, not a rewrite. Timestamps are `Date`s; ids are opaque strings.
+ *
+ * Personal data: session state, message text and feedback comments are encrypted at rest. Message `meta` and gap
+ * questions are stored in plain text and must never hold personal data — the caller redacts before writing.
+ */
+
+export type Channel = 'kiosk' | 'widget' | 'http';
+export type Language = 'vi' | 'en';
+
+/** Dialogue state of a session: any JSON-serialisable object. May hold personal data (encrypted at rest). */
+export type SessionState = Record<string, unknown>;
+
+export interface Session {
+  /** Random, unguessable (128 bits, base64url): possession of the id is what lets a widget resume. */
+  id: string;
+  channel: Channel;
+  language: Language;
+  createdAt: Date;
+  lastSeenAt: Date;
+  /** Set once the session is ended; an ended session must never be resumed (callers refuse it). */
+  endedAt?: Date;
+  state: SessionState;
+}
+
+export interface CreateSessionInput {
+  channel: Channel;
+  language: Language;
+  state?: SessionState;
+}
+
+export interface SessionRepository {
+  /** Starts a session with an empty (or given) state. */
+  create(input: CreateSessionInput): Promise<Session>;
+  /** The session, ended or not, or undefined when unknown (or purged). */
+  get(id: string): Promise<Session | undefined>;
+  /** Records activity now. Throws `not_found` for an unknown id and `session_ended` for an ended session. */
+  touch(id: string): Promise<void>;
+  /** Replaces the dialogue state (and touches). Same errors as `touch`. */
+  updateState(id: string, state: SessionState): Promise<void>;
+  /** Ends the session for good; idempotent (keeps the first end time). Throws `not_found` for an unknown id. */
+  end(id: string): Promise<Session>;
+}
+
+export type MessageRole = 'citizen' | 'assistant';
+
+/** Plain-text metadata of a message. Must not contain personal data: it is stored unencrypted. */
+export interface MessageMeta {
+  kind?: string;
+  citationIds?: string[];
+  answerable?: boolean;
+  [key: string]: unknown;
+}
+
+export interface Message {
+  id: string;
+  sessionId: string;
+  role: MessageRole;
+  /** Decrypted text (encrypted at rest). */
+  text: string;
+  meta: MessageMeta;
+  createdAt: Date;
+}
+
+export interface AppendMessageInput {
+  sessionId: string;
+  role: MessageRole;
+  text: string;
+  meta?: MessageMeta;
+}
+
+export interface MessageRepository {
+  /** Appends a message to an open session (touching it); `session_ended` / `not_found` otherwise. Returns its id. */
+  append(input: AppendMessageInput): Promise<string>;
+  /** The session's messages oldest → newest; with `limit`, the most recent `limit` of them (still oldest first). */
+  list(sessionId: string, options?: { limit?: number }): Promise<Message[]>;
+}
+
+export type TicketStatus = 'waiting' | 'called' | 'done' | 'cancelled';
+
+export interface Ticket {
+  /** Random, unguessable: a citizen's page may poll its ticket by id. */
+  id: string;
+  /** Daily sequence, starting at 1 each ward day. */
+  number: number;
+  /** The ward day (YYYY-MM-DD in Asia/Ho_Chi_Minh) the number belongs to. */
+  wardDay: string;
+  status: TicketStatus;
+  sessionId?: string;
+  /** Knowledge entry id the citizen came about. */
+  topic?: string;
+  counter?: number;
+  createdAt: Date;
+  calledAt?: Date;
+  finishedAt?: Date;
+}
+
+export interface CreateTicketInput {
+  sessionId?: string;
+  topic?: string;
+  counter?: number;
+}
+
+export interface TicketRepository {
+  /** Takes the next number of today's (Asia/Ho_Chi_Minh) queue. */
+  create(input?: CreateTicketInput): Promise<Ticket>;
+  /** The ticket, or undefined when unknown. */
+  get(id: string): Promise<Ticket | undefined>;
+  /** Today's tickets by number, optionally of one status. */
+  listToday(options?: { status?: TicketStatus }): Promise<Ticket[]>;
+  /** Calls (or re-calls) a waiting/called ticket to a counter; `ticket_closed` (409) if done or cancelled. */
+  call(id: string, counter: number): Promise<Ticket>;
+  /** Marks a waiting/called ticket done; `ticket_closed` if already closed. */
+  finish(id: string): Promise<Ticket>;
+  /** Cancels a waiting/called ticket; `ticket_closed` if already closed. */
+  cancel(id: string): Promise<Ticket>;
+  /** How many tickets of the same day are still waiting ahead of this one (0 once it is called). */
+  countWaitingBefore(ticketId: string): Promise<number>;
+}
+
+export type Rating = 'up' | 'down';
+
+export interface Feedback {
+  id: string;
+  sessionId: string;
+  messageId: string;
+  rating: Rating;
+  /** Decrypted comment (encrypted at rest: free text may hold personal data). */
+  comment?: string;
+  createdAt: Date;
+}
+
+export interface AddFeedbackInput {
+  sessionId: string;
+  messageId: string;
+  rating: Rating;
+  comment?: string;
+}
+
+export interface FeedbackRepository {
+  /** Records a rating of one message of the session; `not_found` if the message is not in that session. */
+  add(input: AddFeedbackInput): Promise<Feedback>;
+  /** Newest first, optionally filtered. */
+  list(options?: { rating?: Rating; since?: Date; limit?: number }): Promise<Feedback[]>;
+}
+
+export type GapReason = 'unanswered' | 'low-confidence' | 'out-of-scope';
+export type GapStatus = 'open' | 'dismissed' | 'attached';
+
+export interface Gap {
+  id: string;
+  /** Redacted by the caller before storing; kept in plain text so officials can read and group questions. */
+  question: string;
+  language: Language;
+  reason: GapReason;
+  /** Closest entry ids retrieval offered, best first. */
+  topIds: string[];
+  status: GapStatus;
+  createdAt: Date;
+}
+
+export interface AddGapInput {
+  question: string;
+  language: Language;
+  reason: GapReason;
+  topIds?: string[];
+}
+
+export interface GapRepository {
+  /** Records a question the assistant could not answer confidently (already redacted by the caller). */
+  add(input: AddGapInput): Promise<Gap>;
+  /** Newest first, optionally filtered. */
+  list(options?: { since?: Date; status?: GapStatus; limit?: number }): Promise<Gap[]>;
+  /** Changes the review status; `not_found` for an unknown id. */
+  setStatus(id: string, status: GapStatus): Promise<Gap>;
+}
+
+export interface PurgeOptions {
+  /** Sessions idle (last seen) for longer than this many days are deleted with their messages and feedback. */
+  conversationsDays: number;
+  /** Feedback older than this is deleted even if its session remains (defaults to `conversationsDays`). */
+  feedbackDays?: number;
+  /** Tickets of ward days older than this are deleted (defaults to `conversationsDays`). */
+  ticketsDays?: number;
+}
+
+export interface PurgeCounts {
+  sessions: number;
+  messages: number;
+  feedback: number;
+  tickets: number;
+}
+
+export interface RetentionRepository {
+  /** Deletes old conversations (and what hangs on them); returns how many rows of each kind went. */
+  purgeOlderThan(options: PurgeOptions): Promise<PurgeCounts>;
+}
+
+/** What a transaction callback receives: the same repositories, bound to the open transaction. */
+export interface StorageTx {
+  sessions: SessionRepository;
+  messages: MessageRepository;
+  tickets: TicketRepository;
+  feedback: FeedbackRepository;
+  gaps: GapRepository;
+  retention: RetentionRepository;
+}
+
+export interface Storage extends StorageTx {
+  /**
+   * Runs `fn` atomically: everything it writes through `tx` commits together, or nothing does if it throws.
+   * Inside `fn`, use `tx` only — calling the outer storage from inside throws (it would deadlock or escape the tx).
+   */
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /** Waits for queued work, then releases the database. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStorage } from '../../../src/storage/sqlite/index.js';
+import { MIGRATIONS, runMigrations } from '../../../src/storage/sqlite/migrations.js';
+import { buildSilentLogger } from '../../helpers/logger.js';
+import { buildTestStorage, makeTempDir, openRaw } from '../../helpers/storage.js';
+import { randomBytes } from 'node:crypto';
+
+let root: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir: root, cleanup } = await makeTempDir());
+});
+afterEach(() => cleanup());
+
+describe('migrations', () => {
+  it('creates the data directory and ward.db in WAL mode with foreign keys on', async () => {
+    const dataDir = path.join(root, 'a', 'b', 'data');
+    const { storage, file } = await buildTestStorage({ dataDir });
+    expect(file).toBe(path.join(dataDir, 'ward.db'));
+    expect(existsSync(file)).toBe(true);
+    await storage.close();
+    const raw = openRaw(file);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('runs each migration once and is idempotent on restart', async () => {
+    const dataDir = path.join(root, 'data');
+    const key = randomBytes(32);
+    for (let start = 0; start < 3; start += 1) {
+      const { storage } = await buildTestStorage({ dataDir, key });
+      await storage.close();
+    }
+    const raw = openRaw(path.join(dataDir, 'ward.db'));
+    const versions = raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    expect(runMigrations(raw)).toBe(0);
+    raw.close();
+  });
+
+  it('applies only the new steps when a release adds one', () => {
+    const raw = openRaw(path.join(root, 'x.db'));
+    expect(runMigrations(raw, ['CREATE TABLE a (x INTEGER) STRICT;'])).toBe(1);
+    expect(runMigrations(raw, ['CREATE TABLE a (x INTEGER) STRICT;', 'CREATE TABLE b (y INTEGER) STRICT;'])).toBe(1);
+    expect(raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('a', 'b')").pluck().get()).toBe(2);
+    raw.close();
+  });
+
+  it('refuses a database migrated by a newer release with a clear error', async () => {
+    const dataDir = path.join(root, 'data');
+    const key = randomBytes(32);
+    const { storage, file } = await buildTestStorage({ dataDir, key });
+    await storage.close();
+    const raw = openRaw(file);
+    raw.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(MIGRATIONS.length + 5, new Date().toISOString());
+    raw.close();
+    const opening = openSqliteStorage({ dataDir, key, logger: buildSilentLogger() });
+    await expect(opening).rejects.toMatchObject({ code: 'storage_version' });
+    await expect(opening).rejects.toThrow(new RegExp(`${MIGRATIONS.length + 5}`));
+  });
+
+  it('refuses to open with a different data key (key check), as storage_corrupt', async () => {
+    const dataDir = path.join(root, 'data');
+    const { storage } = await buildTestStorage({ dataDir });
+    await storage.close();
+    await expect(openSqliteStorage({ dataDir, key: randomBytes(32), logger: buildSilentLogger() })).rejects.toMatchObject({
+      code: 'storage_corrupt',
+    });
+  });
+});
