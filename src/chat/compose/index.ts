@@ -1,0 +1,19 @@
+export { detectAspect, detectAspects } from './detect-aspect.js';
+export { ASPECT_TABLE } from './aspect-table.js';
+export type { AspectRow } from './aspect-table.js';
+export { composeAnswer, LOOKUP_ENTRY_ID, WARD_DESK_ENTRY_ID } from './compose-answer.js';
+export { composeChoices, composeFallback } from './compose-choices.js';
+export { citeEntry } from './citations.js';
+export { formatVnd, formatTime } from './format.js';
+export type {
+  Aspect,
+  Choice,
+  Citation,
+  ComposeAnswerOptions,
+  ComposedAnswer,
+  ComposedChoices,
+  ComposedFallback,
+  ComposeFallbackOptions,
+  FollowUp,
+  Language,
+} from './types.js';

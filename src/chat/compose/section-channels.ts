@@ -1,0 +1,126 @@
+import type { Channel } from '../../knowledge/schema.js';
+import { displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
+import { channelLabel, formatTime, formatVnd, joinWords, pick } from './format.js';
+import { quoteOfficial } from './quote.js';
+import { pickList, pickRaw, pickUrl } from './sources.js';
+import type { Language } from './types.js';
+
+type Fee = NonNullable<Channel['fee']>;
+
+/** A fee in words: the amount when one was read, otherwise the official wording in quotation marks. */
+export function formatFee(fee: Fee, language: Language): string {
+  if (fee.amountVnd === 0) return pick(language, 'Miễn phí', 'Free of charge');
+  if (fee.amountVnd === undefined) {
+    return pick(language, `“${fee.text}”`, `as written in the official record: “${fee.text}”`);
+  }
+  const amount = formatVnd(fee.amountVnd, language);
+  if (language === 'vi') return fee.text.includes(amount) ? fee.text : `${amount} (${fee.text})`;
+  return fee.text.trim() === formatVnd(fee.amountVnd, 'vi') ? amount : `${amount} (official wording: “${fee.text}”)`;
+}
+
+/** The fee per channel ("Nộp trực tiếp: Miễn phí. Nộp trực tuyến: 7.000 đồng."). */
+export function composeFee(ctx: ComposeContext): string[] {
+  const { language } = ctx;
+  const title = displayTitle(ctx.sources.entry, language);
+  const channels = pickList(ctx.sources, 'channels');
+  const priced = channels.filter((channel) => channel.fee);
+  if (priced.length === 0) {
+    const intro = pick(language, `Dạ, về lệ phí thủ tục ${title}, hồ sơ chính thức ghi:`,
+      `On the fee for ${title}, the official record says:`);
+    return quoteOrMissing(ctx, 'fee', intro);
+  }
+  const notes = notesFor(ctx, 'fee');
+  if (priced.length === channels.length && priced.every((c) => c.fee?.amountVnd === 0)) {
+    const ways = joinWords(lowerLabels(channels, language), language, pick(language, 'hay', 'or'));
+    const all = channels.length > 1 ? pick(language, `, dù bạn ${ways}`, `, whether you file ${ways}`) : '';
+    return [pick(language, `Dạ, thủ tục ${title} được miễn phí${all}.`, `${title} is free of charge${all}.`), ...notes];
+  }
+  const none = pick(language, 'không ghi lệ phí', 'no fee stated');
+  const lines = channels.map((c) => `${channelLabel(c.kind, language)}: ${c.fee ? formatFee(c.fee, language) : none}.`);
+  return [[pick(language, `Dạ, lệ phí thủ tục ${title}:`, `Fees for ${title}:`), ...lines].join('\n'), ...notes];
+}
+
+/** The processing time per channel; a time without a unit is quoted as the official record gives it. */
+export function composeTime(ctx: ComposeContext): string[] {
+  const { language } = ctx;
+  const title = displayTitle(ctx.sources.entry, language);
+  const channels = pickList(ctx.sources, 'channels');
+  const timed = channels.filter((channel) => channel.time);
+  if (timed.length === 0) {
+    const intro = pick(language, `Dạ, về thời gian giải quyết thủ tục ${title}, hồ sơ chính thức ghi:`,
+      `On the processing time for ${title}, the official record says:`);
+    return quoteOrMissing(ctx, 'time', intro);
+  }
+  const unitless = timed.some((c) => !c.time?.unit);
+  const lead = unitless
+    ? pick(language, `Dạ, thời gian giải quyết thủ tục ${title} ghi trong hồ sơ chính thức`,
+      `Processing time for ${title}, as given in the official record`)
+    : pick(language, `Dạ, thời gian giải quyết thủ tục ${title}`, `Processing time for ${title}`);
+  const values = timed.map((c) => formatTime(c.time ?? { value: 0 }, language));
+  const body = timed.length === channels.length && new Set(values).size === 1
+    ? [`${lead}: ${values[0]}.`]
+    : [`${lead}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}: ${values[i]}.`)];
+  if (unitless) {
+    // The catalogue sometimes gives a bare number ("Trực tuyến1Miễn phí"): the citizen must not read it as days.
+    ctx.handover = true;
+    body.push(pick(language, 'Hồ sơ chính thức không ghi đơn vị thời gian; cán bộ tại quầy sẽ cho bạn biết cụ thể.',
+      'The official record does not state the unit of time; an official at the counter can tell you exactly.'));
+  }
+  return [body.join('\n'), ...notesFor(ctx, 'time')];
+}
+
+/** Whether and how the procedure can be filed online, with that channel's time, fee and the procedure page. */
+export function composeOnline(ctx: ComposeContext): string[] {
+  const { language } = ctx;
+  const title = displayTitle(ctx.sources.entry, language);
+  const channels = pickList(ctx.sources, 'channels');
+  const online = channels.find((channel) => channel.kind === 'truc-tuyen');
+  if (!online && channels.length === 0) {
+    const intro = pick(language, `Dạ, về cách nộp hồ sơ thủ tục ${title}, hồ sơ chính thức ghi:`,
+      `On how to file ${title}, the official record says:`);
+    return quoteOrMissing(ctx, 'online', intro);
+  }
+  if (!online) {
+    const ways = joinWords(lowerLabels(channels, language), language, pick(language, 'hoặc', 'or'));
+    return [pick(language, `Dạ, thông tin về thủ tục ${title} không ghi cách nộp trực tuyến. Cách nộp được ghi: ${ways}.`,
+      `The information on ${title} does not mention filing online. Ways to file that are listed: ${ways}.`)];
+  }
+  const lines = [pick(language, `Dạ, thủ tục ${title} có thể nộp trực tuyến.`, `${title} can be filed online.`)];
+  if (online.description) lines.push(online.description);
+  if (online.time) lines.push(`${pick(language, 'Thời gian giải quyết', 'Processing time')}: ${formatTime(online.time, language)}.`);
+  if (online.fee) lines.push(`${pick(language, 'Lệ phí', 'Fee')}: ${formatFee(online.fee, language)}.`);
+  const url = pickUrl(ctx.sources);
+  if (url) lines.push(`${pick(language, 'Trang thủ tục', 'Procedure page')}: ${url}`);
+  return [lines.join('\n'), ...notesFor(ctx, 'online')];
+}
+
+/** One short line on fees for the overview, only when every amount is known. */
+export function summarizeFee(ctx: ComposeContext): string | undefined {
+  const channels = pickList(ctx.sources, 'channels').filter((c) => c.fee);
+  if (channels.length === 0 || channels.some((c) => c.fee?.amountVnd === undefined)) return undefined;
+  const values = channels.map((c) => formatFee(c.fee as Fee, ctx.language));
+  const label = pick(ctx.language, 'Lệ phí', 'Fee');
+  if (new Set(values).size === 1) return `${label}: ${values[0]}.`;
+  const labels = lowerLabels(channels, ctx.language);
+  return `${label}: ${channels.map((_, i) => `${labels[i]} ${values[i]}`).join('; ')}.`;
+}
+
+/** One short line on processing time for the overview, only when every channel gives the same one. */
+export function summarizeTime(ctx: ComposeContext): string | undefined {
+  const timed = pickList(ctx.sources, 'channels').filter((c) => c.time);
+  const values = timed.map((c) => formatTime(c.time ?? { value: 0 }, ctx.language));
+  if (values.length === 0 || new Set(values).size !== 1) return undefined;
+  const label = timed.some((c) => !c.time?.unit)
+    ? pick(ctx.language, 'Thời gian giải quyết ghi trong hồ sơ chính thức', 'Processing time in the official record')
+    : pick(ctx.language, 'Thời gian giải quyết', 'Processing time');
+  return `${label}: ${values[0]}.`;
+}
+
+function lowerLabels(channels: readonly Channel[], language: Language): string[] {
+  return channels.map((c) => channelLabel(c.kind, language).toLocaleLowerCase('vi'));
+}
+
+function quoteOrMissing(ctx: ComposeContext, aspect: 'fee' | 'time' | 'online', intro: string): string[] {
+  const raw = pickRaw(ctx.sources, 'channels');
+  return raw ? [`${intro}\n${quoteOfficial(raw, ctx.language)}`] : [missingFact(ctx, aspect)];
+}

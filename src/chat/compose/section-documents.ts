@@ -1,0 +1,66 @@
+import type { DocumentItem } from '../../knowledge/schema.js';
+import { displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
+import { copyWords, pick } from './format.js';
+import { quoteOfficial } from './quote.js';
+import { pickList, pickRaw } from './sources.js';
+import type { Language } from './types.js';
+
+// A kiosk screen read by elderly people: the first papers, then a count of the rest.
+const MAX_DOCUMENTS = 8;
+
+/** The papers to bring as a numbered list, grouped as the official list groups them, at most eight. */
+export function composeDocuments(ctx: ComposeContext): string[] {
+  const { language } = ctx;
+  const title = displayTitle(ctx.sources.entry, language);
+  const documents = pickList(ctx.sources, 'documents');
+  if (documents.length === 0) {
+    const raw = pickRaw(ctx.sources, 'documents');
+    if (!raw) return [missingFact(ctx, 'documents')];
+    const intro = pick(language, `Dạ, về giấy tờ cho thủ tục ${title}, hồ sơ chính thức ghi:`,
+      `On the documents for ${title}, the official record says:`);
+    return [`${intro}\n${quoteOfficial(raw, language)}`];
+  }
+  const lines = [pick(language, `Dạ, hồ sơ thủ tục ${title} gồm:`, `Documents for ${title}:`)];
+  let shown = 0;
+  for (const group of groupDocuments(documents, language)) {
+    if (shown >= MAX_DOCUMENTS) break;
+    if (group.heading) lines.push(`${group.heading}:`);
+    for (const doc of group.items.slice(0, MAX_DOCUMENTS - shown)) {
+      shown += 1;
+      lines.push(`${shown}. ${describeDocument(doc, language)}`);
+    }
+  }
+  const rest = documents.length - shown;
+  if (rest > 0) lines.push(pick(language, `… và ${rest} giấy tờ khác.`, `… and ${rest} more.`));
+  return [lines.join('\n'), ...notesFor(ctx, 'documents')];
+}
+
+/** The number of papers, for the overview. */
+export function countDocuments(ctx: ComposeContext): number {
+  return pickList(ctx.sources, 'documents').length;
+}
+
+function describeDocument(doc: DocumentItem, language: Language): string {
+  const details = [copyWords(doc, language)];
+  if (doc.form) details.push(`${pick(language, 'mẫu', 'form')}: ${doc.form}`);
+  const said = details.filter((d) => d !== '');
+  return said.length > 0 ? `${doc.name} — ${said.join(', ')}` : doc.name;
+}
+
+interface DocumentGroup {
+  heading: string | undefined;
+  items: DocumentItem[];
+}
+
+/**
+ * Groups in the order the list first names them. Headings are shown only when the list has two groups or more: a
+ * single heading over part of the list would suggest the other papers belong to no list at all.
+ */
+function groupDocuments(documents: readonly DocumentItem[], language: Language): DocumentGroup[] {
+  const named = [...new Set(documents.map((doc) => doc.group).filter((g): g is string => g !== undefined))];
+  if (named.length < 2) return [{ heading: undefined, items: [...documents] }];
+  const groups: DocumentGroup[] = named.map((heading) => ({ heading, items: documents.filter((d) => d.group === heading) }));
+  const other = documents.filter((doc) => doc.group === undefined);
+  if (other.length > 0) groups.push({ heading: pick(language, 'Giấy tờ khác', 'Other papers'), items: other });
+  return groups;
+}
