@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { z } from 'zod';
+import { EntrySchema, type Entry, type EntryInput } from './schema.js';
+
+/** Serializes an entry as stable YAML: keys in schema order, empty fields left out, long text never folded. */
+export function serializeEntry(entry: Entry | EntryInput): string {
+  return serializeYaml(entry, EntrySchema);
+}
+
+/**
+ * Serializes a value as YAML that is byte-identical for equal input: object keys follow the schema's order
+ * (unknown keys after, sorted), undefined values and empty lists or objects are left out, and strings are
+ * never folded, so that diffs in review show real changes only.
+ */
+export function serializeYaml(value: unknown, schema?: z.ZodType): string {
+  const ordered = orderLikeSchema(value, schema) ?? {};
+  return stringify(ordered, {
+    lineWidth: 0,
+    minContentWidth: 0,
+    blockQuote: 'literal',
+    indent: 2,
+    indentSeq: true,
+    aliasDuplicateObjects: false,
+  });
+}
+
+/** Writes a file so that readers see the old or the new content, never a partial one: temp file, fsync, rename. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+/** Writes `text` atomically unless the file already holds exactly it; true when the file was written. */
+export async function writeFileIfChanged(file: string, text: string): Promise<boolean> {
+  const current = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (current === text) return false;
+  await writeFileAtomic(file, text);
+  return true;
+}
+
+// The rename is durable only once the directory entry is flushed; some platforms cannot open a directory.
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: the data itself is already on disk.
+  } finally {
+    await handle?.close();
+  }
+}
+
+interface SchemaDef {
+  type?: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+}
+
+function defOf(schema: z.ZodType | undefined): SchemaDef | undefined {
+  return (schema as unknown as { _zod?: { def?: SchemaDef } } | undefined)?._zod?.def;
+}
+
+/** Looks through optional, default, nullable and pipe wrappers to the schema that gives the shape. */
+function unwrapSchema(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (let depth = 0; depth < 10; depth += 1) {
+    const def = defOf(current);
+    if (!def) return current;
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+  return current;
+}
+
+function orderLikeSchema(value: unknown, schema: z.ZodType | undefined): unknown {
+  const def = defOf(unwrapSchema(schema));
+  if (Array.isArray(value)) {
+    const items = value.map((item) => orderLikeSchema(item, def?.type === 'array' ? def.element : undefined)).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>;
+    const shape = def?.type === 'object' ? (def.shape ?? {}) : {};
+    const known = Object.keys(shape).filter((key) => key in record);
+    const unknown = Object.keys(record)
+      .filter((key) => !(key in shape))
+      .sort();
+    const out: Record<string, unknown> = {};
+    for (const key of [...known, ...unknown]) {
+      const child = orderLikeSchema(record[key], shape[key]);
+      if (child !== undefined) out[key] = child;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  return value;
+}

@@ -1,0 +1,10 @@
+export { formatTotals, importCatalogue, ImportInputError, type ImportCatalogueOptions, type ImportTotals } from './import-catalogue.js';
+export { CATALOGUE_CRAWL_DATE, importRecord, type Fallback, type ImportedRecord, type ImportRecordOptions, type RawField, type RecordProblem } from './import-record.js';
+export { CHANNELS_HEADER, parseChannels } from './parse-channels.js';
+export { DOCUMENTS_HEADER, parseDocuments, splitForms } from './parse-documents.js';
+export { LEGAL_BASIS_HEADER, parseLegalBasis } from './parse-legal-basis.js';
+export { parseConditions, parseLevels, parseSteps, parseWhoMayFile } from './parse-lists.js';
+export { fail, succeed, type ParseOutcome } from './parse-outcome.js';
+export { parseResult, stripResultFurniture } from './parse-result.js';
+export { DvcRecordSchema, type DvcRecord } from './record-schema.js';
+export { cleanInline, cleanMultiline, isBlankText, NO_INFO, splitLogicalLines, stripBullet, stripPageFurniture } from './text.js';
