@@ -22,6 +22,8 @@ export interface StartRetrievalOptions {
   embedder: EmbedderChoice;
   logger: Logger;
   thresholds?: Thresholds;
+  /** RRF weight of the dense list (the lexical list weighs 1). */
+  denseWeight?: number;
   /** Retrain the LSA basis and re-embed everything (an explicit full rebuild). */
   rebuild?: boolean;
 }
@@ -48,6 +50,7 @@ export function startRetrieval(options: StartRetrievalOptions): RetrievalRuntime
     entries: options.entries,
     synonyms: options.synonyms,
     ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+    ...(options.denseWeight === undefined ? {} : { denseWeight: options.denseWeight }),
   });
   let state: DenseState = options.embedder === 'none' ? 'off' : 'building';
   let embedderId: string | undefined;
@@ -57,6 +60,10 @@ export function startRetrieval(options: StartRetrievalOptions): RetrievalRuntime
     if (state === 'off') return;
     const started = performance.now();
     const embedder = await chooseEmbedder(options, retriever.documents, log);
+    if (!embedder) {
+      state = 'off';
+      return;
+    }
     embedderId = embedder.id;
     index = await openVectorIndex({ dir: path.join(options.indexDir, 'dense'), embedder, logger: log });
     const result = await index.sync(toVectorItems(retriever.documents));
@@ -91,22 +98,26 @@ export function createDenseSearcher(embedder: Embedder, index: VectorIndex): Den
   };
 }
 
-async function chooseEmbedder(options: StartRetrievalOptions, documents: SearchDocument[], log: Logger): Promise<Embedder> {
-  if (options.embedder === 'auto' || options.embedder === 'model') {
-    const model = await findInstalledModel(options.modelDir);
-    if (model) {
-      try {
-        const embedder = await createTransformersEmbedder({ modelDir: options.modelDir, modelName: model.name });
-        log.info({ model: model.name }, 'using the installed embedding model');
-        return embedder;
-      } catch (error) {
-        log.warn({ model: model.name, reason: error instanceof Error ? error.message : String(error) }, 'embedding model unusable; falling back to LSA');
-      }
-    } else if (options.embedder === 'model') {
-      log.warn({ modelDir: options.modelDir }, 'EMBEDDER=model but no model is installed; falling back to LSA');
-    }
+/**
+ * The model in MODEL_DIR when one is installed and loads; LSA only when asked for (EMBEDDER=lsa), because on this
+ * knowledge base it lowered recall in the hybrid (bench/results.md); otherwise none: lexical retrieval alone.
+ */
+async function chooseEmbedder(options: StartRetrievalOptions, documents: SearchDocument[], log: Logger): Promise<Embedder | undefined> {
+  if (options.embedder === 'lsa') return createLsaEmbedder(await loadOrTrainBasis(options, documents, log), lsaTerms);
+  const model = await findInstalledModel(options.modelDir);
+  if (!model) {
+    if (options.embedder === 'model') log.warn({ modelDir: options.modelDir }, 'EMBEDDER=model but no model is installed; lexical retrieval only');
+    else log.info('no embedding model installed; lexical retrieval only');
+    return undefined;
   }
-  return createLsaEmbedder(await loadOrTrainBasis(options, documents, log), lsaTerms);
+  try {
+    const embedder = await createTransformersEmbedder({ modelDir: options.modelDir, modelName: model.name });
+    log.info({ model: model.name }, 'using the installed embedding model');
+    return embedder;
+  } catch (error) {
+    log.warn({ model: model.name, reason: error instanceof Error ? error.message : String(error) }, 'embedding model unusable; lexical retrieval only');
+    return undefined;
+  }
 }
 
 async function loadOrTrainBasis(options: StartRetrievalOptions, documents: SearchDocument[], log: Logger) {

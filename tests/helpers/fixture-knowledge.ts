@@ -25,7 +25,7 @@ export function buildFixtureKnowledge(): { entries: Entry[]; synonyms: SynonymGr
       aliases: { vi: ['làm giấy chứng nhận lần đầu', 'lam giay chung nhan lan dau', 'đăng ký đất lần đầu', 'dang ky dat lan dau'], en: ['land title'] },
     }),
     buildCatalogueEntry('2.000001', { title: { vi: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' }, levels: ['xã'] }),
-    buildCatalogueEntry('2.000002', { title: { vi: 'Cấp giấy phép xây dựng công trình' }, levels: ['tỉnh'] }),
+    buildCatalogueEntry('2.000002', { title: { vi: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' }, levels: ['tỉnh'] }),
     buildCatalogueEntry('2.000003', { title: { vi: 'Cấp hộ chiếu phổ thông' }, levels: ['tỉnh'], field: 'Xuất nhập cảnh' }),
   ];
   const synonyms: SynonymGroup[] = [

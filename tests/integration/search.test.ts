@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Retriever } from '../../src/retrieval/search/index.js';
+import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import { createApp } from '../../src/server/index.js';
 import { buildFixtureKnowledge } from '../helpers/fixture-knowledge.js';
 import { buildCapturingLogger, buildSilentLogger } from '../helpers/logger.js';
 
 function buildApp(ready = true) {
   const { entries, synonyms } = buildFixtureKnowledge();
-  const retriever = new Retriever({ entries, synonyms, thresholds: { minCoverage: 0.5, minCoverageWithDense: 0.3, minDense: 0.6 } });
+  const retriever = new Retriever({ entries, synonyms, thresholds: DEFAULT_THRESHOLDS });
   return createApp({
     logger: buildSilentLogger(),
     getHealth: () => ({ status: ready ? 'ok' : 'starting' }),

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const samples = [];
   for (const line of lines) {
     const { evidence } = await runtime.retriever.search(line.q, 10);
-    samples.push({ inScope: line.expected.length > 0, ...evidence });
+    samples.push({ inScope: line.expected.length > 0, evidence });
   }
   const result = calibrateThresholds(samples);
   const dense = runtime.denseStatus();

@@ -7,7 +7,9 @@ import { loadThresholds } from '../search/load-thresholds.js';
 import type { Thresholds } from '../search/thresholds.js';
 
 /** Builds retrieval for a command-line tool from the same settings the service uses, and waits for the dense index. */
-export async function openRetrievalForCli(options: { embedder?: EmbedderChoice; thresholds?: Thresholds } = {}): Promise<RetrievalRuntime> {
+export async function openRetrievalForCli(
+  options: { embedder?: EmbedderChoice | undefined; thresholds?: Thresholds; denseWeight?: number | undefined } = {},
+): Promise<RetrievalRuntime> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: false, destination: process.stderr });
   const knowledge = await loadKnowledge(config.knowledgeDir);
@@ -20,6 +22,7 @@ export async function openRetrievalForCli(options: { embedder?: EmbedderChoice; 
     embedder: options.embedder ?? config.embedder,
     logger,
     thresholds: options.thresholds ?? loadThresholds(config.knowledgeDir).thresholds,
+    ...(options.denseWeight === undefined ? {} : { denseWeight: options.denseWeight }),
   });
   await runtime.denseSettled;
   return runtime;
@@ -30,4 +33,11 @@ export function readEmbedderFlag(argv: string[]): EmbedderChoice | undefined {
   const index = argv.indexOf('--embedder');
   const value = index >= 0 ? argv[index + 1] : undefined;
   return value === 'auto' || value === 'lsa' || value === 'model' || value === 'none' ? value : undefined;
+}
+
+/** Reads `--dense-weight X` from argv, for comparing fusion weights. */
+export function readDenseWeightFlag(argv: string[]): number | undefined {
+  const index = argv.indexOf('--dense-weight');
+  const value = index >= 0 ? Number(argv[index + 1]) : NaN;
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
 }

@@ -9,12 +9,30 @@ export const FIELD_WEIGHTS = { title: 3, aliases: 3, official: 2, summary: 1.2, 
 const STRONG_FIELDS = ['title', 'aliases', 'official', 'summary'] as const;
 
 /** Query-term weights: how much each kind of evidence counts. */
-export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2, synonym: 0.8 } as const;
+export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2, context: 0.4, synonym: 0.8 } as const;
+
+/**
+ * Words that say what about a procedure is asked (papers, fee, time, place) or that it happens at the ward,
+ * not which procedure: nearly every kiosk question has them, so they must not decide the ranking nor count
+ * towards coverage. Folded term format of analyze().
+ */
+export const CONTEXT_TERMS: ReadonlySet<string> = new Set([
+  'phuong', 'xa', 'ubnd', 'uy_ban', 'nhan_dan', 'ward', 'commune', 'office',
+  'giay_to', 'can_gi', 'mang_theo', 'mang', 'chuan_bi', 'papers', 'documents', 'bring',
+  'le_phi', 'phi', 'bao_nhieu', 'tien', 'mat_bao', 'fee', 'fees', 'cost', 'much',
+  'bao_lau', 'may_ngay', 'thoi_gian', 'bao_gio', 'long', 'time',
+  'o_dau', 'nop', 'noi', 'cho_nao', 'lam_o', 'dau',
+  'lam', 'lam_the', 'lam_gi', 'cach', 'cac_buoc', 'buoc', 'get', 'apply', 'steps',
+]);
 
 /** A lexical hit with the evidence abstention needs. */
 export interface LexicalHit {
   id: string;
   score: number;
+  /** Best share of one of the entry's names (title, alias, official title) that the question contains (0–1). */
+  nameMatch: number;
+  /** Share of the question's weighted terms found anywhere in the entry (0–1). */
+  fullCoverage: number;
   /** Share of the query's content words (idf-weighted) found in the entry's names, aliases or summary. */
   strongCoverage: number;
 }
@@ -25,6 +43,8 @@ export interface AnalyzedQuery {
   contentWords: string[];
   /** Colloquial phrases found in the query and the official terms they stand for. */
   synonyms: { words: string[]; terms: string[] }[];
+  /** Every folded word of the query, plus the single words of its synonym expansions. */
+  words: Set<string>;
 }
 
 /** BM25F over the corpus with synonym expansion, plus per-entry strong-field vocabularies for coverage. */
@@ -32,8 +52,10 @@ export class LexicalIndex {
   private readonly bm25: Bm25Index;
   private readonly strongTerms: Map<string, Set<string>>;
   private readonly synonyms: SynonymMatcher;
+  private readonly names: Map<string, string[][]>;
 
   constructor(documents: SearchDocument[], synonyms: SynonymGroup[]) {
+    this.names = new Map(documents.map((doc) => [doc.id, nameTokens(doc)]));
     const analyzed = documents.map(analyzeDocument);
     this.bm25 = new Bm25Index(analyzed, { fieldWeights: { ...FIELD_WEIGHTS }, b: { title: 0.5, aliases: 0.3, official: 0.5, summary: 0.6, body: 0.75 } });
     this.strongTerms = new Map(
@@ -51,24 +73,61 @@ export class LexicalIndex {
   analyzeQuery(text: string): AnalyzedQuery {
     const analyzed = analyze(text);
     const terms: WeightedTerm[] = [];
-    for (const term of analyzed.unigrams) terms.push({ term, weight: isStopword(term) ? TERM_WEIGHTS.stopword : TERM_WEIGHTS.unigram });
-    for (const term of analyzed.bigrams) terms.push({ term, weight: isStopword(term.replace('_', ' ')) ? TERM_WEIGHTS.stopword : TERM_WEIGHTS.bigram });
+    const weigh = (term: string, plain: number) =>
+      isStopword(term) ? TERM_WEIGHTS.stopword : CONTEXT_TERMS.has(term) ? TERM_WEIGHTS.context : plain;
+    for (const term of analyzed.unigrams) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.unigram) });
+    for (const term of analyzed.bigrams) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.bigram) });
     for (const term of [...analyzed.exactUnigrams, ...analyzed.exactBigrams]) terms.push({ term, weight: TERM_WEIGHTS.exact });
     const synonyms = this.synonyms.match(analyzed.folded);
     for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: TERM_WEIGHTS.synonym });
-    const contentWords = [...new Set(analyzed.unigrams.filter((t) => !isStopword(t)))];
-    return { terms, contentWords, synonyms: synonyms.map((s) => ({ words: s.phrase, terms: s.terms })) };
+    const contentWords = [...new Set(analyzed.unigrams.filter((t) => !isStopword(t) && !CONTEXT_TERMS.has(t)))];
+    const words = new Set([...analyzed.folded, ...synonyms.flatMap((s) => s.terms.filter((t) => !t.includes('_')))]);
+    return { terms, contentWords, words, synonyms: synonyms.map((s) => ({ words: s.phrase, terms: s.terms })) };
   }
 
   /** Ranks entries for an analysed query, best first. */
   search(query: AnalyzedQuery, limit: number): LexicalHit[] {
-    const hits = this.bm25.search(query.terms, limit);
-    return hits.map((hit) => ({ id: hit.id, score: hit.score, strongCoverage: this.coverage(hit.id, query) }));
+    const hits = this.bm25.search(query.terms, limit).map((hit) => {
+      const nameMatch = this.nameMatch(hit.id, query);
+      // A question that contains one of an entry's names almost whole is about that entry.
+      return {
+        id: hit.id,
+        score: hit.score * (1 + NAME_MATCH_BOOST * nameMatch),
+        nameMatch,
+        fullCoverage: hit.coverage,
+        strongCoverage: this.coverage(hit.id, query),
+      };
+    });
+    return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  /** Idf-weighted share of the question's content words that the knowledge base knows at all (0–1). */
+  knownShare(query: AnalyzedQuery): number {
+    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
+    let total = 0;
+    let known = 0;
+    for (const word of query.contentWords) {
+      const idf = this.bm25.has(word) ? this.bm25.idf(word) : maxIdf;
+      total += idf;
+      if (this.bm25.has(word)) known += idf;
+    }
+    return total > 0 ? known / total : 0;
   }
 
   /** Inverse document frequency of a term, exposed for diagnostics and calibration. */
   idf(term: string): number {
     return this.bm25.idf(term);
+  }
+
+  private nameMatch(id: string, query: AnalyzedQuery): number {
+    let best = 0;
+    for (const name of this.names.get(id) ?? []) {
+      const found = name.filter((word) => query.words.has(word)).length;
+      // One shared word of a long name is chance, not a match.
+      if (found < Math.min(2, name.length)) continue;
+      best = Math.max(best, found / name.length);
+    }
+    return best;
   }
 
   private coverage(id: string, query: AnalyzedQuery): number {
@@ -87,6 +146,16 @@ export class LexicalIndex {
     }
     return total > 0 ? found / total : 0;
   }
+}
+
+const NAME_MATCH_BOOST = 0.5;
+
+/** The names of an entry as folded word lists, filler aside ("Thủ tục ..." is not part of what a procedure is called). */
+function nameTokens(doc: SearchDocument): string[][] {
+  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official].filter(Boolean);
+  return names
+    .map((name) => analyze(name, { exact: 'never' }).folded.filter((word) => !isStopword(word)))
+    .filter((words) => words.length > 0);
 }
 
 /** Analyses a search document into BM25F fields; body terms skip exact forms to save memory. */

@@ -3,7 +3,7 @@ import { isCatalogueEntry } from '../../knowledge/schema.js';
 import { buildCorpus, type Corpus, type SearchDocument } from '../corpus/build-corpus.js';
 import { LexicalIndex, type LexicalHit } from '../lexical/lexical-index.js';
 import { fuseByRank } from './fuse.js';
-import { DEFAULT_THRESHOLDS, isAnswerable, type Thresholds } from './thresholds.js';
+import { DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
 
 /** Dense retrieval as the retriever sees it: entry-level hits with their best section. */
 export interface DenseSearcher {
@@ -30,7 +30,7 @@ export interface SearchResponse {
   query: string;
   answerable: boolean;
   results: SearchResult[];
-  evidence: { coverage: number; dense?: number; lexicalTop?: number };
+  evidence: Evidence;
 }
 
 export interface RetrieverOptions {
@@ -110,9 +110,17 @@ export class Retriever {
       return doc ? [toResult(doc, score, sections.get(id))] : [];
     });
     const topId = ranked[0]?.[0];
-    const coverage = Math.max(0, ...lexicalHits.slice(0, 3).map((h) => h.strongCoverage));
     const denseTop = denseHits.length > 0 ? Math.max(...denseHits.map((h) => h.similarity)) : undefined;
-    const evidence = { coverage, ...(denseTop === undefined ? {} : { dense: denseTop }), ...(lexicalHits[0] ? { lexicalTop: lexicalHits[0].score } : {}) };
+    const [first, second] = lexicalHits;
+    const evidence: Evidence = {
+      coverage: Math.max(0, ...lexicalHits.slice(0, 3).map((h) => h.strongCoverage)),
+      nameMatch: first?.nameMatch ?? 0,
+      fullCoverage: first?.fullCoverage ?? 0,
+      knownShare: this.lexical.knownShare(analyzed),
+      lexicalTop: first?.score ?? 0,
+      ...(denseTop === undefined ? {} : { dense: denseTop }),
+      ...(first && second && first.score > 0 ? { margin: second.score / first.score } : {}),
+    };
     const answerable = topId !== undefined && isAnswerable(evidence, this.thresholds);
     return { query, answerable, results, evidence };
   }

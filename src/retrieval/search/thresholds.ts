@@ -1,24 +1,62 @@
 import { z } from 'zod';
 
+/** What retrieval knows about how well a question was matched; the inputs of the abstention decision. */
+export interface Evidence {
+  /** Share of the question's content words in the names, aliases or summary of a top entry. */
+  coverage: number;
+  /** Best share of one of the top entry's names contained in the question. */
+  nameMatch: number;
+  /** Share of the question's weighted terms found anywhere in the top entry. */
+  fullCoverage: number;
+  /** Share of the question's content words the knowledge base knows at all. */
+  knownShare: number;
+  /** Best lexical score (prior-adjusted). */
+  lexicalTop: number;
+  /** Best dense similarity, when a dense index serves. */
+  dense?: number;
+  /** Second-best over best lexical score: close to 1 when two entries are equally likely. */
+  margin?: number;
+}
+
+export const EVIDENCE_FEATURES = ['coverage', 'nameMatch', 'fullCoverage', 'knownShare', 'lexicalTop', 'dense'] as const;
+export type EvidenceFeature = (typeof EVIDENCE_FEATURES)[number];
+
 /**
- * When retrieval is confident enough to answer. Calibrated by `npm run calibrate` on bench/calibration.jsonl
- * (the project's own questions, never the dev set) and written to thresholds.json beside this file.
+ * When retrieval is confident enough to answer: a logistic model over the evidence, fitted by `npm run calibrate`
+ * on bench/calibration.jsonl (the project's own questions, never the dev set) and stored in knowledge/thresholds.json.
  */
 export const ThresholdsSchema = z.object({
-  /** Minimum share of the query's content words found in the top entry's names, aliases or summary. */
-  minCoverage: z.number().min(0).max(1),
-  /** With a dense index: a weaker coverage suffices when the dense similarity is at least `minDense`. */
-  minCoverageWithDense: z.number().min(0).max(1),
-  minDense: z.number().min(-1).max(1.01),
+  kind: z.literal('logistic'),
+  features: z.array(z.enum(EVIDENCE_FEATURES)).min(1),
+  weights: z.array(z.number()),
+  bias: z.number(),
+  mean: z.array(z.number()),
+  std: z.array(z.number().positive()),
+  /** Probability of "in scope" above which the assistant answers. */
+  threshold: z.number().min(0).max(1),
   calibratedOn: z.string().optional(),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 
-/** Conservative defaults used until calibration has run. */
-export const DEFAULT_THRESHOLDS: Thresholds = { minCoverage: 0.5, minCoverageWithDense: 0.3, minDense: 0.6 };
+/** Conservative default until calibration has run: answer when half the question is covered by an entry's names. */
+export const DEFAULT_THRESHOLDS: Thresholds = { kind: 'logistic', features: ['coverage'], weights: [10], bias: -5, mean: [0], std: [1], threshold: 0.5 };
+
+/** Reads one feature of the evidence (a missing dense similarity counts as 0). */
+export function featureValue(evidence: Evidence, feature: EvidenceFeature): number {
+  if (feature === 'lexicalTop') return Math.log1p(evidence.lexicalTop);
+  return evidence[feature] ?? 0;
+}
+
+/** Probability that the question is in scope, by the logistic model. */
+export function scopeProbability(evidence: Evidence, model: Thresholds): number {
+  let z = model.bias;
+  model.features.forEach((feature, i) => {
+    z += ((model.weights[i] ?? 0) * (featureValue(evidence, feature) - (model.mean[i] ?? 0))) / (model.std[i] ?? 1);
+  });
+  return 1 / (1 + Math.exp(-z));
+}
 
 /** Decides whether the evidence is strong enough to answer. */
-export function isAnswerable(evidence: { coverage: number; dense?: number | undefined }, thresholds: Thresholds): boolean {
-  if (evidence.coverage >= thresholds.minCoverage) return true;
-  return evidence.dense !== undefined && evidence.dense >= thresholds.minDense && evidence.coverage >= thresholds.minCoverageWithDense;
+export function isAnswerable(evidence: Evidence, model: Thresholds): boolean {
+  return scopeProbability(evidence, model) >= model.threshold;
 }

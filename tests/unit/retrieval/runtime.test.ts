@@ -14,7 +14,7 @@ const tempDir = (prefix: string) => mkdtemp(path.join(os.tmpdir(), prefix));
 describe('startRetrieval', () => {
   it('serves lexical search at once and adds the dense index when it is built', async () => {
     const { entries, synonyms } = buildFixtureKnowledge();
-    const runtime = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: await tempDir('models-'), embedder: 'auto', logger: buildSilentLogger() });
+    const runtime = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: await tempDir('models-'), embedder: 'lsa', logger: buildSilentLogger() });
     expect(runtime.denseStatus().state).toBe('building');
     expect((await runtime.retriever.search('dang ky ket hon', 3)).results[0]?.id).toBe('dang-ky-ket-hon');
     await runtime.denseSettled;
@@ -22,11 +22,14 @@ describe('startRetrieval', () => {
     expect((await runtime.retriever.search('dang ky ket hon', 3)).results[0]?.section).toBeDefined();
   });
 
-  it('uses no dense index with EMBEDDER=none', async () => {
+  it('uses no dense index with EMBEDDER=none, nor with auto when no model is installed', async () => {
     const { entries, synonyms } = buildFixtureKnowledge();
-    const runtime = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: 'models', embedder: 'none', logger: buildSilentLogger() });
-    await runtime.denseSettled;
-    expect(runtime.denseStatus().state).toBe('off');
+    for (const embedder of ['none', 'auto'] as const) {
+      const runtime = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: await tempDir('models-'), embedder, logger: buildSilentLogger() });
+      await runtime.denseSettled;
+      expect(runtime.denseStatus().state, embedder).toBe('off');
+      expect((await runtime.retriever.search('dang ky ket hon', 3)).results[0]?.id).toBe('dang-ky-ket-hon');
+    }
   });
 
   it('freezes the LSA basis: a restart with a new entry keeps the basis and embeds only that entry', async () => {
@@ -45,7 +48,7 @@ describe('startRetrieval', () => {
     expect(synced).toMatchObject({ added: 1, updated: 0, unchanged: first.denseStatus().entries });
   });
 
-  it('uses an installed model, and falls back to LSA with a warning when the model is broken', async () => {
+  it('uses an installed model, and falls back to lexical search with a warning when the model is broken', async () => {
     const { entries, synonyms } = buildFixtureKnowledge();
     const modelDir = await tempDir('models-');
     await buildTinyModel(path.join(modelDir, 'tiny-bert'));
@@ -61,7 +64,8 @@ describe('startRetrieval', () => {
     const { logger, lines } = buildCapturingLogger('warn');
     const fallback = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: broken, embedder: 'auto', logger });
     await fallback.denseSettled;
-    expect(fallback.denseStatus()).toMatchObject({ state: 'ready', embedder: expect.stringMatching(/^lsa:/) });
-    expect(lines().join('\n')).toContain('falling back to LSA');
+    expect(fallback.denseStatus().state).toBe('off');
+    expect(lines().join('\n')).toContain('embedding model unusable; lexical retrieval only');
+    expect((await fallback.retriever.search('dang ky ket hon', 3)).results[0]?.id).toBe('dang-ky-ket-hon');
   });
 });

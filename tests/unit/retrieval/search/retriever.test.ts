@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Retriever } from '../../../../src/retrieval/search/index.js';
+import { DEFAULT_THRESHOLDS, Retriever } from '../../../../src/retrieval/search/index.js';
 import { buildFixtureKnowledge } from '../../../helpers/fixture-knowledge.js';
 
-const thresholds = { minCoverage: 0.5, minCoverageWithDense: 0.3, minDense: 0.6 };
+const thresholds = DEFAULT_THRESHOLDS;
 
 describe('Retriever', () => {
   const { entries, synonyms } = buildFixtureKnowledge();

@@ -1,0 +1,221 @@
+import type { Entry, WardSettings } from '../../knowledge/schema.js';
+import type { SearchResponse } from '../../retrieval/search/retriever.js';
+import type { SearchDocument } from '../../retrieval/corpus/build-corpus.js';
+import { detectLanguage, foldDiacritics, normalizeText } from '../../retrieval/normalize/index.js';
+import { AppError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import type { Session, Storage } from '../../storage/types.js';
+import { composeAnswer, composeChoices, composeFallback, detectAspect, type Aspect } from '../compose/index.js';
+import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
+import { redactPersonalData } from './redact.js';
+import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
+import { readDialogueState, type DialogueState } from './state.js';
+import { composeTicketText } from './ticket-text.js';
+
+/** What the engine needs from retrieval. */
+export interface ChatRetrieval {
+  search(query: string, k: number): Promise<SearchResponse>;
+  getDocument(id: string): SearchDocument | undefined;
+}
+
+export interface ChatEngineOptions {
+  retrieval: () => ChatRetrieval | undefined;
+  storage: Storage;
+  ward: () => WardSettings | undefined;
+  logger: Logger;
+  /** Minutes one hand-over takes on average, for the estimated wait. */
+  minutesPerTicket?: number;
+}
+
+type Reply = Omit<AnswerFrame, 'type' | 'messageId' | 'language'>;
+
+// A new question must cover the top entry's names this well to count as a new topic rather than a follow-up.
+const NEW_TOPIC_COVERAGE = 0.75;
+// Two entries whose lexical scores are this close are equally likely: ask which one is meant.
+const CLARIFY_MARGIN = 0.9;
+const LOW_CONFIDENCE_COVERAGE = 0.6;
+
+/** The conversation engine shared by the WebSocket chat and the HTTP fallback. */
+export class ChatEngine {
+  private readonly log: Logger;
+  private readonly minutesPerTicket: number;
+
+  constructor(private readonly options: ChatEngineOptions) {
+    this.log = options.logger.child({ module: 'chat' });
+    this.minutesPerTicket = options.minutesPerTicket ?? 5;
+  }
+
+  /** Opens a new session, or resumes an open one by id (an ended or unknown id starts a new one). */
+  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: 'vi' | 'en' | undefined }): Promise<SessionFrame> {
+    const { storage } = this.options;
+    if (input.sessionId) {
+      const existing = await storage.sessions.get(input.sessionId);
+      if (existing && !existing.endedAt && existing.channel !== 'kiosk') {
+        await storage.sessions.touch(existing.id);
+        const history = await storage.messages.list(existing.id, { limit: 50 });
+        const state = readDialogueState(existing.state, existing.language);
+        return {
+          type: 'session',
+          sessionId: existing.id,
+          resumed: true,
+          language: state.language,
+          history: history.map((m) => ({ role: m.role, text: m.text, messageId: m.id })),
+        };
+      }
+    }
+    const language = input.language ?? 'vi';
+    const session = await storage.sessions.create({ channel: input.channel, language, state: { language } });
+    return { type: 'session', sessionId: session.id, resumed: false, language, history: [] };
+  }
+
+  /** Answers a citizen's message: small talk, a choice, a follow-up, or a new question. */
+  async message(sessionId: string, text: string): Promise<AnswerFrame> {
+    const { state, session } = await this.loadState(sessionId);
+    const language = pickLanguage(text, state.language);
+    await this.options.storage.messages.append({ sessionId, role: 'citizen', text });
+    const reply = await this.replyTo(text, { ...state, language }, session);
+    return this.send(sessionId, reply.frame, reply.state);
+  }
+
+  /** Answers a tap on a clarifying choice or a suggested procedure. */
+  async choose(sessionId: string, entryId: string): Promise<AnswerFrame> {
+    const { state } = await this.loadState(sessionId);
+    const aspect = state.pending?.aspect ?? 'general';
+    const reply = this.answerEntry(entryId, aspect, state);
+    return this.send(sessionId, reply.frame, reply.state);
+  }
+
+  /** Answers a tap on a follow-up (another aspect of the last procedure). */
+  async followUp(sessionId: string, aspect: Aspect): Promise<AnswerFrame> {
+    const { state } = await this.loadState(sessionId);
+    if (!state.lastEntryId) throw new AppError({ status: 409, code: 'no_topic', message: 'Bạn hãy hỏi về một thủ tục trước nhé.' });
+    const reply = this.answerEntry(state.lastEntryId, aspect, state);
+    return this.send(sessionId, reply.frame, reply.state);
+  }
+
+  /** Stores a thumbs up/down (with an optional comment) on one of the assistant's messages. */
+  async feedback(sessionId: string, input: { messageId: string; rating: 'up' | 'down'; comment?: string | undefined }): Promise<void> {
+    await this.options.storage.feedback.add({ sessionId, ...input });
+  }
+
+  /** Takes a queue ticket for a hand-over to an official and says how long the wait is. */
+  async handover(sessionId: string, topic?: string): Promise<TicketFrame> {
+    const { state } = await this.loadState(sessionId);
+    const entryId = topic ?? state.lastEntryId;
+    const doc = entryId ? this.retrieval().getDocument(entryId) : undefined;
+    const ward = this.options.ward();
+    const counter = doc ? pickCounter(doc.entry, ward) : undefined;
+    const ticket = await this.options.storage.tickets.create({ sessionId, ...(doc ? { topic: doc.id } : {}), ...(counter ? { counter: counter.number } : {}) });
+    const waitingAhead = await this.options.storage.tickets.countWaitingBefore(ticket.id);
+    const estimatedWaitMinutes = waitingAhead * this.minutesPerTicket;
+    this.log.info({ ticket: ticket.number, waitingAhead }, 'hand-over ticket');
+    return {
+      type: 'ticket',
+      text: composeTicketText({ number: ticket.number, waitingAhead, estimatedWaitMinutes, counter, language: state.language, exampleWard: ward?.example ?? true }),
+      ticket: { id: ticket.id, number: ticket.number, ...(counter ? { counter: counter.number } : {}), waitingAhead, estimatedWaitMinutes },
+    };
+  }
+
+  /** Ends a session for good (the kiosk's idle wipe, or the citizen leaving). */
+  async end(sessionId: string): Promise<void> {
+    await this.options.storage.sessions.end(sessionId);
+  }
+
+  private async replyTo(text: string, state: DialogueState, session: Session): Promise<{ frame: Reply; state: DialogueState }> {
+    const smalltalk = detectSmalltalk(text);
+    if (smalltalk) return { frame: { kind: 'smalltalk', text: replyToSmalltalk(smalltalk, state.language), citations: [], handover: false }, state };
+
+    const picked = state.pending ? matchChoice(text, state.pending.choices) : undefined;
+    if (picked) return this.answerEntry(picked, state.pending?.aspect ?? 'general', state);
+
+    const aspect = detectAspect(text);
+    const response = await this.retrieval().search(text, 5);
+    const top = response.results[0];
+    const isFollowUp =
+      state.lastEntryId !== undefined &&
+      aspect !== 'general' &&
+      (!response.answerable || response.evidence.coverage < NEW_TOPIC_COVERAGE || top?.id === state.lastEntryId);
+    if (isFollowUp && state.lastEntryId) return this.answerEntry(state.lastEntryId, aspect, state);
+
+    if (!response.answerable || !top) {
+      await this.recordGap(text, state.language, response, response.evidence.coverage > 0.2 ? 'unanswered' : 'out-of-scope');
+      const reason = response.results.length > 0 && response.evidence.coverage > 0.2 ? 'unsure' : 'out-of-scope';
+      const suggestions = reason === 'unsure' ? this.entriesOf(response.results.slice(0, 3).map((r) => r.id)) : [];
+      const fallback = composeFallback({ suggestions, language: state.language, reason });
+      return { frame: { kind: 'fallback', text: fallback.text, citations: [], choices: fallback.suggestions, handover: true }, state: { ...state, pending: { choices: fallback.suggestions, aspect } } };
+    }
+
+    const second = response.results[1];
+    if (second && (response.evidence.margin ?? 0) >= CLARIFY_MARGIN && session.channel !== 'http') {
+      const entries = this.entriesOf(response.results.slice(0, 3).filter((r) => r.score >= (top.score * 0.9)).map((r) => r.id));
+      if (entries.length >= 2) {
+        const composed = composeChoices(entries, state.language);
+        return { frame: { kind: 'clarify', text: composed.text, citations: [], choices: composed.choices, handover: false }, state: { ...state, pending: { choices: composed.choices, aspect } } };
+      }
+    }
+    if (response.evidence.coverage < LOW_CONFIDENCE_COVERAGE) await this.recordGap(text, state.language, response, 'low-confidence');
+    return this.answerEntry(top.id, aspect, state);
+  }
+
+  private answerEntry(entryId: string, aspect: Aspect, state: DialogueState): { frame: Reply; state: DialogueState } {
+    const doc = this.retrieval().getDocument(entryId);
+    if (!doc) throw new AppError({ status: 404, code: 'unknown_procedure', message: 'Không tìm thấy thủ tục này.' });
+    const ward = this.options.ward();
+    const composed = composeAnswer({ entry: doc.entry, folded: doc.folded, aspect, language: state.language, ...(ward ? { ward } : {}) });
+    return {
+      frame: { kind: 'answer', text: composed.text, citations: composed.citations, entryId: doc.id, followUps: composed.followUps, handover: composed.handover },
+      state: { language: state.language, lastEntryId: doc.id, lastAspect: aspect },
+    };
+  }
+
+  private async send(sessionId: string, reply: Reply, state: DialogueState): Promise<AnswerFrame> {
+    const meta = { kind: reply.kind, citations: reply.citations.map((c) => c.id) };
+    const messageId = await this.options.storage.messages.append({ sessionId, role: 'assistant', text: reply.text, meta });
+    await this.options.storage.sessions.updateState(sessionId, state);
+    return { type: 'answer', ...reply, messageId, language: state.language };
+  }
+
+  private async loadState(sessionId: string): Promise<{ state: DialogueState; session: Session }> {
+    const session = await this.options.storage.sessions.get(sessionId);
+    if (!session) throw new AppError({ status: 404, code: 'session_not_found', message: 'Phiên trò chuyện không còn. Vui lòng bắt đầu lại.' });
+    if (session.endedAt) throw new AppError({ status: 410, code: 'session_ended', message: 'Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.' });
+    return { session, state: readDialogueState(session.state, session.language) };
+  }
+
+  private retrieval(): ChatRetrieval {
+    const retrieval = this.options.retrieval();
+    if (!retrieval) throw new AppError({ status: 503, code: 'service_unavailable', message: 'Hệ thống đang khởi động, vui lòng thử lại sau giây lát.' });
+    return retrieval;
+  }
+
+  private entriesOf(ids: string[]): Entry[] {
+    return ids.flatMap((id) => {
+      const doc = this.retrieval().getDocument(id);
+      return doc ? [doc.entry] : [];
+    });
+  }
+
+  private async recordGap(text: string, language: 'vi' | 'en', response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
+    await this.options.storage.gaps.add({ question: redactPersonalData(text), language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
+  }
+}
+
+function pickLanguage(text: string, current: 'vi' | 'en'): 'vi' | 'en' {
+  // One or two words ("ok", "CCCD") say little about the language: keep the conversation's.
+  return text.trim().split(/\s+/).length >= 3 ? detectLanguage(text) : current;
+}
+
+/** A reply that picks one of the offered choices: its number ("2") or its name. */
+export function matchChoice(text: string, choices: { id: string; label: string }[]): string | undefined {
+  const folded = foldDiacritics(normalizeText(text)).trim();
+  const number = /^(so |lua chon |chon |option )?(\d)$/.exec(folded);
+  if (number) return choices[Number(number[2]) - 1]?.id;
+  if (folded.length < 4) return undefined;
+  return choices.find((c) => foldDiacritics(normalizeText(c.label)) === folded)?.id;
+}
+
+function pickCounter(entry: Entry, ward: WardSettings | undefined): WardSettings['counters'][number] | undefined {
+  if (!ward || !entry.field) return undefined;
+  const field = foldDiacritics(normalizeText(entry.field));
+  return ward.counters.find((c) => c.fields.some((f) => field.includes(foldDiacritics(normalizeText(f)))));
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { AspectSchema, LanguageSchema } from '../protocol.js';
+
+/** What the assistant remembers of a conversation (stored encrypted: it may hold personal data later, with forms). */
+export const DialogueStateSchema = z.object({
+  language: LanguageSchema.default('vi'),
+  lastEntryId: z.string().optional(),
+  lastAspect: AspectSchema.optional(),
+  /** Choices offered by the last clarifying question, with the aspect the citizen asked about. */
+  pending: z.object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), aspect: AspectSchema }).optional(),
+});
+export type DialogueState = z.infer<typeof DialogueStateSchema>;
+
+/** Reads a stored state, falling back to a fresh one if it is missing or from an older shape. */
+export function readDialogueState(value: unknown, language: 'vi' | 'en' = 'vi'): DialogueState {
+  const parsed = DialogueStateSchema.safeParse(value ?? {});
+  return parsed.success ? parsed.data : { language };
+}

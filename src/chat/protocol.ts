@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** Longest message a citizen may send (characters). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+export const AspectSchema = z.enum(['documents', 'fee', 'time', 'where', 'steps', 'conditions', 'online', 'result', 'general']);
+export const LanguageSchema = z.enum(['vi', 'en']);
+export const ChannelSchema = z.enum(['kiosk', 'widget', 'http']);
+
+const text = z
+  .string({ message: 'Thiếu nội dung tin nhắn (text).' })
+  .trim()
+  .min(1, 'Tin nhắn trống.')
+  .max(MAX_MESSAGE_LENGTH, `Tin nhắn dài quá ${MAX_MESSAGE_LENGTH} ký tự.`);
+
+/** Every frame a client may send over `/ws/chat` (docs/protocol.md). */
+export const ClientFrameSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('hello'),
+    sessionId: z.string().min(8).max(64).optional(),
+    language: LanguageSchema.optional(),
+    channel: ChannelSchema.exclude(['http']).optional(),
+  }),
+  z.strictObject({ type: z.literal('message'), text }),
+  z.strictObject({ type: z.literal('choice'), id: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('followup'), aspect: AspectSchema }),
+  z.strictObject({
+    type: z.literal('feedback'),
+    messageId: z.string().min(1).max(64),
+    rating: z.enum(['up', 'down']),
+    comment: z.string().trim().max(500).optional(),
+  }),
+  z.strictObject({ type: z.literal('handover'), topic: z.string().max(100).optional() }),
+  z.strictObject({ type: z.literal('reset') }),
+  z.strictObject({ type: z.literal('end') }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+
+/** A citation as every client receives it (DESIGN.md contract). */
+export interface CitationFrame {
+  id: string;
+  codes: string[];
+  title: string;
+  url?: string;
+  legalBasis: { title: string; number?: string }[];
+}
+
+/** The frame that ends every reply to a message (DESIGN.md contract, extended). */
+export interface AnswerFrame {
+  type: 'answer';
+  kind: 'answer' | 'clarify' | 'form' | 'smalltalk' | 'fallback';
+  text: string;
+  citations: CitationFrame[];
+  messageId: string;
+  language: 'vi' | 'en';
+  /** The entry the answer is about, when there is one. */
+  entryId?: string;
+  /** Clarifying choices (kind clarify) or suggested procedures (kind fallback). */
+  choices?: { id: string; label: string }[];
+  /** Other aspects of the same procedure the citizen can ask about with one tap. */
+  followUps?: { label: string; aspect: z.infer<typeof AspectSchema> }[];
+  /** True when the text offers a hand-over to an official. */
+  handover: boolean;
+}
+
+export interface SessionFrame {
+  type: 'session';
+  sessionId: string;
+  resumed: boolean;
+  language: 'vi' | 'en';
+  history: { role: 'citizen' | 'assistant'; text: string; messageId: string }[];
+}
+
+export interface TicketFrame {
+  type: 'ticket';
+  text: string;
+  ticket: { id: string; number: number; counter?: number; waitingAhead: number; estimatedWaitMinutes: number };
+}
+
+export type ServerFrame =
+  | SessionFrame
+  | AnswerFrame
+  | TicketFrame
+  | { type: 'typing' }
+  | { type: 'feedback_ack'; messageId: string }
+  | { type: 'ended'; text: string }
+  | { type: 'pong' }
+  | { type: 'error'; code: string; message: string; errors?: { field: string; message: string }[] };

@@ -1,0 +1,11 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The client's address: the socket's, or the first X-Forwarded-For hop when behind a trusted proxy. */
+export function getClientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const header = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}

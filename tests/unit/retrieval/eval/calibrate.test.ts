@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { calibrateThresholds } from '../../../../src/retrieval/eval/calibrate.js';
+import { evaluate } from '../../../../src/retrieval/eval/evaluate.js';
+import { isAnswerable, ThresholdsSchema, type Evidence } from '../../../../src/retrieval/search/thresholds.js';
+
+const evidence = (coverage: number, nameMatch: number): Evidence => ({ coverage, nameMatch, fullCoverage: coverage, knownShare: 1, lexicalTop: 10 * coverage });
+
+describe('calibrateThresholds', () => {
+  // In scope: questions well covered by an entry's names; out of scope: poorly covered.
+  const samples = [
+    ...Array.from({ length: 30 }, (_, i) => ({ inScope: true, evidence: evidence(0.6 + (i % 5) * 0.08, 0.5 + (i % 3) * 0.2) })),
+    ...Array.from({ length: 20 }, (_, i) => ({ inScope: false, evidence: evidence(0.05 + (i % 5) * 0.06, (i % 2) * 0.2) })),
+  ];
+
+  it('fits a valid model that separates in-scope from out-of-scope evidence', () => {
+    const { thresholds, answeredRate, abstentionRate } = calibrateThresholds(samples);
+    expect(ThresholdsSchema.parse(thresholds)).toEqual(thresholds);
+    expect(answeredRate).toBe(1);
+    expect(abstentionRate).toBe(1);
+    expect(isAnswerable(evidence(0.9, 1), thresholds)).toBe(true);
+    expect(isAnswerable(evidence(0.05, 0), thresholds)).toBe(false);
+    expect(thresholds.features).not.toContain('dense');
+  });
+
+  it('uses the dense similarity as a feature only when the samples have one', () => {
+    const withDense = samples.map((s) => ({ ...s, evidence: { ...s.evidence, dense: s.inScope ? 0.8 : 0.2 } }));
+    expect(calibrateThresholds(withDense).thresholds.features).toContain('dense');
+  });
+});
+
+describe('evaluate', () => {
+  it('computes recall@1, recall@3, MRR and abstention accuracy, and lists misses', async () => {
+    const ranking: Record<string, string[]> = { a: ['x', 'y'], b: ['y', 'z', 'x'], c: ['z', 'z2', 'z3', 'x'], d: [] };
+    const report = await evaluate(
+      [
+        { q: 'a', expected: ['x'] },
+        { q: 'b', expected: ['x'] },
+        { q: 'c', expected: ['x'] },
+        { q: 'd', expected: [] },
+      ],
+      async (q) => ({ query: q, answerable: q !== 'd', results: (ranking[q] ?? []).map((id) => ({ id }) as never), evidence: evidence(1, 1) }),
+    );
+    expect(report).toMatchObject({ inScope: 3, outOfScope: 1, abstentionAccuracy: 1, answeredRate: 1 });
+    expect(report.recallAt1).toBeCloseTo(1 / 3);
+    expect(report.recallAt3).toBeCloseTo(2 / 3);
+    expect(report.mrr).toBeCloseTo((1 + 1 / 3 + 1 / 4) / 3);
+    expect(report.misses.map((m) => m.reason)).toEqual(['wrong-top', 'not-in-top-3']);
+  });
+});
