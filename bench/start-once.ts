@@ -4,14 +4,14 @@
  */
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { startRetrieval, type EmbedderChoice } from '../src/retrieval/runtime.js';
+import { knowledgeCacheFile, startRetrieval, type EmbedderChoice } from '../src/retrieval/runtime.js';
 import { createLogger } from '../src/shared/logger.js';
 
 const [dataDir = '', embedder = 'lsa'] = process.argv.slice(2);
 const t0 = performance.now();
-const knowledge = await loadKnowledge(path.resolve('knowledge'));
+const knowledge = await loadKnowledge(path.resolve('knowledge'), { cacheFile: knowledgeCacheFile(dataDir) });
 const tLoaded = performance.now();
-const runtime = startRetrieval({
+const runtime = await startRetrieval({
   entries: knowledge.entries,
   synonyms: knowledge.synonyms,
   indexDir: path.join(dataDir, 'index'),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { formatProblem, loadKnowledge, loadWardSettings } from './knowledge/load.js';
-import { startRetrieval, type RetrievalRuntime } from './retrieval/runtime.js';
+import { knowledgeCacheFile, startRetrieval, type RetrievalRuntime } from './retrieval/runtime.js';
 import { loadThresholds } from './retrieval/search/load-thresholds.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -27,11 +27,11 @@ async function main(): Promise<void> {
   handleShutdown(server, log);
 
   const started = performance.now();
-  const knowledge = await loadKnowledge(config.knowledgeDir, { relativeTo: path.dirname(config.knowledgeDir) });
+  const knowledge = await loadKnowledge(config.knowledgeDir, { relativeTo: path.dirname(config.knowledgeDir), cacheFile: knowledgeCacheFile(config.dataDir) });
   for (const problem of knowledge.problems) log.error({ problem: formatProblem(problem) }, 'knowledge file skipped');
   const ward = await loadWardSettings(config.wardSettingsFile);
   for (const problem of ward.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
-  runtime = startRetrieval({
+  runtime = await startRetrieval({
     entries: knowledge.entries,
     synonyms: knowledge.synonyms,
     indexDir: path.join(config.dataDir, 'index'),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { toFieldErrors } from '../shared/zod-errors.js';
+import { fingerprintFile, openParseCache } from './parse-cache.js';
 import {
   CATALOGUE_ID_PREFIX,
   EntrySchema,
@@ -32,7 +33,12 @@ export interface LoadedKnowledge {
 export interface LoadKnowledgeOptions {
   /** Paths in problems are shown relative to this folder. */
   relativeTo?: string;
+  /** Where parsed files are remembered between starts (DATA_DIR/cache/knowledge.json); none when omitted. */
+  cacheFile?: string;
 }
+
+// Bump when the entry schema changes meaning, so cached parses from an older release are not reused.
+const PARSE_CACHE_SCHEMA = 'entry-v1';
 
 const SUBDIRS = ['curated', 'catalogue'] as const;
 const READ_CONCURRENCY = 64;
@@ -43,7 +49,7 @@ export function formatProblem(problem: KnowledgeProblem): string {
 }
 
 /** Loads every entry of `knowledge/curated` and `knowledge/catalogue` plus the synonyms; bad files are reported and skipped. */
-export async function loadKnowledge(dir: string, { relativeTo = process.cwd() }: LoadKnowledgeOptions = {}): Promise<LoadedKnowledge> {
+export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), cacheFile }: LoadKnowledgeOptions = {}): Promise<LoadedKnowledge> {
   const problems: KnowledgeProblem[] = [];
   const display = (file: string) => path.relative(relativeTo, file) || file;
   const files: string[] = [];
@@ -51,7 +57,16 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd() }:
     const names = await listYamlFiles(path.join(dir, sub));
     files.push(...names.map((name) => path.join(dir, sub, name)));
   }
-  const parsed = await mapLimit(files, READ_CONCURRENCY, async (file) => parseEntryFile(file, display(file)));
+  const cache = await openParseCache<ParsedFile>(cacheFile, PARSE_CACHE_SCHEMA);
+  const parsed = await mapLimit(files, READ_CONCURRENCY, async (file) => {
+    const fingerprint = await fingerprintFile(file);
+    const cached = fingerprint ? cache.get(file, fingerprint) : undefined;
+    if (cached) return cached;
+    const result = await parseEntryFile(file, display(file));
+    if (fingerprint) cache.set(file, fingerprint, result);
+    return result;
+  });
+  await cache.save().catch(() => undefined);
   const entries: Entry[] = [];
   const seen = new Map<string, string>();
   for (const result of parsed) {

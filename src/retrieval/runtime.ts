@@ -6,9 +6,14 @@ import type { Embedder } from './embed/embedder.js';
 import { createLsaEmbedder, loadLsaBasis, saveLsaBasis, trainLsaBasis } from './embed/lsa/index.js';
 import { createTransformersEmbedder, findInstalledModel } from './embed/transformers-embedder.js';
 import { analyze } from './normalize/index.js';
+import { openParseCache } from '../knowledge/parse-cache.js';
+import type { DocumentAnalysis } from './lexical/lexical-index.js';
 import { Retriever, type DenseSearcher } from './search/retriever.js';
 import type { Thresholds } from './search/thresholds.js';
 import { openVectorIndex, type VectorIndex, type VectorIndexItem } from './vector-index/index.js';
+
+// Bump when normalisation or the document fields change, so stale analyses are not reused.
+const ANALYSIS_CACHE_SCHEMA = 'analysis-v1';
 
 export type EmbedderChoice = 'auto' | 'lsa' | 'model' | 'none';
 export type DenseState = 'off' | 'building' | 'ready' | 'failed';
@@ -37,21 +42,29 @@ export interface RetrievalRuntime {
   denseSettled: Promise<void>;
 }
 
+/** Where parsed knowledge files are remembered between starts (rebuildable, like everything under DATA_DIR/index). */
+export function knowledgeCacheFile(dataDir: string): string {
+  return path.join(dataDir, 'index', 'knowledge-cache.json');
+}
+
 /** Terms the LSA basis is trained on and projects with: folded unigrams and bigrams. */
 export function lsaTerms(text: string): string[] {
   const analyzed = analyze(text, { exact: 'never' });
   return [...analyzed.unigrams, ...analyzed.bigrams];
 }
 
-/** Builds the lexical retriever now and the dense index in the background. */
-export function startRetrieval(options: StartRetrievalOptions): RetrievalRuntime {
+/** Builds the lexical retriever now (reusing analysed documents cached in DATA_DIR) and the dense index in the background. */
+export async function startRetrieval(options: StartRetrievalOptions): Promise<RetrievalRuntime> {
   const log = options.logger.child({ module: 'retrieval' });
+  const analysisCache = await openParseCache<DocumentAnalysis>(path.join(options.indexDir, 'analysis-cache.json'), ANALYSIS_CACHE_SCHEMA);
   const retriever = new Retriever({
+    analysisCache,
     entries: options.entries,
     synonyms: options.synonyms,
     ...(options.thresholds ? { thresholds: options.thresholds } : {}),
     ...(options.denseWeight === undefined ? {} : { denseWeight: options.denseWeight }),
   });
+  await analysisCache.save().catch((error: unknown) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'analysis cache not saved'));
   let state: DenseState = options.embedder === 'none' ? 'off' : 'building';
   let embedderId: string | undefined;
   let index: VectorIndex | undefined;

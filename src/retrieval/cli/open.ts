@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { formatProblem, loadKnowledge } from '../../knowledge/load.js';
 import { createLogger } from '../../shared/logger.js';
-import { startRetrieval, type EmbedderChoice, type RetrievalRuntime } from '../runtime.js';
+import { knowledgeCacheFile, startRetrieval, type EmbedderChoice, type RetrievalRuntime } from '../runtime.js';
 import { loadThresholds } from '../search/load-thresholds.js';
 import type { Thresholds } from '../search/thresholds.js';
 
@@ -12,9 +12,9 @@ export async function openRetrievalForCli(
 ): Promise<RetrievalRuntime> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: false, destination: process.stderr });
-  const knowledge = await loadKnowledge(config.knowledgeDir);
+  const knowledge = await loadKnowledge(config.knowledgeDir, { cacheFile: knowledgeCacheFile(config.dataDir) });
   for (const problem of knowledge.problems) console.error(`skipped: ${formatProblem(problem)}`);
-  const runtime = startRetrieval({
+  const runtime = await startRetrieval({
     entries: knowledge.entries,
     synonyms: knowledge.synonyms,
     indexDir: path.join(config.dataDir, 'index'),

@@ -29,7 +29,7 @@ export interface Corpus {
 }
 
 // Long official passages add noise and memory, not findability: the first part names what matters.
-const BODY_LIMIT = 4_000;
+const BODY_LIMIT = 1_500;
 
 /** Folds catalogue records into the curated entries that cover their codes and builds the search documents. */
 export function buildCorpus(entries: Entry[]): Corpus {

@@ -33,10 +33,6 @@ export interface Bm25Hit {
   coverage: number;
 }
 
-interface Posting {
-  docs: Int32Array;
-  tf: Float32Array;
-}
 
 /** A built BM25F index; immutable (live edits rebuild it from the cached analysed documents, in milliseconds). */
 export class Bm25Index {
@@ -46,7 +42,11 @@ export class Bm25Index {
   private ids: string[] = [];
   private fieldLengths: Record<string, Float64Array> = {};
   private avgLength: Record<string, number> = {};
-  private postings = new Map<string, Posting>();
+  // Postings in compressed form: term → id; docs/tf of term id t live in [offsets[t], offsets[t + 1]).
+  private termIds = new Map<string, number>();
+  private offsets = new Int32Array(1);
+  private postingDocs = new Int32Array(0);
+  private postingTf = new Float32Array(0);
 
   constructor(documents: Bm25Document[], { fieldWeights, k1 = 1.2, b = {} }: Bm25Options) {
     this.k1 = k1;
@@ -67,16 +67,16 @@ export class Bm25Index {
 
   /** Inverse document frequency of a term (0 for an unknown term). */
   idf(term: string): number {
-    const posting = this.postings.get(term);
-    if (!posting) return 0;
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
     const n = this.size;
-    const df = posting.docs.length;
+    const df = (this.offsets[id + 1] as number) - (this.offsets[id] as number);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** True when the term occurs in at least one document. */
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
   }
 
   /** Scores documents for weighted query terms; returns the top `limit` hits, best first. */
@@ -89,12 +89,12 @@ export class Bm25Index {
     for (const [term, weight] of merged) {
       const idf = this.idf(term);
       totalMass += weight * Math.max(idf, 1);
-      const posting = this.postings.get(term);
-      if (!posting) continue;
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
       const factor = weight * idf * (this.k1 + 1);
-      for (let i = 0; i < posting.docs.length; i++) {
-        const doc = posting.docs[i] as number;
-        const tf = posting.tf[i] as number;
+      for (let i = this.offsets[id] as number; i < (this.offsets[id + 1] as number); i++) {
+        const doc = this.postingDocs[i] as number;
+        const tf = this.postingTf[i] as number;
         scores.set(doc, (scores.get(doc) ?? 0) + (factor * tf) / (this.k1 + tf));
         matched.set(doc, (matched.get(doc) ?? 0) + weight * Math.max(idf, 1));
       }
@@ -117,27 +117,48 @@ export class Bm25Index {
       const total = lengths.reduce((sum, value) => sum + value, 0);
       this.avgLength[field] = documents.length > 0 ? Math.max(total / documents.length, 1) : 1;
     }
-    const pending = new Map<string, { docs: number[]; tf: number[] }>();
-    documents.forEach((doc, index) => {
-      const weighted = new Map<string, number>();
-      for (const field of fields) {
-        const terms = doc.fields[field];
-        if (!terms || terms.length === 0) continue;
-        const weight = this.weights[field] as number;
-        const b = this.b[field] as number;
-        const norm = 1 - b + (b * terms.length) / (this.avgLength[field] as number);
-        const counts = new Map<string, number>();
-        for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-        for (const [term, count] of counts) weighted.set(term, (weighted.get(term) ?? 0) + (weight * count) / norm);
-      }
-      for (const [term, tf] of weighted) {
-        let list = pending.get(term);
-        if (!list) pending.set(term, (list = { docs: [], tf: [] }));
-        list.docs.push(index);
-        list.tf.push(tf);
+    // Two passes: count postings per term, then fill flat typed arrays (millions of small arrays would dominate).
+    const termIds = new Map<string, number>();
+    const counts: number[] = [];
+    const perDoc = documents.map((doc) => this.weighDocument(doc, fields, termIds, counts));
+    const offsets = new Int32Array(counts.length + 1);
+    for (let t = 0; t < counts.length; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t] as number);
+    const cursor = Int32Array.from(offsets.subarray(0, counts.length));
+    const docs = new Int32Array(offsets[counts.length] as number);
+    const tfs = new Float32Array(docs.length);
+    perDoc.forEach((weighted, index) => {
+      for (const [id, tf] of weighted) {
+        const at = cursor[id] as number;
+        docs[at] = index;
+        tfs[at] = tf;
+        cursor[id] = at + 1;
       }
     });
-    this.postings = new Map();
-    for (const [term, list] of pending) this.postings.set(term, { docs: Int32Array.from(list.docs), tf: Float32Array.from(list.tf) });
+    this.termIds = termIds;
+    this.offsets = offsets;
+    this.postingDocs = docs;
+    this.postingTf = tfs;
+  }
+
+  private weighDocument(doc: Bm25Document, fields: string[], termIds: Map<string, number>, counts: number[]): Map<number, number> {
+    const weighted = new Map<number, number>();
+    for (const field of fields) {
+      const terms = doc.fields[field];
+      if (!terms || terms.length === 0) continue;
+      const b = this.b[field] as number;
+      const unit = (this.weights[field] as number) / (1 - b + (b * terms.length) / (this.avgLength[field] as number));
+      for (const term of terms) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = termIds.size;
+          termIds.set(term, id);
+          counts.push(0);
+        }
+        const before = weighted.get(id);
+        if (before === undefined) counts[id] = (counts[id] as number) + 1;
+        weighted.set(id, (before ?? 0) + unit);
+      }
+    }
+    return weighted;
   }
 }

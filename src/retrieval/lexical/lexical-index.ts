@@ -25,6 +25,18 @@ export const CONTEXT_TERMS: ReadonlySet<string> = new Set([
   'lam', 'lam_the', 'lam_gi', 'cach', 'cac_buoc', 'buoc', 'get', 'apply', 'steps',
 ]);
 
+/** Analysed documents remembered by entry id and content hash (analysis is the slow part of a start). */
+export interface AnalysisCache {
+  get(id: string, hash: string): DocumentAnalysis | undefined;
+  set(id: string, hash: string, value: DocumentAnalysis): void;
+}
+
+/** One document's BM25F terms and its names as folded word lists. */
+export interface DocumentAnalysis {
+  doc: Bm25Document;
+  names: string[][];
+}
+
 /** A lexical hit with the evidence abstention needs. */
 export interface LexicalHit {
   id: string;
@@ -54,9 +66,16 @@ export class LexicalIndex {
   private readonly synonyms: SynonymMatcher;
   private readonly names: Map<string, string[][]>;
 
-  constructor(documents: SearchDocument[], synonyms: SynonymGroup[]) {
-    this.names = new Map(documents.map((doc) => [doc.id, nameTokens(doc)]));
-    const analyzed = documents.map(analyzeDocument);
+  constructor(documents: SearchDocument[], synonyms: SynonymGroup[], cache?: AnalysisCache) {
+    const analyses = documents.map((doc) => {
+      const cached = cache?.get(doc.id, doc.hash);
+      if (cached) return cached;
+      const fresh = { doc: analyzeDocument(doc), names: nameTokens(doc) };
+      cache?.set(doc.id, doc.hash, fresh);
+      return fresh;
+    });
+    this.names = new Map(analyses.map(({ doc, names }) => [doc.id, names]));
+    const analyzed = analyses.map(({ doc }) => doc);
     this.bm25 = new Bm25Index(analyzed, { fieldWeights: { ...FIELD_WEIGHTS }, b: { title: 0.5, aliases: 0.3, official: 0.5, summary: 0.6, body: 0.75 } });
     this.strongTerms = new Map(
       analyzed.map((doc) => [doc.id, new Set(STRONG_FIELDS.flatMap((field) => doc.fields[field] ?? []).filter((t) => !t.startsWith('=')))]),

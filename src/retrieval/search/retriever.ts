@@ -1,7 +1,7 @@
 import type { Entry, Level, SynonymGroup } from '../../knowledge/schema.js';
 import { isCatalogueEntry } from '../../knowledge/schema.js';
 import { buildCorpus, type Corpus, type SearchDocument } from '../corpus/build-corpus.js';
-import { LexicalIndex, type LexicalHit } from '../lexical/lexical-index.js';
+import { LexicalIndex, type AnalysisCache, type LexicalHit } from '../lexical/lexical-index.js';
 import { fuseByRank } from './fuse.js';
 import { DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
 
@@ -39,6 +39,8 @@ export interface RetrieverOptions {
   thresholds?: Thresholds;
   /** RRF weight of the dense list relative to the lexical one. */
   denseWeight?: number;
+  /** Remembers analysed documents between starts. */
+  analysisCache?: AnalysisCache;
 }
 
 const CANDIDATES = 50;
@@ -59,12 +61,15 @@ export class Retriever {
   private readonly thresholds: Thresholds;
   private readonly denseWeight: number;
 
-  constructor({ entries, synonyms, thresholds = DEFAULT_THRESHOLDS, denseWeight = 0.5 }: RetrieverOptions) {
+  private readonly analysisCache: AnalysisCache | undefined;
+
+  constructor({ entries, synonyms, thresholds = DEFAULT_THRESHOLDS, denseWeight = 0.5, analysisCache }: RetrieverOptions) {
+    this.analysisCache = analysisCache;
     this.synonyms = synonyms;
     this.thresholds = thresholds;
     this.denseWeight = denseWeight;
     this.corpus = buildCorpus(entries);
-    this.lexical = new LexicalIndex(this.corpus.documents, synonyms);
+    this.lexical = new LexicalIndex(this.corpus.documents, synonyms, analysisCache);
   }
 
   /** The searchable documents (curated entries with folded records, and uncovered catalogue records). */
@@ -85,7 +90,7 @@ export class Retriever {
   /** Replaces the whole knowledge base (e.g. after an official publishes a revision); lexical index rebuilt in place. */
   replaceEntries(entries: Entry[], synonyms: SynonymGroup[] = this.synonyms): void {
     const corpus = buildCorpus(entries);
-    const lexical = new LexicalIndex(corpus.documents, synonyms);
+    const lexical = new LexicalIndex(corpus.documents, synonyms, this.analysisCache);
     this.corpus = corpus;
     this.lexical = lexical;
     this.synonyms = synonyms;

@@ -14,7 +14,7 @@ const tempDir = (prefix: string) => mkdtemp(path.join(os.tmpdir(), prefix));
 describe('startRetrieval', () => {
   it('serves lexical search at once and adds the dense index when it is built', async () => {
     const { entries, synonyms } = buildFixtureKnowledge();
-    const runtime = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: await tempDir('models-'), embedder: 'lsa', logger: buildSilentLogger() });
+    const runtime = await startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: await tempDir('models-'), embedder: 'lsa', logger: buildSilentLogger() });
     expect(runtime.denseStatus().state).toBe('building');
     expect((await runtime.retriever.search('dang ky ket hon', 3)).results[0]?.id).toBe('dang-ky-ket-hon');
     await runtime.denseSettled;
@@ -25,7 +25,7 @@ describe('startRetrieval', () => {
   it('uses no dense index with EMBEDDER=none, nor with auto when no model is installed', async () => {
     const { entries, synonyms } = buildFixtureKnowledge();
     for (const embedder of ['none', 'auto'] as const) {
-      const runtime = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: await tempDir('models-'), embedder, logger: buildSilentLogger() });
+      const runtime = await startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: await tempDir('models-'), embedder, logger: buildSilentLogger() });
       await runtime.denseSettled;
       expect(runtime.denseStatus().state, embedder).toBe('off');
       expect((await runtime.retriever.search('dang ky ket hon', 3)).results[0]?.id).toBe('dang-ky-ket-hon');
@@ -35,13 +35,13 @@ describe('startRetrieval', () => {
   it('freezes the LSA basis: a restart with a new entry keeps the basis and embeds only that entry', async () => {
     const { entries, synonyms } = buildFixtureKnowledge();
     const indexDir = await tempDir('idx-');
-    const first = startRetrieval({ entries, synonyms, indexDir, modelDir: 'none', embedder: 'lsa', logger: buildSilentLogger() });
+    const first = await startRetrieval({ entries, synonyms, indexDir, modelDir: 'none', embedder: 'lsa', logger: buildSilentLogger() });
     await first.denseSettled;
     const basis = first.denseStatus().embedder;
 
     const added = EntrySchema.parse(buildCatalogueEntry('2.000099', { title: { vi: 'Cấp giấy phép khai thác thủy sản' } }));
     const { logger, lines } = buildCapturingLogger('info');
-    const second = startRetrieval({ entries: [...entries, added], synonyms, indexDir, modelDir: 'none', embedder: 'lsa', logger });
+    const second = await startRetrieval({ entries: [...entries, added], synonyms, indexDir, modelDir: 'none', embedder: 'lsa', logger });
     await second.denseSettled;
     expect(second.denseStatus().embedder).toBe(basis);
     const synced = lines().map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'dense index ready');
@@ -52,7 +52,7 @@ describe('startRetrieval', () => {
     const { entries, synonyms } = buildFixtureKnowledge();
     const modelDir = await tempDir('models-');
     await buildTinyModel(path.join(modelDir, 'tiny-bert'));
-    const good = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir, embedder: 'auto', logger: buildSilentLogger() });
+    const good = await startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir, embedder: 'auto', logger: buildSilentLogger() });
     await good.denseSettled;
     expect(good.denseStatus()).toMatchObject({ state: 'ready', embedder: expect.stringMatching(/^model:tiny-bert:/) });
 
@@ -62,7 +62,7 @@ describe('startRetrieval', () => {
     await writeFile(path.join(broken, 'bad', 'tokenizer.json'), '{}');
     await writeFile(path.join(broken, 'bad', 'onnx', 'model.onnx'), 'not a model');
     const { logger, lines } = buildCapturingLogger('warn');
-    const fallback = startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: broken, embedder: 'auto', logger });
+    const fallback = await startRetrieval({ entries, synonyms, indexDir: await tempDir('idx-'), modelDir: broken, embedder: 'auto', logger });
     await fallback.denseSettled;
     expect(fallback.denseStatus().state).toBe('off');
     expect(lines().join('\n')).toContain('embedding model unusable; lexical retrieval only');

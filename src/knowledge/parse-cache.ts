@@ -1,0 +1,61 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Parsed knowledge files remembered by path, size and modification time, so that a restart with unchanged
+ * files skips YAML parsing and validation (seconds for the whole catalogue). Stored in DATA_DIR, never shipped.
+ */
+export interface ParseCache<T> {
+  get(file: string, fingerprint: string): T | undefined;
+  set(file: string, fingerprint: string, value: T): void;
+  /** Writes the cache if anything changed; drops files that were not seen this time. */
+  save(): Promise<void>;
+}
+
+const VERSION = 1;
+
+/** A file's fingerprint: size and modification time. */
+export async function fingerprintFile(file: string): Promise<string | undefined> {
+  try {
+    const info = await stat(file);
+    return `${info.size}:${Math.trunc(info.mtimeMs)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens (or starts) a parse cache; an unreadable or foreign cache file is simply ignored. */
+export async function openParseCache<T>(cacheFile: string | undefined, schemaVersion: string): Promise<ParseCache<T>> {
+  const stored = new Map<string, { fingerprint: string; value: T }>();
+  if (cacheFile) {
+    try {
+      const json = JSON.parse(await readFile(cacheFile, 'utf8')) as { version?: number; schema?: string; files?: Record<string, { fingerprint: string; value: T }> };
+      if (json.version === VERSION && json.schema === schemaVersion && json.files) {
+        for (const [file, item] of Object.entries(json.files)) stored.set(file, item);
+      }
+    } catch {
+      // Missing or corrupt: rebuilt below from the files themselves.
+    }
+  }
+  const seen = new Map<string, { fingerprint: string; value: T }>();
+  let changed = false;
+  return {
+    get(file, fingerprint) {
+      const hit = stored.get(file);
+      if (!hit || hit.fingerprint !== fingerprint) return undefined;
+      seen.set(file, hit);
+      return hit.value;
+    },
+    set(file, fingerprint, value) {
+      seen.set(file, { fingerprint, value });
+      changed = true;
+    },
+    async save() {
+      if (!cacheFile || (!changed && seen.size === stored.size)) return;
+      await mkdir(path.dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify({ version: VERSION, schema: schemaVersion, files: Object.fromEntries(seen) }));
+      await rename(tmp, cacheFile);
+    },
+  };
+}
