@@ -4,8 +4,14 @@ import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { formatProblem, loadKnowledge, loadWardSettings } from './knowledge/load.js';
 import { knowledgeCacheFile, startRetrieval, type RetrievalRuntime } from './retrieval/runtime.js';
 import { loadThresholds } from './retrieval/search/load-thresholds.js';
+import { ChatEngine } from './chat/engine/chat-engine.js';
+import type { WardSettings } from './knowledge/schema.js';
 import { createApp, type HealthReport } from './server/index.js';
+import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
+import { isAppError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { loadOrCreateKey, openSqliteStorage } from './storage/index.js';
+import type { Storage } from './storage/types.js';
 
 /** Starts the service: config, logger, listening socket, then knowledge and indexes; stops on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -13,24 +19,48 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stdout.isTTY) });
   const log = logger.child({ module: 'main' });
 
+  const storage = await openStorageOrExit(config, logger);
   let runtime: RetrievalRuntime | undefined;
+  let ward: WardSettings | undefined;
   let knowledgeInfo: Record<string, unknown> = {};
+  const engine = new ChatEngine({
+    retrieval: () => runtime?.retriever,
+    storage,
+    ward: () => ward,
+    logger,
+    minutesPerTicket: config.minutesPerTicket,
+  });
   const getHealth = (): HealthReport =>
     runtime ? { status: 'ok', ...knowledgeInfo, dense: runtime.denseStatus() } : { status: 'starting' };
   const app = createApp({
     logger,
     getHealth,
     getSearch: () => (runtime ? (q, k) => runtime!.retriever.search(q, k) : undefined),
+    getChat: () => (runtime ? engine : undefined),
+    getStorage: () => storage,
+    adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
+    chatMessagesPerMinutePerIp: config.chatMessagesPerMinutePerIp,
   });
 
   const server = listen(app.fetch, config, log);
-  handleShutdown(server, log);
+  const socket = attachChatSocket(server as import('node:http').Server, {
+    engine,
+    logger,
+    trustProxy: config.trustProxy,
+    maxConnections: config.chatMaxConnections,
+    messagesPerMinute: config.chatMessagesPerMinute,
+    messagesPerMinutePerAddress: config.chatMessagesPerMinutePerIp,
+  });
+  handleShutdown(server, socket, storage, log);
+  schedulePurge(storage, config.retentionDays, log);
 
   const started = performance.now();
   const knowledge = await loadKnowledge(config.knowledgeDir, { relativeTo: path.dirname(config.knowledgeDir), cacheFile: knowledgeCacheFile(config.dataDir) });
   for (const problem of knowledge.problems) log.error({ problem: formatProblem(problem) }, 'knowledge file skipped');
-  const ward = await loadWardSettings(config.wardSettingsFile);
-  for (const problem of ward.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
+  const wardFile = await loadWardSettings(config.wardSettingsFile);
+  for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
+  ward = wardFile.settings;
   runtime = await startRetrieval({
     entries: knowledge.entries,
     synonyms: knowledge.synonyms,
@@ -67,13 +97,35 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config, log
   return server;
 }
 
-function handleShutdown(server: ServerType, log: Logger): void {
+async function openStorageOrExit(config: Config, logger: Logger): Promise<Storage> {
+  try {
+    const key = loadOrCreateKey({ dataKey: config.dataKey, keyFile: config.keyFile, dataDir: config.dataDir, logger });
+    return await openSqliteStorage({ dataDir: config.dataDir, key, logger });
+  } catch (error) {
+    console.error(`cannot open the database: ${error instanceof Error ? error.message : String(error)}${isAppError(error) ? ` (${error.code})` : ''}`);
+    process.exit(1);
+  }
+}
+
+function schedulePurge(storage: Storage, days: number, log: Logger): void {
+  const purge = () =>
+    storage.retention.purgeOlderThan({ conversationsDays: days }).then(
+      (counts) => log.info(counts, 'retention purge'),
+      (error: unknown) => log.error({ code: isAppError(error) ? error.code : 'unknown' }, 'retention purge failed'),
+    );
+  void purge();
+  setInterval(() => void purge(), 6 * 3600_000).unref();
+}
+
+function handleShutdown(server: ServerType, socket: ChatSocket, storage: Storage, log: Logger): void {
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    server.close(() => process.exit(0));
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    void socket.close().then(() => {
+      server.close(() => void storage.close().finally(() => process.exit(0)));
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    });
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

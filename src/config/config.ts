@@ -22,6 +22,14 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   EMBEDDER: z.enum(['auto', 'lsa', 'model', 'none'], { message: 'expected auto, lsa, model or none' }).default('auto'),
+  DATA_KEY: z.string().trim().min(1).optional(),
+  KEY_FILE: z.string().trim().min(1).optional(),
+  RETENTION_DAYS: z.coerce.number({ message: 'expected a number of days' }).int('expected whole days').min(1, 'expected at least 1 day').max(3650).default(30),
+  ADMIN_TOKEN: z.string().trim().min(16, 'expected at least 16 characters').optional(),
+  CHAT_MAX_CONNECTIONS: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(1000),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number({ message: 'expected a number' }).int().min(1).max(10_000).default(20),
+  CHAT_MESSAGES_PER_MINUTE_PER_IP: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(120),
+  MINUTES_PER_TICKET: z.coerce.number({ message: 'expected a number of minutes' }).min(0).max(240).default(5),
 });
 
 export interface Config {
@@ -34,7 +42,19 @@ export interface Config {
   readonly logLevel: string;
   readonly trustProxy: boolean;
   readonly embedder: 'auto' | 'lsa' | 'model' | 'none';
+  /** Secret; never logged. */
+  readonly dataKey: string | undefined;
+  readonly keyFile: string;
+  readonly retentionDays: number;
+  /** Secret; never logged. Officials' API is closed while unset. */
+  readonly adminToken: string | undefined;
+  readonly chatMaxConnections: number;
+  readonly chatMessagesPerMinute: number;
+  readonly chatMessagesPerMinutePerIp: number;
+  readonly minutesPerTicket: number;
 }
+
+const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN']);
 
 /** A wrong environment value: one readable line naming the variable. */
 export class ConfigError extends Error {
@@ -52,7 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     const got = present[variable];
-    throw new ConfigError(`Invalid setting ${variable}${got === undefined ? '' : `="${got}"`}: ${issue?.message ?? 'invalid value'}`);
+    const shown = got === undefined || SECRETS.has(variable) ? '' : `="${got}"`;
+    throw new ConfigError(`Invalid setting ${variable}${shown}: ${issue?.message ?? 'invalid value'}`);
   }
   const v = parsed.data;
   const resolve = (p: string) => path.resolve(cwd, p);
@@ -67,5 +88,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: v.LOG_LEVEL,
     trustProxy: v.TRUST_PROXY,
     embedder: v.EMBEDDER,
+    dataKey: v.DATA_KEY,
+    keyFile: v.KEY_FILE ? resolve(v.KEY_FILE) : resolve(path.join('secrets', 'data.key')),
+    retentionDays: v.RETENTION_DAYS,
+    adminToken: v.ADMIN_TOKEN,
+    chatMaxConnections: v.CHAT_MAX_CONNECTIONS,
+    chatMessagesPerMinute: v.CHAT_MESSAGES_PER_MINUTE,
+    chatMessagesPerMinutePerIp: v.CHAT_MESSAGES_PER_MINUTE_PER_IP,
+    minutesPerTicket: v.MINUTES_PER_TICKET,
   });
 }

@@ -3,6 +3,11 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from '../shared/logger.js';
 import { buildErrorBody, mapErrorToResponse } from './errors.js';
 import { createHealthRoutes, type HealthReport } from './health.js';
+import type { ChatEngine } from '../chat/engine/chat-engine.js';
+import type { Storage } from '../storage/types.js';
+import { getClientAddress } from './client-address.js';
+import { createAdminRoutes } from './routes/admin.js';
+import { createChatRoutes } from './routes/chat.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
@@ -11,6 +16,12 @@ export interface AppDeps {
   getHealth: () => HealthReport;
   /** The search function, or undefined until the knowledge base is indexed. */
   getSearch: () => SearchFn | undefined;
+  /** The chat engine, or undefined until storage and retrieval are ready. */
+  getChat?: () => ChatEngine | undefined;
+  getStorage?: () => Storage | undefined;
+  adminToken?: string | undefined;
+  trustProxy?: boolean;
+  chatMessagesPerMinutePerIp?: number;
 }
 
 /** Builds the Hono app; never listens (main.ts does, tests use `app.request()`). */
@@ -31,6 +42,18 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route('/healthz', createHealthRoutes(deps.getHealth));
   app.route('/api/search', createSearchRoutes(deps.getSearch));
+  app.route(
+    '/api/chat',
+    createChatRoutes({
+      getEngine: deps.getChat ?? (() => undefined),
+      getAddress: (c) => {
+        const incoming = (c.env as { incoming?: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } } | undefined)?.incoming;
+        return incoming ? getClientAddress(incoming as never, deps.trustProxy ?? false) : 'local';
+      },
+      messagesPerMinutePerAddress: deps.chatMessagesPerMinutePerIp ?? 120,
+    }),
+  );
+  app.route('/admin/api', createAdminRoutes({ getStorage: deps.getStorage ?? (() => undefined), getToken: () => deps.adminToken }));
 
   app.notFound((c) => c.json(buildErrorBody('not_found', 'Không tìm thấy địa chỉ này.'), 404));
   app.onError((error, c) => mapErrorToResponse(error, c, logger));

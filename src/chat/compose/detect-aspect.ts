@@ -85,3 +85,15 @@ function withinOneEdit(a: string, b: string): boolean {
   }
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
+
+/** The message's folded words with every aspect phrase taken out: what is left names the procedure, if anything. */
+export function removeAspectPhrases(text: string): string[] {
+  const tokens = foldedTokens(text);
+  const drop = new Set<number>();
+  for (const phrase of PHRASES) {
+    for (let i = 0; i + phrase.words.length <= tokens.length; i++) {
+      if (phrase.words.every((word, j) => tokens[i + j] === word)) for (let j = 0; j < phrase.words.length; j++) drop.add(i + j);
+    }
+  }
+  return tokens.filter((_, i) => !drop.has(i));
+}

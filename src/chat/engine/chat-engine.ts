@@ -1,11 +1,11 @@
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import type { SearchDocument } from '../../retrieval/corpus/build-corpus.js';
-import { detectLanguage, foldDiacritics, normalizeText } from '../../retrieval/normalize/index.js';
+import { detectLanguage, foldDiacritics, isStopword, normalizeText } from '../../retrieval/normalize/index.js';
 import { AppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session, Storage } from '../../storage/types.js';
-import { composeAnswer, composeChoices, composeFallback, detectAspect, type Aspect } from '../compose/index.js';
+import { composeAnswer, composeChoices, composeFallback, detectAspect, removeAspectPhrases, type Aspect } from '../compose/index.js';
 import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
 import { redactPersonalData } from './redact.js';
 import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
@@ -29,8 +29,8 @@ export interface ChatEngineOptions {
 
 type Reply = Omit<AnswerFrame, 'type' | 'messageId' | 'language'>;
 
-// A new question must cover the top entry's names this well to count as a new topic rather than a follow-up.
-const NEW_TOPIC_COVERAGE = 0.75;
+// Words that only carry a follow-up ("còn … thì sao?", "what about …") and name no procedure.
+const FOLLOW_UP_WORDS = new Set(['con', 'thi', 'sao', 'the', 'nao', 'vay', 'nua', 'them', 'and', 'what', 'about', 'also', 'then']);
 // Two entries whose lexical scores are this close are equally likely: ask which one is meant.
 const CLARIFY_MARGIN = 0.9;
 const LOW_CONFIDENCE_COVERAGE = 0.6;
@@ -131,10 +131,13 @@ export class ChatEngine {
     const aspect = detectAspect(text);
     const response = await this.retrieval().search(text, 5);
     const top = response.results[0];
+    // A follow-up asks about another aspect without naming a procedure: at most one word is left once the
+    // aspect phrase, filler and follow-up words are taken out ("còn lệ phí thì sao?", "mất bao lâu?").
+    const topicWords = removeAspectPhrases(text).filter((w) => !isStopword(w) && !FOLLOW_UP_WORDS.has(w));
     const isFollowUp =
       state.lastEntryId !== undefined &&
       aspect !== 'general' &&
-      (!response.answerable || response.evidence.coverage < NEW_TOPIC_COVERAGE || top?.id === state.lastEntryId);
+      (topicWords.length <= 1 || !response.answerable || top?.id === state.lastEntryId);
     if (isFollowUp && state.lastEntryId) return this.answerEntry(state.lastEntryId, aspect, state);
 
     if (!response.answerable || !top) {

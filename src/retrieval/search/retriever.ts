@@ -61,10 +61,7 @@ export class Retriever {
   private readonly thresholds: Thresholds;
   private readonly denseWeight: number;
 
-  private readonly analysisCache: AnalysisCache | undefined;
-
   constructor({ entries, synonyms, thresholds = DEFAULT_THRESHOLDS, denseWeight = 0.5, analysisCache }: RetrieverOptions) {
-    this.analysisCache = analysisCache;
     this.synonyms = synonyms;
     this.thresholds = thresholds;
     this.denseWeight = denseWeight;
@@ -87,10 +84,14 @@ export class Retriever {
     this.dense = dense;
   }
 
-  /** Replaces the whole knowledge base (e.g. after an official publishes a revision); lexical index rebuilt in place. */
-  replaceEntries(entries: Entry[], synonyms: SynonymGroup[] = this.synonyms): void {
+  /**
+   * Replaces the whole knowledge base (e.g. after an official publishes a revision); the lexical index is rebuilt
+   * in place. Pass the analysis cache so that only changed entries are analysed again; it is not kept in between
+   * because its millions of terms would double the memory of a running service.
+   */
+  replaceEntries(entries: Entry[], synonyms: SynonymGroup[] = this.synonyms, analysisCache?: AnalysisCache): void {
     const corpus = buildCorpus(entries);
-    const lexical = new LexicalIndex(corpus.documents, synonyms, this.analysisCache);
+    const lexical = new LexicalIndex(corpus.documents, synonyms, analysisCache);
     this.corpus = corpus;
     this.lexical = lexical;
     this.synonyms = synonyms;
