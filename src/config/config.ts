@@ -29,6 +29,10 @@ export const ConfigSchema = z.object({
   CHAT_MAX_CONNECTIONS: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(1000),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number({ message: 'expected a number' }).int().min(1).max(10_000).default(20),
   CHAT_MESSAGES_PER_MINUTE_PER_IP: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(120),
+  LLM_URL: z.url({ message: 'expected an http(s) URL of an OpenAI-compatible API' }).optional(),
+  LLM_MODEL: z.string().trim().min(1).optional(),
+  LLM_API_KEY: z.string().trim().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(4000),
   MINUTES_PER_TICKET: z.coerce.number({ message: 'expected a number of minutes' }).min(0).max(240).default(5),
 });
 
@@ -52,9 +56,11 @@ export interface Config {
   readonly chatMessagesPerMinute: number;
   readonly chatMessagesPerMinutePerIp: number;
   readonly minutesPerTicket: number;
+  /** Optional OpenAI-compatible rewording; off unless LLM_URL and LLM_MODEL are set. */
+  readonly llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 }
 
-const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN']);
+const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY']);
 
 /** A wrong environment value: one readable line naming the variable. */
 export class ConfigError extends Error {
@@ -96,5 +102,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chatMessagesPerMinute: v.CHAT_MESSAGES_PER_MINUTE,
     chatMessagesPerMinutePerIp: v.CHAT_MESSAGES_PER_MINUTE_PER_IP,
     minutesPerTicket: v.MINUTES_PER_TICKET,
+    llm: v.LLM_URL && v.LLM_MODEL ? { url: v.LLM_URL, model: v.LLM_MODEL, apiKey: v.LLM_API_KEY, timeoutMs: v.LLM_TIMEOUT_MS } : undefined,
   });
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import WebSocket from 'ws';
 import { ChatEngine } from '../../src/chat/engine/chat-engine.js';
+import type { Rephraser } from '../../src/chat/llm/rephrase.js';
 import type { ServerFrame } from '../../src/chat/protocol.js';
 import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
@@ -37,7 +38,7 @@ export interface TestChatServer {
 }
 
 /** The real app and chat engine over the curated entries and a temporary database (no port). */
-export async function buildChatApp(options: { adminToken?: string; chatMessagesPerMinutePerIp?: number } = {}) {
+export async function buildChatApp(options: { adminToken?: string; chatMessagesPerMinutePerIp?: number; rephraser?: Rephraser } = {}) {
   const entries = await loadCuratedEntries();
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
   const retriever = new Retriever({ entries, synonyms, thresholds: DEFAULT_THRESHOLDS });
@@ -45,7 +46,7 @@ export async function buildChatApp(options: { adminToken?: string; chatMessagesP
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = buildSilentLogger();
   const storage = await openSqliteStorage({ dataDir, key: randomBytes(32), logger });
-  const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => ward, logger });
+  const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => ward, logger, rephraser: options.rephraser });
   const app = createApp({
     logger,
     getHealth: () => ({ status: 'ok' }),

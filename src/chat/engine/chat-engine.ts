@@ -11,6 +11,7 @@ import { redactPersonalData } from './redact.js';
 import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
 import { readDialogueState, type DialogueState } from './state.js';
 import { composeTicketText } from './ticket-text.js';
+import type { Rephraser } from '../llm/rephrase.js';
 
 /** What the engine needs from retrieval. */
 export interface ChatRetrieval {
@@ -25,6 +26,8 @@ export interface ChatEngineOptions {
   logger: Logger;
   /** Minutes one hand-over takes on average, for the estimated wait. */
   minutesPerTicket?: number;
+  /** Optional language-model rewording of composed answers (off unless configured). */
+  rephraser?: Rephraser | undefined;
 }
 
 type Reply = Omit<AnswerFrame, 'type' | 'messageId' | 'language'>;
@@ -171,11 +174,20 @@ export class ChatEngine {
     };
   }
 
-  private async send(sessionId: string, reply: Reply, state: DialogueState): Promise<AnswerFrame> {
+  private async send(sessionId: string, composed: Reply, state: DialogueState): Promise<AnswerFrame> {
+    const reply = await this.reword(composed, state.language);
     const meta = { kind: reply.kind, citations: reply.citations.map((c) => c.id) };
     const messageId = await this.options.storage.messages.append({ sessionId, role: 'assistant', text: reply.text, meta });
     await this.options.storage.sessions.updateState(sessionId, state);
     return { type: 'answer', ...reply, messageId, language: state.language };
+  }
+
+  private async reword(reply: Reply, language: 'vi' | 'en'): Promise<Reply> {
+    const rephraser = this.options.rephraser;
+    if (!rephraser || reply.kind !== 'answer' || !reply.entryId || reply.citations.length === 0) return reply;
+    const doc = this.retrieval().getDocument(reply.entryId);
+    const text = doc ? await rephraser.rephrase({ text: reply.text, entry: doc.entry, language }) : undefined;
+    return text ? { ...reply, text } : reply;
   }
 
   private async loadState(sessionId: string): Promise<{ state: DialogueState; session: Session }> {

@@ -86,3 +86,18 @@ describe('/admin/api', () => {
     expect(gaps.gaps.map((g) => g.question)).toContain('giá vàng hôm nay bao nhiêu');
   });
 });
+
+describe('optional LLM wording', () => {
+  it('rewords answers about an entry, but never small talk or fallbacks, and keeps the citations', async () => {
+    const calls: string[] = [];
+    const { app } = await buildChatApp({
+      rephraser: { rephrase: async ({ entry }) => (calls.push(entry.id), `Nói gọn: ${entry.title.vi}.`) },
+    });
+    const answered = (await (await post(app, { frame: { type: 'message', text: 'đăng ký kết hôn' } })).json()) as ChatResponse;
+    const answer = answered.frames.find((f) => f.type === 'answer') as AnswerFrame;
+    expect(answer.text).toBe('Nói gọn: Đăng ký kết hôn.');
+    expect(answer.citations[0]?.id).toBe('dang-ky-ket-hon');
+    await post(app, { sessionId: answered.sessionId, frame: { type: 'message', text: 'xin chào' } });
+    expect(calls).toEqual(['dang-ky-ket-hon']);
+  });
+});
