@@ -18,6 +18,7 @@ import { openSqliteStorage } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
+import type { Logger } from '../../src/shared/logger.js';
 import { buildSilentLogger } from './logger.js';
 
 const KNOWLEDGE = path.resolve('knowledge');
@@ -38,13 +39,15 @@ export interface TestChatServer {
 }
 
 /** The real app and chat engine over the curated entries and a temporary database (no port). */
-export async function buildChatApp(options: { adminToken?: string; chatMessagesPerMinutePerIp?: number; rephraser?: Rephraser } = {}) {
+export async function buildChatApp(
+  options: { adminToken?: string; chatMessagesPerMinutePerIp?: number; rephraser?: Rephraser; logger?: Logger } = {},
+) {
   const entries = await loadCuratedEntries();
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
   const retriever = new Retriever({ entries, synonyms, thresholds: DEFAULT_THRESHOLDS });
   const ward = (await loadWardSettings(path.join(KNOWLEDGE, 'ward-settings.example.yaml'))).settings;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
-  const logger = buildSilentLogger();
+  const logger = options.logger ?? buildSilentLogger();
   const storage = await openSqliteStorage({ dataDir, key: randomBytes(32), logger });
   const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => ward, logger, rephraser: options.rephraser });
   const app = createApp({
