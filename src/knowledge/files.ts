@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { EntrySchema, type Entry, type EntryInput } from './schema.js';
@@ -27,26 +26,6 @@ export function serializeYaml(value: unknown, schema?: z.ZodType): string {
   });
 }
 
-/** Writes a file so that readers see the old or the new content, never a partial one: temp file, fsync, rename. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncDirectory(dir);
-}
-
 /** Writes `text` atomically unless the file already holds exactly it; true when the file was written. */
 export async function writeFileIfChanged(file: string, text: string): Promise<boolean> {
   const current = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -59,17 +38,6 @@ export async function writeFileIfChanged(file: string, text: string): Promise<bo
 }
 
 // The rename is durable only once the directory entry is flushed; some platforms cannot open a directory.
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: the data itself is already on disk.
-  } finally {
-    await handle?.close();
-  }
-}
 
 interface SchemaDef {
   type?: string;
@@ -118,3 +86,5 @@ function orderLikeSchema(value: unknown, schema: z.ZodType | undefined): unknown
   }
   return value;
 }
+
+export { writeFileAtomic };

@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 
 /**
  * Parsed knowledge files remembered by path, size and modification time, so that a restart with unchanged
@@ -53,9 +54,7 @@ export async function openParseCache<T>(cacheFile: string | undefined, schemaVer
     async save() {
       if (!cacheFile || (!changed && seen.size === stored.size)) return;
       await mkdir(path.dirname(cacheFile), { recursive: true });
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ version: VERSION, schema: schemaVersion, files: Object.fromEntries(seen) }));
-      await rename(tmp, cacheFile);
+      await writeFileAtomic(cacheFile, JSON.stringify({ version: VERSION, schema: schemaVersion, files: Object.fromEntries(seen) }));
     },
   };
 }

@@ -122,15 +122,7 @@ export class LexicalIndex {
 
   /** Idf-weighted share of the question's content words that the knowledge base knows at all (0–1). */
   knownShare(query: AnalyzedQuery): number {
-    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
-    let total = 0;
-    let known = 0;
-    for (const word of query.contentWords) {
-      const idf = this.bm25.has(word) ? this.bm25.idf(word) : maxIdf;
-      total += idf;
-      if (this.bm25.has(word)) known += idf;
-    }
-    return total > 0 ? known / total : 0;
+    return this.idfShare(query.contentWords, (word) => this.bm25.has(word));
   }
 
   /** Inverse document frequency of a term, exposed for diagnostics and calibration. */
@@ -154,14 +146,18 @@ export class LexicalIndex {
     if (!strong || query.contentWords.length === 0) return 0;
     // Words covered through a synonym: the colloquial phrase whose official terms the entry's names hold.
     const viaSynonym = new Set(query.synonyms.filter((s) => s.terms.some((t) => strong.has(t))).flatMap((s) => s.words));
-    // An unknown word is as informative as the rarest known one: it counts fully against coverage.
+    return this.idfShare(query.contentWords, (word) => strong.has(word) || viaSynonym.has(word));
+  }
+
+  /** Idf-weighted share of `words` that pass `test`; an unknown word weighs as much as the rarest known one. */
+  private idfShare(words: string[], test: (word: string) => boolean): number {
     const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
     let total = 0;
     let found = 0;
-    for (const word of query.contentWords) {
+    for (const word of words) {
       const idf = this.bm25.has(word) ? this.bm25.idf(word) : maxIdf;
       total += idf;
-      if (strong.has(word) || viaSynonym.has(word)) found += idf;
+      if (test(word)) found += idf;
     }
     return total > 0 ? found / total : 0;
   }

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../../../shared/atomic-write.js';
 import { hashBasis, type LsaBasis } from './basis.js';
 
 const BASIS_JSON = 'lsa-basis.json';
@@ -18,8 +19,8 @@ const BasisHeaderSchema = z.object({
 export async function saveLsaBasis(dir: string, basis: LsaBasis): Promise<void> {
   await mkdir(dir, { recursive: true });
   const header = { version: 1, dimension: basis.dimension, hash: basis.hash, terms: basis.terms, idf: Array.from(basis.idf) };
-  await writeAtomic(path.join(dir, BASIS_BIN), new Uint8Array(basis.components.buffer, basis.components.byteOffset, basis.components.byteLength));
-  await writeAtomic(path.join(dir, BASIS_JSON), JSON.stringify(header));
+  await writeFileAtomic(path.join(dir, BASIS_BIN), new Uint8Array(basis.components.buffer, basis.components.byteOffset, basis.components.byteLength));
+  await writeFileAtomic(path.join(dir, BASIS_JSON), JSON.stringify(header));
 }
 
 /** Reads a saved basis; undefined when absent, an Error describing the defect when corrupt. */
@@ -41,10 +42,4 @@ export async function loadLsaBasis(dir: string): Promise<LsaBasis | undefined> {
   const hash = hashBasis(header.terms, components);
   if (hash !== header.hash) throw new Error('LSA basis hash mismatch');
   return { dimension: header.dimension, terms: header.terms, idf: Float32Array.from(header.idf), components, hash };
-}
-
-async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
 }
