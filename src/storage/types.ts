@@ -2,8 +2,8 @@
  * The storage interface. Every method is asynchronous so that a PostgreSQL adapter (many instances, one database)
  * is an adapter, not a rewrite. Timestamps are `Date`s; ids are opaque strings.
  *
- * Personal data: session state, message text and feedback comments are encrypted at rest. Message `meta` and gap
- * questions are stored in plain text and must never hold personal data — the caller redacts before writing.
+ * Personal data: session state, message text, feedback comments and dossier values are encrypted at rest. Message
+ * `meta` and gap questions are stored in plain text and must never hold personal data — the caller redacts first.
  */
 
 export type Channel = 'kiosk' | 'widget' | 'http';
@@ -176,6 +176,50 @@ export interface GapRepository {
   setStatus(id: string, status: GapStatus): Promise<Gap>;
 }
 
+export type DossierStatus = 'new' | 'received';
+
+/** A form's values as a flat dot-path map (`ben_nu.ho_ten`, `thanh_vien.0.ho_ten`): personal data throughout. */
+export type DossierValues = Record<string, string>;
+
+export interface Dossier {
+  id: string;
+  /** What the citizen brings to the counter and the official types or scans (see src/dossiers/reference-code.ts). */
+  reference: string;
+  formId: string;
+  channel: Channel;
+  sessionId?: string;
+  /** The ward day (YYYY-MM-DD in Asia/Ho_Chi_Minh) it was created on. */
+  wardDay: string;
+  status: DossierStatus;
+  /** Decrypted values (encrypted at rest). */
+  values: DossierValues;
+  createdAt: Date;
+  receivedAt?: Date;
+  /** Who received it at the counter (encrypted at rest: an official's name is personal data too). */
+  receivedBy?: string;
+}
+
+export interface CreateDossierInput {
+  formId: string;
+  /** The kiosk or widget session that filled it, if any; must be open. */
+  sessionId?: string;
+  values: DossierValues;
+  channel: Channel;
+}
+
+export interface DossierRepository {
+  /** Stores a pre-filled dossier under a fresh unique reference, status `new`. */
+  create(input: CreateDossierInput): Promise<Dossier>;
+  /** The dossier for a reference as typed (case, spaces and look-alike letters forgiven), or undefined. */
+  getByReference(reference: string): Promise<Dossier | undefined>;
+  /** Dossiers created today (Asia/Ho_Chi_Minh), oldest first, optionally of one status. */
+  listToday(options?: { status?: DossierStatus }): Promise<Dossier[]>;
+  /** Marks a dossier received at the counter; idempotent (keeps the first time). `not_found` for an unknown reference. */
+  markReceived(reference: string, options?: { by?: string }): Promise<Dossier>;
+  /** Deletes dossiers created more than `days` days ago; returns how many went. */
+  purgeOlderThan(days: number): Promise<number>;
+}
+
 export interface PurgeOptions {
   /** Sessions idle (last seen) for longer than this many days are deleted with their messages and feedback. */
   conversationsDays: number;
@@ -183,6 +227,8 @@ export interface PurgeOptions {
   feedbackDays?: number;
   /** Tickets of ward days older than this are deleted (defaults to `conversationsDays`). */
   ticketsDays?: number;
+  /** Dossiers created longer ago than this are deleted (defaults to `conversationsDays`). */
+  dossiersDays?: number;
 }
 
 export interface PurgeCounts {
@@ -190,6 +236,7 @@ export interface PurgeCounts {
   messages: number;
   feedback: number;
   tickets: number;
+  dossiers: number;
 }
 
 export interface RetentionRepository {
@@ -205,6 +252,7 @@ export interface StorageTx {
   feedback: FeedbackRepository;
   gaps: GapRepository;
   retention: RetentionRepository;
+  dossiers: DossierRepository;
 }
 
 export interface Storage extends StorageTx {

@@ -72,6 +72,25 @@ export const MIGRATIONS: readonly string[] = [
     value BLOB NOT NULL
   ) STRICT;
   `,
+  // 2: pre-filled dossiers. Only non-personal facts are plain columns; the values and who received it are sealed.
+  `
+  CREATE TABLE dossiers (
+    id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    form_id TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('kiosk', 'widget', 'http')),
+    session_id TEXT REFERENCES sessions (id) ON DELETE SET NULL,
+    ward_day TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('new', 'received')),
+    sealed_values BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    received_at TEXT,
+    received_by BLOB
+  ) STRICT;
+  CREATE INDEX dossiers_ward_day ON dossiers (ward_day, created_at);
+  CREATE INDEX dossiers_created ON dossiers (created_at);
+  CREATE INDEX dossiers_session ON dossiers (session_id);
+  `,
 ];
 
 /** The schema version of a database (0 when never migrated). */

@@ -2,10 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createReferenceCode } from '../../dossiers/reference-code.js';
 import type { Logger } from '../../shared/logger.js';
 import { toStorageError } from '../errors.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createContext, type SqliteContext, type StorageFaults } from './context.js';
+import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
 import { createGapRepo } from './gaps.js';
 import { verifyDataKey } from './key-check.js';
@@ -32,12 +34,14 @@ export interface OpenSqliteStorageOptions {
   busyTimeoutMs?: number;
   /** Fault injection for tests (a full or read-only disk) — never set in production. */
   faults?: StorageFaults;
+  /** Makes dossier reference codes (default: random `HS-XXX-XXX-XXX`); tests inject collisions. */
+  createReference?: () => string;
 }
 
 /** Name of the database file inside the data directory. */
 export const DATABASE_FILE = 'ward.db';
 
-function buildRepos(ctx: SqliteContext, run: Runner): StorageTx {
+function buildRepos(ctx: SqliteContext, run: Runner, createReference: () => string): StorageTx {
   return {
     sessions: wrapRepo(createSessionRepo(ctx), run),
     messages: wrapRepo(createMessageRepo(ctx), run),
@@ -45,6 +49,7 @@ function buildRepos(ctx: SqliteContext, run: Runner): StorageTx {
     feedback: wrapRepo(createFeedbackRepo(ctx), run),
     gaps: wrapRepo(createGapRepo(ctx), run),
     retention: wrapRepo(createRetentionRepo(ctx), run),
+    dossiers: wrapRepo(createDossierRepo(ctx, createReference), run),
   };
 }
 
@@ -70,7 +75,7 @@ function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: 
 
 /** Opens (creating and migrating as needed) the SQLite database and returns the asynchronous storage over it. */
 export async function openSqliteStorage(options: OpenSqliteStorageOptions): Promise<Storage> {
-  const { key, now = () => new Date(), busyTimeoutMs = 5000, faults } = options;
+  const { key, now = () => new Date(), busyTimeoutMs = 5000, faults, createReference = () => createReferenceCode() } = options;
   const logger = options.logger.child({ module: 'storage' });
   const file = options.file ?? (options.dataDir ? path.join(options.dataDir, DATABASE_FILE) : undefined);
   if (file === undefined) throw new Error('openSqliteStorage needs dataDir or file');
@@ -109,7 +114,7 @@ export async function openSqliteStorage(options: OpenSqliteStorageOptions): Prom
       });
     ctx.read('transaction.begin', () => db.exec('BEGIN IMMEDIATE'));
     try {
-      const result = await scopes.run(scope, () => fn(buildRepos(ctx, runInside)));
+      const result = await scopes.run(scope, () => fn(buildRepos(ctx, runInside, createReference)));
       scope.open = false;
       ctx.read('transaction.commit', () => {
         faults?.beforeWrite?.('transaction.commit');
@@ -126,7 +131,7 @@ export async function openSqliteStorage(options: OpenSqliteStorageOptions): Prom
   };
 
   return {
-    ...buildRepos(ctx, runOutside),
+    ...buildRepos(ctx, runOutside, createReference),
     transaction: (fn) => {
       const misuse = outsideOnly();
       return misuse ? Promise.reject(misuse) : queue.run(() => runTransaction(fn));

@@ -1,21 +1,23 @@
-import { validationError } from '../../shared/errors.js';
 import type { PurgeOptions, RetentionRepository } from '../types.js';
 import { daysBefore, wardDayOf } from '../ward-day.js';
 import { toIso, type SqliteContext } from './context.js';
+import { checkRetentionDays as checkDays, deleteDossiersBefore } from './dossiers.js';
 import type { Sync } from './runner.js';
 
-function checkDays(field: string, days: number): void {
-  if (!Number.isFinite(days) || days < 0) throw validationError([{ field, message: 'expected a number of days ≥ 0' }]);
-}
-
-/** Retention on SQLite: one atomic purge of idle conversations, old feedback and past tickets. */
+/** Retention on SQLite: one atomic purge of idle conversations, old feedback, past tickets and old dossiers. */
 export function createRetentionRepo(ctx: SqliteContext): Sync<RetentionRepository> {
   return {
-    purgeOlderThan: ({ conversationsDays, feedbackDays = conversationsDays, ticketsDays = conversationsDays }: PurgeOptions) =>
+    purgeOlderThan: ({
+      conversationsDays,
+      feedbackDays = conversationsDays,
+      ticketsDays = conversationsDays,
+      dossiersDays = conversationsDays,
+    }: PurgeOptions) =>
       ctx.write('retention.purgeOlderThan', () => {
         checkDays('conversationsDays', conversationsDays);
         checkDays('feedbackDays', feedbackDays);
         checkDays('ticketsDays', ticketsDays);
+        checkDays('dossiersDays', dossiersDays);
         const now = ctx.now();
         // Idle time, not age: a widget conversation resumed yesterday is not "old" because it began long ago.
         const sessionCutoff = toIso(daysBefore(now, conversationsDays));
@@ -32,7 +34,9 @@ export function createRetentionRepo(ctx: SqliteContext): Sync<RetentionRepositor
         const tickets = ctx
           .statement<[string]>('DELETE FROM tickets WHERE ward_day < ?')
           .run(wardDayOf(daysBefore(now, ticketsDays))).changes;
-        return { sessions, messages, feedback: cascadedFeedback + olderFeedback, tickets };
+        // By age, not activity: a dossier is done once printed and received; its data should not linger.
+        const dossiers = deleteDossiersBefore(ctx, daysBefore(now, dossiersDays));
+        return { sessions, messages, feedback: cascadedFeedback + olderFeedback, tickets, dossiers };
       }),
   };
 }

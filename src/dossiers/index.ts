@@ -1,0 +1,6 @@
+export { renderDossierPage, type RenderDossierPageOptions } from './print-page.js';
+export type { PrintableForm, PrintableField, LocalizedText } from './printable-form.js';
+export { createReferenceCode, normalizeReference, REFERENCE_PREFIX } from './reference-code.js';
+export { renderQrSvg, type QrSvgOptions } from './qr-svg.js';
+export { escapeHtml } from './html.js';
+export { formatWardDate, formatWardDateTime, formatDateValue } from './format-date.js';

@@ -1,0 +1,127 @@
+import { normalizeReference } from '../../dossiers/reference-code.js';
+import { notFoundError, validationError } from '../../shared/errors.js';
+import { storageFailedError } from '../errors.js';
+import { createRandomId } from '../ids.js';
+import type { Channel, Dossier, DossierRepository, DossierStatus, DossierValues } from '../types.js';
+import { daysBefore, wardDayOf } from '../ward-day.js';
+import { fromIso, toIso, type SqliteContext } from './context.js';
+import type { Sync } from './runner.js';
+import { assertSessionOpen } from './sessions.js';
+
+interface DossierRow {
+  id: string;
+  reference: string;
+  form_id: string;
+  channel: Channel;
+  session_id: string | null;
+  ward_day: string;
+  status: DossierStatus;
+  sealed_values: Buffer;
+  created_at: string;
+  received_at: string | null;
+  received_by: Buffer | null;
+}
+
+const COLUMNS =
+  'id, reference, form_id, channel, session_id, ward_day, status, sealed_values, created_at, received_at, received_by';
+
+/** At 40 random bits a collision is already rare; several in a row means a broken generator, not bad luck. */
+const MAX_REFERENCE_ATTEMPTS = 8;
+
+/** Deletes dossiers created before `cutoff` (shared with the retention purge); returns how many went. */
+export function deleteDossiersBefore(ctx: SqliteContext, cutoff: Date): number {
+  return ctx.statement<[string]>('DELETE FROM dossiers WHERE created_at < ?').run(toIso(cutoff)).changes;
+}
+
+/** Checks a retention period in days, as the retention purge does. */
+export function checkRetentionDays(field: string, days: number): void {
+  if (!Number.isFinite(days) || days < 0) throw validationError([{ field, message: 'expected a number of days ≥ 0' }]);
+}
+
+/**
+ * Pre-filled dossiers on SQLite. The values (names, ID numbers, addresses) are sealed in one encrypted JSON blob;
+ * the plain columns hold only what the counter's list needs and nothing about the person.
+ */
+export function createDossierRepo(ctx: SqliteContext, createReference: () => string): Sync<DossierRepository> {
+  const toDossier = (row: DossierRow): Dossier => ({
+    id: row.id,
+    reference: row.reference,
+    formId: row.form_id,
+    channel: row.channel,
+    sessionId: row.session_id ?? undefined,
+    wardDay: row.ward_day,
+    status: row.status,
+    values: ctx.openJson<DossierValues>(row.sealed_values),
+    createdAt: new Date(row.created_at),
+    receivedAt: fromIso(row.received_at),
+    receivedBy: row.received_by === null ? undefined : ctx.open(row.received_by),
+  });
+  const find = (reference: string) =>
+    ctx.statement<[string], DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE reference = ?`).get(reference);
+  const referenceTaken = (reference: string) =>
+    ctx.statement<[string], { id: string }>('SELECT id FROM dossiers WHERE reference = ?').get(reference) !== undefined;
+
+  const freshReference = (): string => {
+    // Checked inside the write transaction (BEGIN IMMEDIATE holds the lock), so no one can take it in between.
+    for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
+      const reference = createReference();
+      if (!referenceTaken(reference)) return reference;
+    }
+    throw storageFailedError(new Error('could not find an unused dossier reference'));
+  };
+
+  return {
+    create: ({ formId, sessionId, values, channel }) =>
+      ctx.write('dossiers.create', () => {
+        if (sessionId !== undefined) assertSessionOpen(ctx, sessionId);
+        const id = createRandomId();
+        const reference = freshReference();
+        const now = ctx.now();
+        ctx
+          .statement<[string, string, string, string, string | null, string, Buffer, string]>(
+            `INSERT INTO dossiers (id, reference, form_id, channel, session_id, ward_day, status, sealed_values, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
+          )
+          .run(id, reference, formId, channel, sessionId ?? null, wardDayOf(now), ctx.sealJson(values), toIso(now));
+        return toDossier(find(reference)!);
+      }),
+
+    getByReference: (reference) =>
+      ctx.read('dossiers.getByReference', () => {
+        const canonical = normalizeReference(reference);
+        const row = canonical === undefined ? undefined : find(canonical);
+        return row ? toDossier(row) : undefined;
+      }),
+
+    listToday: ({ status } = {}) =>
+      ctx.read('dossiers.listToday', () =>
+        ctx
+          .statement<[string, string | null, string | null], DossierRow>(
+            `SELECT ${COLUMNS} FROM dossiers WHERE ward_day = ? AND (? IS NULL OR status = ?) ORDER BY created_at, rowid`,
+          )
+          .all(wardDayOf(ctx.now()), status ?? null, status ?? null)
+          .map(toDossier),
+      ),
+
+    markReceived: (reference, { by } = {}) =>
+      ctx.write('dossiers.markReceived', () => {
+        const canonical = normalizeReference(reference);
+        const row = canonical === undefined ? undefined : find(canonical);
+        if (!row) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
+        // Receiving twice (two officials, a double click) keeps the first receipt rather than rewriting history.
+        if (row.status === 'received') return toDossier(row);
+        ctx
+          .statement<[string, Buffer | null, string]>(
+            "UPDATE dossiers SET status = 'received', received_at = ?, received_by = ? WHERE id = ?",
+          )
+          .run(toIso(ctx.now()), by === undefined ? null : ctx.seal(by), row.id);
+        return toDossier(find(row.reference)!);
+      }),
+
+    purgeOlderThan: (days) =>
+      ctx.write('dossiers.purgeOlderThan', () => {
+        checkRetentionDays('days', days);
+        return deleteDossiersBefore(ctx, daysBefore(ctx.now(), days));
+      }),
+  };
+}
