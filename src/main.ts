@@ -5,6 +5,7 @@ import { formatProblem, loadKnowledge, loadWardSettings } from './knowledge/load
 import { knowledgeCacheFile, startRetrieval, type RetrievalRuntime } from './retrieval/runtime.js';
 import { loadThresholds } from './retrieval/search/load-thresholds.js';
 import { ChatEngine } from './chat/engine/chat-engine.js';
+import { createFormCatalog } from './chat/forms/catalog.js';
 import { createLlmRephraser } from './chat/llm/rephrase.js';
 import type { WardSettings } from './knowledge/schema.js';
 import { createApp, type HealthReport } from './server/index.js';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     logger,
     minutesPerTicket: config.minutesPerTicket,
     rephraser: config.llm ? createLlmRephraser({ ...config.llm, logger }) : undefined,
+    forms: createFormCatalog(),
+    retentionDays: config.retentionDays,
   });
   const getHealth = (): HealthReport =>
     runtime ? { status: 'ok', ...knowledgeInfo, dense: runtime.denseStatus() } : { status: 'starting' };

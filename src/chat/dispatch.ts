@@ -44,6 +44,9 @@ export async function dispatchFrame(engine: ChatEngine, context: ChatContext, fr
       await engine.feedback(await ensureSession(), frame);
       out.push({ type: 'feedback_ack', messageId: frame.messageId });
       break;
+    case 'form':
+      out.push(await engine.startForm(await ensureSession(), frame.formId));
+      break;
     case 'handover':
       out.push(await engine.handover(await ensureSession(), frame.topic));
       break;

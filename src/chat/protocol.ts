@@ -31,6 +31,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
     comment: z.string().trim().max(500).optional(),
   }),
   z.strictObject({ type: z.literal('handover'), topic: z.string().max(100).optional() }),
+  z.strictObject({ type: z.literal('form'), formId: z.string().min(1).max(100) }),
   z.strictObject({ type: z.literal('reset') }),
   z.strictObject({ type: z.literal('end') }),
   z.strictObject({ type: z.literal('ping') }),
@@ -62,6 +63,10 @@ export interface AnswerFrame {
   followUps?: { label: string; aspect: z.infer<typeof AspectSchema> }[];
   /** True when the text offers a hand-over to an official. */
   handover: boolean;
+  /** The form being pre-filled (kind form): its values so far, for the kiosk's live form view. */
+  form?: { formId: string; stage: string; values: Record<string, string>; asking: string[] };
+  /** The saved dossier, once the citizen confirmed the summary. */
+  dossier?: { reference: string; printUrl: string };
 }
 
 export interface SessionFrame {

@@ -8,6 +8,7 @@ import type { Storage } from '../storage/types.js';
 import { getClientAddress } from './client-address.js';
 import { createAdminRoutes } from './routes/admin.js';
 import { createChatRoutes } from './routes/chat.js';
+import { createFormRoutes } from './routes/dossiers.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Hono {
       messagesPerMinutePerAddress: deps.chatMessagesPerMinutePerIp ?? 120,
     }),
   );
+  app.route('/api', createFormRoutes(deps.getStorage ?? (() => undefined)));
   app.route('/admin/api', createAdminRoutes({ getStorage: deps.getStorage ?? (() => undefined), getToken: () => deps.adminToken }));
 
   app.notFound((c) => c.json(buildErrorBody('not_found', 'Không tìm thấy địa chỉ này.'), 404));

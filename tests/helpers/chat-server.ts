@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import WebSocket from 'ws';
 import { ChatEngine } from '../../src/chat/engine/chat-engine.js';
 import type { Rephraser } from '../../src/chat/llm/rephrase.js';
+import { createFormCatalog } from '../../src/chat/forms/catalog.js';
 import type { ServerFrame } from '../../src/chat/protocol.js';
 import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
@@ -40,7 +41,7 @@ export interface TestChatServer {
 
 /** The real app and chat engine over the curated entries and a temporary database (no port). */
 export async function buildChatApp(
-  options: { adminToken?: string; chatMessagesPerMinutePerIp?: number; rephraser?: Rephraser; logger?: Logger } = {},
+  options: { adminToken?: string; chatMessagesPerMinutePerIp?: number; rephraser?: Rephraser; logger?: Logger; now?: () => Date } = {},
 ) {
   const entries = await loadCuratedEntries();
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
@@ -49,7 +50,15 @@ export async function buildChatApp(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = options.logger ?? buildSilentLogger();
   const storage = await openSqliteStorage({ dataDir, key: randomBytes(32), logger });
-  const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => ward, logger, rephraser: options.rephraser });
+  const engine = new ChatEngine({
+    retrieval: () => retriever,
+    storage,
+    ward: () => ward,
+    logger,
+    rephraser: options.rephraser,
+    forms: createFormCatalog(),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const app = createApp({
     logger,
     getHealth: () => ({ status: 'ok' }),
@@ -86,13 +95,18 @@ export async function startChatServer(options: Partial<Omit<ChatSocketOptions, '
 /** A WebSocket chat client that records every frame and can wait for the next one of a type. */
 export class ChatClient {
   readonly frames: ServerFrame[] = [];
-  private waiters: { type: string; resolve: (f: ServerFrame) => void; from: number }[] = [];
+  private waiters: { type: string; resolve: (f: ServerFrame) => void; reject: (e: Error) => void; from: number }[] = [];
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as ServerFrame;
       this.frames.push(frame);
       const index = this.frames.length - 1;
       this.waiters = this.waiters.filter((w) => {
+        // An error frame while waiting for something else fails fast with its reason.
+        if (frame.type === 'error' && w.type !== 'error' && index >= w.from) {
+          w.reject(new Error(`error frame ${frame.code}: ${frame.message}`));
+          return false;
+        }
         if (w.type === frame.type && index >= w.from) {
           w.resolve(frame);
           return false;
@@ -121,7 +135,18 @@ export class ChatClient {
   next<T extends ServerFrame['type']>(type: T, timeoutMs = 5000): Promise<Extract<ServerFrame, { type: T }>> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${type} frame within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ type, from: this.frames.length, resolve: (f) => { clearTimeout(timer); resolve(f as Extract<ServerFrame, { type: T }>); } });
+      this.waiters.push({
+        type,
+        from: this.frames.length,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f as Extract<ServerFrame, { type: T }>);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
     });
   }
 

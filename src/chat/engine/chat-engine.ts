@@ -12,6 +12,9 @@ import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
 import { readDialogueState, type DialogueState } from './state.js';
 import { composeTicketText } from './ticket-text.js';
 import type { Rephraser } from '../llm/rephrase.js';
+import type { DossierValidation, FormDefinition } from '../../forms/types.js';
+import { continueForm, reopenFields, startForm, type FormTurn } from '../forms/form-dialogue.js';
+import { isYes } from '../forms/words.js';
 
 /** What the engine needs from retrieval. */
 export interface ChatRetrieval {
@@ -28,6 +31,18 @@ export interface ChatEngineOptions {
   minutesPerTicket?: number;
   /** Optional language-model rewording of composed answers (off unless configured). */
   rephraser?: Rephraser | undefined;
+  /** The forms the assistant can pre-fill; none means no pre-filling. */
+  forms?: FormCatalog | undefined;
+  /** Days before stored personal data is purged (said in the consent notice). */
+  retentionDays?: number;
+  now?: () => Date;
+}
+
+/** The pre-fillable forms as the engine needs them. */
+export interface FormCatalog {
+  get(id: string): FormDefinition | undefined;
+  forProcedure(entryId: string): FormDefinition | undefined;
+  validate(form: FormDefinition, values: Record<string, string>, today: Date): DossierValidation;
 }
 
 type Reply = Omit<AnswerFrame, 'type' | 'messageId' | 'language'>;
@@ -82,6 +97,8 @@ export class ChatEngine {
 
   /** Answers a tap on a clarifying choice or a suggested procedure. */
   async choose(sessionId: string, entryId: string): Promise<AnswerFrame> {
+    if (entryId.startsWith('form:start:')) return this.startForm(sessionId, entryId.slice('form:start:'.length));
+    if (entryId === 'form:yes' || entryId === 'form:no') return this.message(sessionId, entryId === 'form:yes' ? 'có' : 'không');
     const { state } = await this.loadState(sessionId);
     const aspect = state.pending?.aspect ?? 'general';
     const reply = this.answerEntry(entryId, aspect, state);
@@ -124,7 +141,25 @@ export class ChatEngine {
     await this.options.storage.sessions.end(sessionId);
   }
 
+  /** Starts pre-filling a form (a tap on "Điền sẵn tờ khai"): the consent notice first. */
+  async startForm(sessionId: string, formId: string): Promise<AnswerFrame> {
+    const { state } = await this.loadState(sessionId);
+    const form = this.options.forms?.get(formId);
+    if (!form) throw new AppError({ status: 404, code: 'unknown_form', message: 'Không có mẫu tờ khai này.' });
+    const turn = startForm(form, this.formOptions(state.language), this.prefill());
+    return this.send(sessionId, formReply(form, turn), { ...state, form: turn.state, offer: undefined, pending: undefined });
+  }
+
   private async replyTo(text: string, state: DialogueState, session: Session): Promise<{ frame: Reply; state: DialogueState }> {
+    const activeForm = state.form ? this.options.forms?.get(state.form.formId) : undefined;
+    if (state.form && activeForm) return this.continueFormDialogue(activeForm, state, text, session);
+    if (state.offer && isYes(text)) {
+      const form = this.options.forms?.get(state.offer);
+      if (form) {
+        const turn = startForm(form, this.formOptions(state.language), this.prefill());
+        return { frame: formReply(form, turn), state: { ...state, form: turn.state, offer: undefined } };
+      }
+    }
     const smalltalk = detectSmalltalk(text);
     if (smalltalk) return { frame: { kind: 'smalltalk', text: replyToSmalltalk(smalltalk, state.language), citations: [], handover: false }, state };
 
@@ -168,10 +203,62 @@ export class ChatEngine {
     if (!doc) throw new AppError({ status: 404, code: 'unknown_procedure', message: 'Không tìm thấy thủ tục này.' });
     const ward = this.options.ward();
     const composed = composeAnswer({ entry: doc.entry, folded: doc.folded, aspect, language: state.language, ...(ward ? { ward } : {}) });
+    const form = this.options.forms?.forProcedure(doc.id);
+    const offer = form
+      ? state.language === 'en'
+        ? `\n\nI can pre-fill the “${form.title.en}” for you to print. Would you like that?`
+        : `\n\nTôi có thể giúp bạn điền sẵn “${form.title.vi}” để in mang đến quầy. Bạn có muốn không?`
+      : '';
     return {
-      frame: { kind: 'answer', text: composed.text, citations: composed.citations, entryId: doc.id, followUps: composed.followUps, handover: composed.handover },
-      state: { language: state.language, lastEntryId: doc.id, lastAspect: aspect },
+      frame: {
+        kind: 'answer',
+        text: composed.text + offer,
+        citations: composed.citations,
+        entryId: doc.id,
+        followUps: composed.followUps,
+        handover: composed.handover,
+        ...(form ? { choices: [{ id: `form:start:${form.id}`, label: state.language === 'en' ? 'Pre-fill the form' : 'Điền sẵn tờ khai' }] } : {}),
+      },
+      state: { language: state.language, lastEntryId: doc.id, lastAspect: aspect, ...(form ? { offer: form.id } : {}) },
     };
+  }
+
+  private async continueFormDialogue(form: FormDefinition, state: DialogueState, text: string, session: Session): Promise<{ frame: Reply; state: DialogueState }> {
+    const options = this.formOptions(state.language);
+    let turn = continueForm(form, state.form!, text, options);
+    if (turn.submit && turn.state) {
+      const validation = this.options.forms!.validate(form, turn.submit, this.now());
+      if (!validation.ok) turn = reopenFields(form, turn.state, validation.errors, options);
+      else {
+        const dossier = await this.options.storage.dossiers.create({ formId: form.id, sessionId: session.id, values: validation.values, channel: session.channel });
+        const printUrl = `/api/dossiers/${dossier.reference}/print?sessionId=${encodeURIComponent(session.id)}`;
+        const saved =
+          state.language === 'en'
+            ? `Saved. Your dossier code is ${dossier.reference}. Print the form, check it, and bring it with your papers to the one-stop desk; the official will sign it off with you.`
+            : `Đã lưu tờ khai. Mã hồ sơ của bạn là ${dossier.reference}. Bạn in tờ khai, kiểm tra lại và mang cùng giấy tờ đến bộ phận một cửa; cán bộ sẽ đối chiếu và hướng dẫn bạn ký.`;
+        return {
+          frame: { kind: 'form', text: saved, citations: [], handover: false, form: { formId: form.id, stage: 'saved', values: validation.values, asking: [] }, dossier: { reference: dossier.reference, printUrl } },
+          state: { language: state.language, ...(state.lastEntryId ? { lastEntryId: state.lastEntryId } : {}) },
+        };
+      }
+    }
+    const { form: _previous, ...rest } = state;
+    return { frame: formReply(form, turn), state: { ...rest, ...(turn.state ? { form: turn.state } : {}) } };
+  }
+
+  /** What the ward already knows: the addressee (only from real settings, never the example) and today's date. */
+  private prefill(): Record<string, string> {
+    const ward = this.options.ward();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(this.now());
+    return { ngay_khai: today, ...(ward && !ward.example ? { kinh_gui: `Ủy ban nhân dân ${ward.wardName}`, noi_khai: ward.wardName } : {}) };
+  }
+
+  private formOptions(language: 'vi' | 'en') {
+    return { language, today: this.now(), retentionDays: this.options.retentionDays ?? 30 };
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   private async send(sessionId: string, composed: Reply, state: DialogueState): Promise<AnswerFrame> {
@@ -213,6 +300,17 @@ export class ChatEngine {
   private async recordGap(text: string, language: 'vi' | 'en', response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
     await this.options.storage.gaps.add({ question: redactPersonalData(text), language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
   }
+}
+
+function formReply(form: FormDefinition, turn: FormTurn): Reply {
+  return {
+    kind: 'form',
+    text: turn.text,
+    citations: [],
+    handover: false,
+    ...(turn.choices ? { choices: turn.choices } : {}),
+    ...(turn.state ? { form: { formId: form.id, stage: turn.state.stage, values: turn.state.values, asking: turn.state.asking } } : {}),
+  };
 }
 
 function pickLanguage(text: string, current: 'vi' | 'en'): 'vi' | 'en' {

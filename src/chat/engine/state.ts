@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FormStateSchema } from '../forms/form-state.js';
 import { AspectSchema, LanguageSchema } from '../protocol.js';
 
 /** What the assistant remembers of a conversation (stored encrypted: it may hold personal data later, with forms). */
@@ -8,6 +9,10 @@ export const DialogueStateSchema = z.object({
   lastAspect: AspectSchema.optional(),
   /** Choices offered by the last clarifying question, with the aspect the citizen asked about. */
   pending: z.object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), aspect: AspectSchema }).optional(),
+  /** A form offered after the last answer ("Bạn có muốn điền sẵn tờ khai không?"). */
+  offer: z.string().optional(),
+  /** The pre-filling dialogue in progress (holds personal data: the state is encrypted at rest). */
+  form: FormStateSchema.optional(),
 });
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 

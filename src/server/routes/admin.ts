@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, unavailableError } from '../../shared/errors.js';
 import type { Storage } from '../../storage/types.js';
 import { parseOrThrow } from '../validate.js';
+import { createAdminDossierRoutes } from './dossiers.js';
 
 /** The one guard of `/admin/api`: a bearer token from config until officials' accounts exist. */
 export function requireAdminToken(getToken: () => string | undefined): MiddlewareHandler {
@@ -42,6 +43,7 @@ export function createAdminRoutes(options: { getStorage: () => Storage | undefin
     return c.json({ ticket: await storage().tickets.call(c.req.param('id'), counter) });
   });
   routes.post('/tickets/:id/finish', async (c) => c.json({ ticket: await storage().tickets.finish(c.req.param('id')) }));
+  routes.route('/dossiers', createAdminDossierRoutes(storage));
   routes.get('/gaps', async (c) => c.json({ gaps: await storage().gaps.list({ limit: 500 }) }));
   routes.get('/feedback', async (c) => {
     const rating = parseOrThrow(z.enum(['up', 'down']).optional(), c.req.query('rating') || undefined);

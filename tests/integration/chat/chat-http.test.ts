@@ -101,3 +101,23 @@ describe('optional LLM wording', () => {
     expect(calls).toEqual(['dang-ky-ket-hon']);
   });
 });
+
+describe('/admin/api/dossiers (the dossier desk)', () => {
+  it('opens a dossier by reference, prints it, lists today’s and marks it received; never without the token', async () => {
+    const { app, storage } = await buildChatApp({ adminToken: 'correct-horse-battery-staple' });
+    const auth = { authorization: 'Bearer correct-horse-battery-staple' };
+    const dossier = await storage.dossiers.create({ formId: 'to-khai-cap-ban-sao-trich-luc', values: { 'nguoi_yeu_cau.ho_ten': 'Đỗ Văn Tư' }, channel: 'kiosk' });
+    expect((await app.request(`http://localhost/admin/api/dossiers/${dossier.reference}`)).status).toBe(401);
+    const opened = (await (await app.request(`http://localhost/admin/api/dossiers/${dossier.reference.toLowerCase()}`, { headers: auth })).json()) as { dossier: { values: Record<string, string> } };
+    expect(opened.dossier.values['nguoi_yeu_cau.ho_ten']).toBe('Đỗ Văn Tư');
+    const page = await app.request(`http://localhost/admin/api/dossiers/${dossier.reference}/print`, { headers: auth });
+    expect(await page.text()).toContain('Đỗ Văn Tư');
+    const today = (await (await app.request('http://localhost/admin/api/dossiers', { headers: auth })).json()) as { dossiers: { reference: string; status: string }[] };
+    expect(today.dossiers).toEqual([expect.objectContaining({ reference: dossier.reference, status: 'new' })]);
+    const received = (await (await app.request(`http://localhost/admin/api/dossiers/${dossier.reference}/received`, { method: 'POST', headers: auth })).json()) as { dossier: { status: string } };
+    expect(received.dossier.status).toBe('received');
+    expect((await app.request('http://localhost/admin/api/dossiers/HS-000-000-000', { headers: auth })).status).toBe(404);
+    // The citizen's print link needs the creating session.
+    expect((await app.request(`http://localhost/api/dossiers/${dossier.reference}/print`)).status).toBe(404);
+  });
+});

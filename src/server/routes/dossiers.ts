@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { renderDossierPage } from '../../dossiers/index.js';
+import { getForm, listForms, toPublicForm, validateDossier } from '../../forms/index.js';
+import { AppError, notFoundError, unavailableError } from '../../shared/errors.js';
+import type { Storage } from '../../storage/types.js';
+import { parseOrThrow } from '../validate.js';
+
+const DossierRequestSchema = z.strictObject({
+  formId: z.string().min(1).max(100),
+  values: z.record(z.string(), z.unknown()),
+  sessionId: z.string().min(8).max(64).optional(),
+  channel: z.enum(['kiosk', 'widget', 'http']).default('http'),
+});
+
+/** `GET /api/forms`, `POST /api/dossiers`, and the printable page for the session that created a dossier. */
+export function createFormRoutes(getStorage: () => Storage | undefined): Hono {
+  const routes = new Hono();
+  const storage = () => {
+    const value = getStorage();
+    if (!value) throw unavailableError();
+    return value;
+  };
+  routes.get('/forms', (c) => c.json({ forms: listForms().map(toPublicForm) }));
+  routes.post('/dossiers', async (c) => {
+    const body: unknown = await c.req.json().catch(() => {
+      throw new AppError({ status: 400, code: 'invalid_json', message: 'Nội dung gửi lên không đúng định dạng JSON.' });
+    });
+    const request = parseOrThrow(DossierRequestSchema, body, 'Yêu cầu lưu tờ khai chưa hợp lệ.');
+    const form = getForm(request.formId);
+    if (!form) throw new AppError({ status: 422, code: 'validation_failed', message: 'Không có mẫu tờ khai này.', errors: [{ field: 'formId', message: 'Mẫu tờ khai không tồn tại.' }] });
+    const validation = validateDossier(form, request.values);
+    if (!validation.ok) throw new AppError({ status: 422, code: 'validation_failed', message: 'Tờ khai còn thông tin chưa đúng hoặc còn thiếu.', errors: validation.errors });
+    const dossier = await storage().dossiers.create({ formId: form.id, values: validation.values, channel: request.channel, ...(request.sessionId ? { sessionId: request.sessionId } : {}) });
+    return c.json({ reference: dossier.reference, formId: dossier.formId, status: dossier.status, createdAt: dossier.createdAt.toISOString() }, 201);
+  });
+  // The citizen's own copy: only for the (still open) session that created the dossier.
+  routes.get('/dossiers/:reference/print', async (c) => {
+    const sessionId = c.req.query('sessionId');
+    const dossier = await storage().dossiers.getByReference(c.req.param('reference'));
+    if (!dossier || !sessionId || dossier.sessionId !== sessionId) throw notFoundError('Không tìm thấy tờ khai.');
+    const session = await storage().sessions.get(sessionId);
+    if (!session || session.endedAt) throw notFoundError('Không tìm thấy tờ khai.');
+    return c.html(renderPage(dossier));
+  });
+  return routes;
+}
+
+/** Officials' dossier desk: open by reference, list today's, print, mark received. */
+export function createAdminDossierRoutes(storage: () => Storage): Hono {
+  const routes = new Hono();
+  routes.get('/', async (c) => {
+    const status = parseOrThrow(z.enum(['new', 'received']).optional(), c.req.query('status') || undefined);
+    const dossiers = await storage().dossiers.listToday(status ? { status } : {});
+    return c.json({ dossiers: dossiers.map((d) => ({ reference: d.reference, formId: d.formId, status: d.status, createdAt: d.createdAt, receivedAt: d.receivedAt })) });
+  });
+  routes.get('/:reference', async (c) => {
+    const dossier = await storage().dossiers.getByReference(c.req.param('reference'));
+    if (!dossier) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
+    return c.json({ dossier });
+  });
+  routes.get('/:reference/print', async (c) => {
+    const dossier = await storage().dossiers.getByReference(c.req.param('reference'));
+    if (!dossier) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
+    return c.html(renderPage(dossier));
+  });
+  routes.post('/:reference/received', async (c) => c.json({ dossier: await storage().dossiers.markReceived(c.req.param('reference')) }));
+  return routes;
+}
+
+function renderPage(dossier: { formId: string; values: Record<string, string>; reference: string; createdAt: Date }): string {
+  const form = getForm(dossier.formId);
+  if (!form) throw notFoundError('Mẫu tờ khai không còn.');
+  return renderDossierPage({ form, values: dossier.values, reference: dossier.reference, createdAt: dossier.createdAt });
+}
