@@ -1,3 +1,5 @@
+import { wardDateParts } from '../shared/ward-time.js';
+
 /**
  * Calendar dates without a time or a zone: a birth date is a day, not an instant, so it never shifts with the
  * machine's zone. "Today" is the ward's day in Asia/Ho_Chi_Minh.
@@ -8,18 +10,11 @@ export interface CalendarDate {
   year: number;
 }
 
-export const WARD_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const wardDayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: WARD_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+export { WARD_TIME_ZONE } from '../shared/ward-time.js';
 
 /** The calendar day an instant falls on in the ward (23:30 UTC is already tomorrow in Vietnam). */
 export function wardToday(instant: Date = new Date()): CalendarDate {
-  const parts = Object.fromEntries(wardDayFormat.formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = wardDateParts(instant);
   return { day: Number(parts.day), month: Number(parts.month), year: Number(parts.year) };
 }
 

@@ -3,6 +3,7 @@ import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import type { SearchDocument } from '../../retrieval/corpus/build-corpus.js';
 import { detectLanguage, foldDiacritics, isStopword, normalizeText } from '../../retrieval/normalize/index.js';
 import { AppError } from '../../shared/errors.js';
+import { wardDayOf } from '../../shared/ward-time.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session, Storage } from '../../storage/types.js';
 import { composeAnswer, composeChoices, composeFallback, detectAspect, removeAspectPhrases, type Aspect } from '../compose/index.js';
@@ -249,7 +250,7 @@ export class ChatEngine {
   /** What the ward already knows: the addressee (only from real settings, never the example) and today's date. */
   private prefill(): Record<string, string> {
     const ward = this.options.ward();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(this.now());
+    const today = wardDayOf(this.now());
     return { ngay_khai: today, ...(ward && !ward.example ? { kinh_gui: `Ủy ban nhân dân ${ward.wardName}`, noi_khai: ward.wardName } : {}) };
   }
 
