@@ -1,7 +1,7 @@
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import type { SearchDocument } from '../../retrieval/corpus/build-corpus.js';
-import { detectLanguage, foldDiacritics, isStopword, normalizeText } from '../../retrieval/normalize/index.js';
+import { detectLanguage, foldForMatch, isStopword } from '../../retrieval/normalize/index.js';
 import { AppError } from '../../shared/errors.js';
 import { wardDayOf } from '../../shared/ward-time.js';
 import type { Logger } from '../../shared/logger.js';
@@ -321,15 +321,15 @@ function pickLanguage(text: string, current: 'vi' | 'en'): 'vi' | 'en' {
 
 /** A reply that picks one of the offered choices: its number ("2") or its name. */
 export function matchChoice(text: string, choices: { id: string; label: string }[]): string | undefined {
-  const folded = foldDiacritics(normalizeText(text)).trim();
+  const folded = foldForMatch(text);
   const number = /^(so |lua chon |chon |option )?(\d)$/.exec(folded);
   if (number) return choices[Number(number[2]) - 1]?.id;
   if (folded.length < 4) return undefined;
-  return choices.find((c) => foldDiacritics(normalizeText(c.label)) === folded)?.id;
+  return choices.find((c) => foldForMatch(c.label) === folded)?.id;
 }
 
 function pickCounter(entry: Entry, ward: WardSettings | undefined): WardSettings['counters'][number] | undefined {
   if (!ward || !entry.field) return undefined;
-  const field = foldDiacritics(normalizeText(entry.field));
-  return ward.counters.find((c) => c.fields.some((f) => field.includes(foldDiacritics(normalizeText(f)))));
+  const field = foldForMatch(entry.field);
+  return ward.counters.find((c) => c.fields.some((f) => field.includes(foldForMatch(f))));
 }

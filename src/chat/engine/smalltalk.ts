@@ -1,4 +1,4 @@
-import { foldDiacritics, normalizeText } from '../../retrieval/normalize/index.js';
+import { foldForMatch } from '../../retrieval/normalize/index.js';
 
 export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'help';
 
@@ -25,7 +25,7 @@ const REPLIES: Record<SmalltalkKind, { vi: string; en: string }> = {
 
 /** Recognises a message that is only a greeting, thanks, goodbye or a question about the assistant. */
 export function detectSmalltalk(text: string): SmalltalkKind | undefined {
-  const folded = foldDiacritics(normalizeText(text)).trim();
+  const folded = foldForMatch(text);
   if (folded.length === 0 || folded.length > 60) return undefined;
   return PATTERNS.find(({ pattern }) => pattern.test(folded))?.kind;
 }

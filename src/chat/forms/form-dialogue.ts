@@ -1,6 +1,6 @@
 import { findCccdQr, isCccdQrError, type CccdQrData } from '../../forms/extract/cccd-qr.js';
 import type { FieldDef, FormDefinition } from '../../forms/types.js';
-import { foldDiacritics, normalizeText } from '../../retrieval/normalize/index.js';
+import { foldForMatch } from '../../retrieval/normalize/index.js';
 import type { FormState } from './form-state.js';
 import { displayValue, interpretAnswer } from './interpret.js';
 import { isCancel, isNo, isSkip, isYes, readCorrection } from './words.js';
@@ -152,7 +152,7 @@ function findFieldByWords(form: FormDefinition, words: string): FieldDef | undef
   const wanted = words.split(' ').filter(Boolean);
   let best: { field: FieldDef; score: number } | undefined;
   for (const field of form.fields) {
-    const label = foldDiacritics(normalizeText(`${field.label.vi} ${field.group?.vi ?? ''} ${field.label.en}`)).split(' ');
+    const label = foldForMatch(`${field.label.vi} ${field.group?.vi ?? ''} ${field.label.en}`).split(' ');
     const score = wanted.filter((w) => label.includes(w)).length / wanted.length;
     if (score > (best?.score ?? 0.49)) best = { field, score };
   }

@@ -4,12 +4,12 @@ import { normaliseIdNumber, parseIdNumber } from '../../forms/extract/id-number.
 import { normaliseName, parseName } from '../../forms/extract/name.js';
 import { parsePhone } from '../../forms/extract/phone.js';
 import type { FieldDef } from '../../forms/types.js';
-import { foldDiacritics, normalizeText } from '../../retrieval/normalize/index.js';
+import { foldForMatch } from '../../retrieval/normalize/index.js';
 
 /** A citizen's free-text answer read as one field's value, or why it could not be. */
 export type Interpretation = { ok: true; value: string } | { ok: false; message: { vi: string; en: string } };
 
-const fold = (text: string) => foldDiacritics(normalizeText(text)).trim();
+const fold = foldForMatch;
 
 /** Reads a free-text answer as the value of one field (dates day-first, names capitalised, ID numbers digits only). */
 export function interpretAnswer(field: FieldDef, text: string, today: Date): Interpretation {

@@ -1,6 +1,6 @@
-import { foldDiacritics, normalizeText } from '../../retrieval/normalize/index.js';
+import { foldForMatch, normalizeText } from '../../retrieval/normalize/index.js';
 
-const fold = (text: string) => foldDiacritics(normalizeText(text)).trim();
+const fold = foldForMatch;
 
 const YES = /^(co|dong y|ok|oke|okay|vang|u|uh|yes|y|dung|dung roi|xac nhan|duoc|agree|sure|chac chan|dong y a|co a|vang a)( a| nhe| roi)?$/;
 const NO = /^(khong|ko|k|no|tu choi|khong dong y|thoi|khong can)( a| nhe)?$/;

@@ -23,3 +23,4 @@ export function foldDiacritics(text: string): string {
 export function hasDiacritics(text: string): boolean {
   return foldCached(text) !== text.normalize('NFC');
 }
+

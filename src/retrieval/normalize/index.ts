@@ -4,6 +4,7 @@ export { ABBREVIATIONS } from './abbreviation-table.js';
 export { expandAbbreviations, expandAbbreviationsWithSource } from './abbreviations.js';
 export type { ExpandedToken } from './abbreviations.js';
 export { foldDiacritics, hasDiacritics } from './fold.js';
+export { foldForMatch } from './match.js';
 export { detectLanguage, isVietnameseLikely, scoreLanguage } from './language.js';
 export type { LanguageScores } from './language.js';
 export { normalizeText } from './normalize-text.js';
