@@ -51,7 +51,7 @@ type Reply = Omit<AnswerFrame, 'type' | 'messageId' | 'language'>;
 // Words that only carry a follow-up ("còn … thì sao?", "what about …") and name no procedure.
 const FOLLOW_UP_WORDS = new Set(['con', 'thi', 'sao', 'the', 'nao', 'vay', 'nua', 'them', 'and', 'what', 'about', 'also', 'then']);
 // Two entries whose lexical scores are this close are equally likely: ask which one is meant.
-const CLARIFY_MARGIN = 0.9;
+const CLARIFY_MARGIN = 0.95;
 const LOW_CONFIDENCE_COVERAGE = 0.6;
 
 /** The conversation engine shared by the WebSocket chat and the HTTP fallback. */

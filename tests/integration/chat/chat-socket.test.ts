@@ -27,6 +27,13 @@ describe('/ws/chat', () => {
     client.close();
   });
 
+  it('is not misled by the words of the question itself ("cần giấy tờ gì")', async () => {
+    const { client } = await openSession();
+    const answer = await client.ask({ type: 'message', text: 'cấp thẻ căn cước cần giấy tờ gì' }, 'answer');
+    expect(answer.entryId).toBe('cap-the-can-cuoc');
+    client.close();
+  });
+
   it('resolves a follow-up from the conversation', async () => {
     const { client } = await openSession();
     await client.ask({ type: 'message', text: 'Đăng ký tạm trú cho người thuê nhà' }, 'answer');
