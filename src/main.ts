@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
     chatMessagesPerMinutePerIp: config.chatMessagesPerMinutePerIp,
+    uiDir: config.uiDir,
+    kioskIdleSeconds: config.kioskIdleSeconds,
+    widgetOrigins: config.widgetOrigins,
   });
 
   const server = listen(app.fetch, config, log);
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     maxConnections: config.chatMaxConnections,
     messagesPerMinute: config.chatMessagesPerMinute,
     messagesPerMinutePerAddress: config.chatMessagesPerMinutePerIp,
+    allowedOrigins: config.widgetOrigins,
   });
   handleShutdown(server, socket, storage, log);
   schedulePurge(storage, config.retentionDays, log);

@@ -33,6 +33,13 @@ export const ConfigSchema = z.object({
   LLM_MODEL: z.string().trim().min(1).optional(),
   LLM_API_KEY: z.string().trim().min(1).optional(),
   LLM_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(100).max(60_000).default(4000),
+  UI_DIR: z.string().trim().min(1).default(path.join('kiosk-ui', 'dist')),
+  WIDGET_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, message: 'expected comma-separated origins like https://ward.example' }))),
+  KIOSK_IDLE_SECONDS: z.coerce.number({ message: 'expected a number of seconds' }).int('expected whole seconds').min(1).max(3600).default(120),
   MINUTES_PER_TICKET: z.coerce.number({ message: 'expected a number of minutes' }).min(0).max(240).default(5),
 });
 
@@ -56,6 +63,10 @@ export interface Config {
   readonly chatMessagesPerMinute: number;
   readonly chatMessagesPerMinutePerIp: number;
   readonly minutesPerTicket: number;
+  readonly uiDir: string;
+  /** Origins (scheme://host[:port]) allowed to embed the widget and open the socket, besides the server's own. */
+  readonly widgetOrigins: readonly string[];
+  readonly kioskIdleSeconds: number;
   /** Optional OpenAI-compatible rewording; off unless LLM_URL and LLM_MODEL are set. */
   readonly llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 }
@@ -102,6 +113,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chatMessagesPerMinute: v.CHAT_MESSAGES_PER_MINUTE,
     chatMessagesPerMinutePerIp: v.CHAT_MESSAGES_PER_MINUTE_PER_IP,
     minutesPerTicket: v.MINUTES_PER_TICKET,
+    uiDir: resolve(v.UI_DIR),
+    widgetOrigins: Object.freeze(v.WIDGET_ORIGINS.map((o) => new URL(o).origin)),
+    kioskIdleSeconds: v.KIOSK_IDLE_SECONDS,
     llm: v.LLM_URL && v.LLM_MODEL ? { url: v.LLM_URL, model: v.LLM_MODEL, apiKey: v.LLM_API_KEY, timeoutMs: v.LLM_TIMEOUT_MS } : undefined,
   });
 }

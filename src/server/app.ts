@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Logger } from '../shared/logger.js';
 import { buildErrorBody, mapErrorToResponse } from './errors.js';
@@ -10,6 +11,7 @@ import { createAdminRoutes } from './routes/admin.js';
 import { createChatRoutes } from './routes/chat.js';
 import { createFormRoutes } from './routes/dossiers.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
+import { createUiRoutes } from './static/index.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
 export interface AppDeps {
@@ -23,6 +25,11 @@ export interface AppDeps {
   adminToken?: string | undefined;
   trustProxy?: boolean;
   chatMessagesPerMinutePerIp?: number;
+  /** The built kiosk UI (kiosk-ui/dist); the page and widget are not served when unset. */
+  uiDir?: string;
+  kioskIdleSeconds?: number;
+  /** Other sites allowed to embed the widget (exact origins); the server's own origin is always allowed. */
+  widgetOrigins?: readonly string[];
 }
 
 /** Builds the Hono app; never listens (main.ts does, tests use `app.request()`). */
@@ -41,6 +48,9 @@ export function createApp(deps: AppDeps): Hono {
     );
   });
 
+  const widgetOrigins = deps.widgetOrigins ?? [];
+  // Only listed sites may call the chat from a browser; same-origin requests need no CORS header.
+  app.use('/api/chat', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
   app.route('/healthz', createHealthRoutes(deps.getHealth));
   app.route('/api/search', createSearchRoutes(deps.getSearch));
   app.route(
@@ -56,6 +66,8 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/api', createFormRoutes(deps.getStorage ?? (() => undefined)));
   app.route('/admin/api', createAdminRoutes({ getStorage: deps.getStorage ?? (() => undefined), getToken: () => deps.adminToken }));
+
+  if (deps.uiDir) app.route('/', createUiRoutes({ uiDir: deps.uiDir, ...(deps.kioskIdleSeconds ? { kioskIdleSeconds: deps.kioskIdleSeconds } : {}) }));
 
   app.notFound((c) => c.json(buildErrorBody('not_found', 'Không tìm thấy địa chỉ này.'), 404));
   app.onError((error, c) => mapErrorToResponse(error, c, logger));

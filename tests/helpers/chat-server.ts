@@ -41,7 +41,17 @@ export interface TestChatServer {
 
 /** The real app and chat engine over the curated entries and a temporary database (no port). */
 export async function buildChatApp(
-  options: { adminToken?: string; chatMessagesPerMinutePerIp?: number; rephraser?: Rephraser; logger?: Logger; now?: () => Date } = {},
+  options: {
+    adminToken?: string;
+    chatMessagesPerMinutePerIp?: number;
+    rephraser?: Rephraser;
+    logger?: Logger;
+    now?: () => Date;
+    /** Serve the built kiosk UI (browser tests). */
+    uiDir?: string;
+    kioskIdleSeconds?: number;
+    widgetOrigins?: string[];
+  } = {},
 ) {
   const entries = await loadCuratedEntries();
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
@@ -67,17 +77,28 @@ export async function buildChatApp(
     getStorage: () => storage,
     adminToken: options.adminToken,
     ...(options.chatMessagesPerMinutePerIp ? { chatMessagesPerMinutePerIp: options.chatMessagesPerMinutePerIp } : {}),
+    ...(options.uiDir ? { uiDir: options.uiDir } : {}),
+    ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
+    ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
   });
   return { app, engine, storage, dataDir, logger };
 }
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */
-export async function startChatServer(options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string } = {}): Promise<TestChatServer> {
-  const { app, engine, storage, dataDir, logger } = await buildChatApp({ ...(options.adminToken ? { adminToken: options.adminToken } : {}) });
+export async function startChatServer(
+  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number } = {},
+): Promise<TestChatServer> {
+  const { adminToken, uiDir, kioskIdleSeconds, ...socketOptions } = options;
+  const { app, engine, storage, dataDir, logger } = await buildChatApp({
+    ...(adminToken ? { adminToken } : {}),
+    ...(uiDir ? { uiDir } : {}),
+    ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),
+    ...(options.allowedOrigins ? { widgetOrigins: [...options.allowedOrigins] } : {}),
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
   });
-  const socket = attachChatSocket(server, { engine, logger, trustProxy: false, ...options });
+  const socket = attachChatSocket(server, { engine, logger, trustProxy: false, ...socketOptions });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

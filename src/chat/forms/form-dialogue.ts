@@ -117,7 +117,16 @@ function correctOrAsk(form: FormDefinition, state: FormState, message: string, o
 function ask(form: FormDefinition, state: FormState, { language }: FormDialogueOptions, prefix: string): FormTurn {
   const missing = fieldsToAsk(form).filter((f) => state.values[f.name] === undefined && !state.skipped.includes(f.name));
   if (missing.length === 0) {
-    const lines = fieldsToAsk(form).map((f) => `- ${f.label[language]}: ${state.values[f.name] !== undefined ? displayValue(f, state.values[f.name] as string, language) : language === 'en' ? '(left blank — fill in by hand)' : '(để trống — điền tay tại quầy)'}`);
+    // Grouped under their section headings: "Họ, chữ đệm, tên" alone would not say whose name it is.
+    const lines: string[] = [];
+    let group: string | undefined;
+    for (const f of fieldsToAsk(form)) {
+      const heading = f.group?.[language];
+      if (heading && heading !== group) lines.push(`${heading.toUpperCase()}`);
+      group = heading;
+      const value = state.values[f.name];
+      lines.push(`- ${f.label[language]}: ${value !== undefined ? displayValue(f, value, language) : language === 'en' ? '(left blank — fill in by hand)' : '(để trống — điền tay tại quầy)'}`);
+    }
     const text =
       language === 'en'
         ? `${prefix}Please check the form:\n${lines.join('\n')}\nIs everything correct? Say “yes” to save it, or e.g. “change date of birth to 12/3/2024”.`

@@ -9,6 +9,7 @@ import type { Logger } from '../../shared/logger.js';
 import { toFieldErrors } from '../../shared/zod-errors.js';
 import { getClientAddress } from '../client-address.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
+import { isOriginAllowed } from '../static/origin-allowlist.js';
 
 export interface ChatSocketOptions {
   engine: ChatEngine;
@@ -22,6 +23,8 @@ export interface ChatSocketOptions {
   heartbeatMs?: number;
   /** A connection that sends nothing for this long is closed. */
   idleMs?: number;
+  /** Browser origins besides the server's own that may open the socket (the widget's host sites). */
+  allowedOrigins?: readonly string[];
 }
 
 /** A running chat socket: how many connections it holds, and how to close them all. */
@@ -54,6 +57,11 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== PATH) return;
+    // Browsers send Origin on every WebSocket upgrade and do not apply CORS to it, so the allowlist is checked here.
+    if (!isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins ?? [])) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":{"code":"origin_not_allowed","message":"Trang web này không được phép dùng trợ lý."}}');
+      return;
+    }
     if (wss.clients.size >= maxConnections) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":{"code":"too_many_connections","message":"Hệ thống đang bận, vui lòng thử lại sau."}}');
       return;

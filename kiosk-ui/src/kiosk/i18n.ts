@@ -1,0 +1,56 @@
+export type Language = 'vi' | 'en';
+
+const STRINGS = {
+  vi: {
+    skip: 'Đến ô câu hỏi', brand: 'Trợ lý Phường', toolsLabel: 'Tùy chọn hiển thị', smaller: 'A−', bigger: 'A+',
+    smallerLabel: 'Chữ nhỏ hơn', biggerLabel: 'Chữ to hơn', contrast: 'Tương phản cao', restart: 'Bắt đầu lại',
+    handover: 'Gặp cán bộ', welcome: 'Xin chào! Tôi có thể giúp gì cho bạn?',
+    startHint: 'Chạm vào một thủ tục hay gặp, hoặc gõ câu hỏi ở ô bên dưới.', chatTitle: 'Cuộc trò chuyện',
+    typing: 'Đang trả lời…', ask: 'Bạn cần làm thủ tục gì?', send: 'Gửi', ticketTitle: 'Số thứ tự của bạn', close: 'Đóng',
+    idleTitle: 'Bạn còn đang dùng không?', idleStay: 'Tôi vẫn đang dùng', you: 'Bạn', assistant: 'Trợ lý',
+    sources: 'Nguồn', code: 'Mã thủ tục', scan: 'Quét mã để mở trang thủ tục trên điện thoại', helpful: 'Có ích',
+    notHelpful: 'Chưa có ích', thanks: 'Cảm ơn bạn đã góp ý.', agree: 'Đồng ý', decline: 'Không',
+    reference: 'Mã hồ sơ', print: 'In tờ khai', empty: '—', asking: 'đang hỏi', langSwitch: 'English',
+    idleText: (s: number) => `Màn hình sẽ được xóa sau ${s} giây để bảo vệ thông tin của bạn.`,
+  },
+  en: {
+    skip: 'Skip to the question box', brand: 'Ward Assistant', toolsLabel: 'Display options', smaller: 'A−', bigger: 'A+',
+    smallerLabel: 'Smaller text', biggerLabel: 'Bigger text', contrast: 'High contrast', restart: 'Start over',
+    handover: 'See an official', welcome: 'Hello! How can I help you?',
+    startHint: 'Tap a common procedure, or type your question below.', chatTitle: 'Conversation',
+    typing: 'Answering…', ask: 'Which procedure do you need?', send: 'Send', ticketTitle: 'Your queue number', close: 'Close',
+    idleTitle: 'Are you still there?', idleStay: 'I am still here', you: 'You', assistant: 'Assistant',
+    sources: 'Sources', code: 'Procedure code', scan: 'Scan to open the procedure page on your phone', helpful: 'Helpful',
+    notHelpful: 'Not helpful', thanks: 'Thank you for your feedback.', agree: 'I agree', decline: 'No',
+    reference: 'Dossier reference', print: 'Print the form', empty: '—', asking: 'being asked', langSwitch: 'Tiếng Việt',
+    idleText: (s: number) => `The screen will be cleared in ${s} seconds to protect your information.`,
+  },
+} as const;
+
+export type StringKey = { [K in keyof (typeof STRINGS)['vi']]: (typeof STRINGS)['vi'][K] extends string ? K : never }[keyof (typeof STRINGS)['vi']];
+
+/** The most asked procedures at a ward counter, as start-screen buttons (entry ids of the knowledge base). */
+export const QUICK_PROCEDURES: { id: string; vi: string; en: string }[] = [
+  { id: 'dang-ky-khai-sinh', vi: 'Khai sinh', en: 'Birth registration' },
+  { id: 'dang-ky-tam-tru', vi: 'Tạm trú', en: 'Temporary residence' },
+  { id: 'cap-the-can-cuoc', vi: 'Căn cước', en: 'Identity card' },
+  { id: 'chung-thuc-ban-sao', vi: 'Chứng thực bản sao', en: 'Certified copies' },
+  { id: 'dang-ky-ket-hon', vi: 'Kết hôn', en: 'Marriage registration' },
+  { id: 'dang-ky-thuong-tru', vi: 'Thường trú', en: 'Permanent residence' },
+];
+
+/** A UI string in the chosen language. */
+export function t(language: Language, key: StringKey): string {
+  return STRINGS[language][key];
+}
+
+/** The idle warning sentence with its countdown. */
+export function idleText(language: Language, seconds: number): string {
+  return STRINGS[language].idleText(seconds);
+}
+
+/** Re-labels every [data-i18n] / [data-i18n-label] element under `root`. */
+export function applyLanguage(root: ParentNode, language: Language): void {
+  for (const node of root.querySelectorAll<HTMLElement>('[data-i18n]')) node.textContent = t(language, node.dataset.i18n as StringKey);
+  for (const node of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) node.setAttribute('aria-label', t(language, node.dataset.i18nLabel as StringKey));
+}

@@ -1,0 +1,188 @@
+import { ChatTransport } from '../shared/chat-transport.js';
+import { button, el } from '../shared/dom.js';
+import type { AnswerFrame, ClientFrame, ServerFrame } from '../shared/frames.js';
+import { clearFormView, updateFormView } from './form-view.js';
+import { applyLanguage, idleText, QUICK_PROCEDURES, t, type Language } from './i18n.js';
+import { watchIdle } from './idle.js';
+import { renderAnswer } from './render-answer.js';
+import './kiosk.css';
+
+const FONT_STEPS = [20, 23, 26, 30, 34];
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+// All citizen state lives in these variables and the DOM; wipe() resets every one of them.
+let language: Language = 'vi';
+let fontStep = 0;
+let transport: ChatTransport | undefined;
+let lastEntryId: string | undefined;
+
+const idleSeconds = Number(document.body.dataset.idleSeconds) || 120;
+const idle = watchIdle({
+  idleSeconds,
+  warnSeconds: Math.min(20, idleSeconds),
+  onWarn: (left) => {
+    $('idle-text').textContent = idleText(language, left);
+    if ($('idle').hidden) {
+      $('idle').hidden = false;
+      $('idle-stay').focus();
+    }
+  },
+  onCancelWarn: () => ($('idle').hidden = true),
+  onIdle: () => wipe(),
+});
+
+/** Sends a frame on this citizen's session, opening one (channel kiosk) on first use. */
+function send(frame: ClientFrame): void {
+  transport ??= new ChatTransport({ baseUrl: location.origin, channel: 'kiosk', language, onFrame: receive });
+  transport.send(frame);
+  idle.arm();
+  showWork();
+}
+
+function showWork(): void {
+  $('start').hidden = true;
+  $('work').hidden = false;
+}
+
+function addCitizenLine(text: string): void {
+  const item = el('li', 'msg citizen');
+  item.append(el('span', 'visually-hidden', `${t(language, 'you')}: `), el('p', 'text', text));
+  $('log').append(item);
+  item.scrollIntoView({ block: 'end' });
+}
+
+function receive(frame: ServerFrame): void {
+  switch (frame.type) {
+    case 'typing':
+      $('typing').hidden = false;
+      return;
+    case 'answer':
+      $('typing').hidden = true;
+      return showAnswer(frame);
+    case 'ticket':
+      $('ticket-number').textContent = String(frame.ticket.number);
+      $('ticket-text').textContent = frame.text;
+      $('ticket').hidden = false;
+      $('ticket-close').focus();
+      return;
+    case 'feedback_ack': {
+      const item = document.querySelector(`[data-message-id="${CSS.escape(frame.messageId)}"] .feedback`);
+      item?.append(el('span', 'thanks', t(language, 'thanks')));
+      return;
+    }
+    case 'error':
+      $('typing').hidden = true;
+      $('log').append(el('li', 'msg error', frame.message));
+      return;
+    default:
+      return;
+  }
+}
+
+function showAnswer(frame: AnswerFrame): void {
+  if (frame.entryId) lastEntryId = frame.entryId;
+  const item = renderAnswer(frame, language, {
+    choose: (id) => send({ type: 'choice', id }),
+    followUp: (aspect) => send({ type: 'followup', aspect: aspect as Extract<ClientFrame, { type: 'followup' }>['aspect'] }),
+    feedback: (messageId, rating) => send({ type: 'feedback', messageId, rating }),
+    handover: () => askOfficial(),
+  });
+  $('log').append(item);
+  item.scrollIntoView({ block: 'start' });
+  if (frame.kind === 'form' && frame.form) void updateFormView(frame, language);
+}
+
+function askOfficial(): void {
+  send({ type: 'handover', ...(lastEntryId ? { topic: lastEntryId } : {}) });
+}
+
+/** Ends the session on the server and forgets everything on screen and in storage: the next citizen starts clean. */
+function wipe(): void {
+  idle.disarm();
+  if (transport) {
+    transport.send({ type: 'end' });
+    const closing = transport;
+    setTimeout(() => closing.close(), 500);
+  }
+  transport = undefined;
+  lastEntryId = undefined;
+  $('log').replaceChildren();
+  clearFormView();
+  $('typing').hidden = true;
+  $('ticket').hidden = true;
+  $('ticket-number').textContent = '';
+  $('ticket-text').textContent = '';
+  $('idle').hidden = true;
+  $<HTMLInputElement>('question').value = '';
+  sessionStorage.clear();
+  localStorage.clear();
+  setLanguage('vi');
+  setFontStep(0);
+  setContrast(false);
+  $('work').hidden = true;
+  $('start').hidden = false;
+  $('question').focus();
+}
+
+function setLanguage(next: Language): void {
+  language = next;
+  document.documentElement.lang = next;
+  applyLanguage(document, next);
+  const switcher = $('lang');
+  switcher.textContent = t(next, 'langSwitch');
+  switcher.lang = next === 'vi' ? 'en' : 'vi';
+  $('smaller').setAttribute('aria-label', `A− ${t(next, 'smallerLabel')}`);
+  $('bigger').setAttribute('aria-label', `A+ ${t(next, 'biggerLabel')}`);
+  document.title = t(next, 'brand');
+  renderQuickButtons();
+}
+
+function setFontStep(step: number): void {
+  fontStep = Math.max(0, Math.min(FONT_STEPS.length - 1, step));
+  document.documentElement.style.fontSize = `${FONT_STEPS[fontStep]}px`;
+}
+
+function setContrast(on: boolean): void {
+  document.body.classList.toggle('contrast', on);
+  $('contrast').setAttribute('aria-pressed', String(on));
+}
+
+function renderQuickButtons(): void {
+  $('quick').replaceChildren(
+    ...QUICK_PROCEDURES.map((p) => {
+      const item = el('li');
+      item.append(
+        button(p[language], () => {
+          addCitizenLine(p[language]);
+          send({ type: 'choice', id: p.id });
+        }, 'btn quick-btn'),
+      );
+      return item;
+    }),
+  );
+}
+
+$('ask').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = $<HTMLInputElement>('question');
+  // A USB QR scanner types the whole CCCD string (with "|") and Enter into this input, like a keyboard.
+  const text = input.value.trim().slice(0, 1000);
+  if (!text) return;
+  input.value = '';
+  addCitizenLine(text);
+  send({ type: 'message', text });
+});
+$('lang').addEventListener('click', () => setLanguage(language === 'vi' ? 'en' : 'vi'));
+$('smaller').addEventListener('click', () => setFontStep(fontStep - 1));
+$('bigger').addEventListener('click', () => setFontStep(fontStep + 1));
+$('contrast').addEventListener('click', () => setContrast(!document.body.classList.contains('contrast')));
+$('restart').addEventListener('click', () => wipe());
+$('handover').addEventListener('click', () => askOfficial());
+$('ticket-close').addEventListener('click', () => {
+  $('ticket').hidden = true;
+  $('question').focus();
+});
+$('idle-stay').addEventListener('click', () => idle.touch());
+
+setLanguage('vi');
+setFontStep(0);

@@ -1,0 +1,2 @@
+// The protocol's types come from the server so the UI cannot drift from it (type-only: nothing is bundled).
+export type { AnswerFrame, CitationFrame, ClientFrame, ServerFrame, TicketFrame } from '../../../src/chat/protocol.js';

@@ -1,0 +1,112 @@
+import { ChatTransport } from '../shared/chat-transport.js';
+import { button, el } from '../shared/dom.js';
+import type { AnswerFrame, ServerFrame } from '../shared/frames.js';
+import { buildWidgetStyle, pickTextColor } from './widget-style.js';
+
+const TEXT = {
+  vi: { open: 'Hỏi trợ lý phường', title: 'Trợ lý Phường', close: 'Đóng', label: 'Bạn cần làm thủ tục gì?', send: 'Gửi', source: 'Nguồn', official: 'Gặp cán bộ' },
+  en: { open: 'Ask the ward assistant', title: 'Ward Assistant', close: 'Close', label: 'Which procedure do you need?', send: 'Send', source: 'Source', official: 'See an official' },
+};
+
+/** Mounts the floating button and chat panel in a shadow root, talking to the server this script came from. */
+function mountWidget(script: HTMLScriptElement): void {
+  const origin = new URL(script.src).origin;
+  const language = script.dataset.lang === 'en' ? 'en' : 'vi';
+  const color = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(script.dataset.color ?? '') ? script.dataset.color! : '#0b4f8a';
+  const side = script.dataset.position === 'left' ? 'left' : 'right';
+  const text = TEXT[language];
+
+  const host = document.createElement('div');
+  host.id = 'ward-assistant-widget';
+  // Open (not closed) so assistive technology and browser tests can reach inside; isolation comes from the shadow CSS scope.
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = buildWidgetStyle(color, pickTextColor(color), side);
+
+  const launcher = button(text.open, () => toggle(true), 'launcher');
+  launcher.setAttribute('aria-expanded', 'false');
+  const panel = el('section', 'panel');
+  panel.hidden = true;
+  panel.setAttribute('aria-label', text.title);
+  const header = el('header');
+  header.append(el('h2', '', text.title), button(text.close, () => toggle(false), 'close'));
+  const log = el('ol', 'log');
+  log.setAttribute('aria-live', 'polite');
+  const form = el('form');
+  const input = el('input');
+  input.id = 'ward-question';
+  input.maxLength = 1000;
+  input.autocomplete = 'off';
+  const label = el('label', '', text.label);
+  label.htmlFor = input.id;
+  const sendButton = el('button', 'btn send', text.send);
+  sendButton.type = 'submit';
+  form.append(label, input, sendButton);
+  panel.append(header, log, form);
+  root.append(style, launcher, panel);
+  document.body.append(host);
+
+  const transport = new ChatTransport({ baseUrl: origin, channel: 'widget', language, onFrame: receive, mode: script.dataset.transport === 'http' ? 'http' : 'auto' });
+  host.dataset.transport = 'pending';
+
+  function toggle(open: boolean): void {
+    panel.hidden = !open;
+    launcher.setAttribute('aria-expanded', String(open));
+    (open ? input : launcher).focus();
+  }
+
+  function add(item: HTMLElement): void {
+    log.append(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function receive(frame: ServerFrame): void {
+    host.dataset.transport = transport.via;
+    if (frame.type === 'answer') return add(renderAnswer(frame));
+    if (frame.type === 'ticket' || frame.type === 'error') add(el('li', `msg ${frame.type}`, frame.type === 'ticket' ? frame.text : frame.message));
+  }
+
+  function renderAnswer(frame: AnswerFrame): HTMLLIElement {
+    const item = el('li', 'msg assistant');
+    item.append(el('p', '', frame.text));
+    for (const c of frame.citations) {
+      const cite = el('p', 'cite', `${text.source}: ${c.codes.join(', ')} `);
+      const link = el('a', '', c.title);
+      if (c.url) {
+        link.href = c.url;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+      }
+      cite.append(link);
+      item.append(cite);
+    }
+    const buttons = el('div', 'buttons');
+    for (const choice of frame.choices ?? []) buttons.append(button(choice.label, () => ask({ type: 'choice', id: choice.id }, choice.label)));
+    for (const f of frame.followUps ?? []) buttons.append(button(f.label, () => ask({ type: 'followup', aspect: f.aspect }, f.label)));
+    if (frame.handover) buttons.append(button(text.official, () => transport.send({ type: 'handover' })));
+    if (buttons.childElementCount) item.append(buttons);
+    return item;
+  }
+
+  function ask(frame: Parameters<ChatTransport['send']>[0], shown: string): void {
+    const line = el('li', 'msg citizen');
+    line.append(el('p', '', shown));
+    add(line);
+    transport.send(frame);
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = input.value.trim();
+    if (!value) return;
+    input.value = '';
+    ask({ type: 'message', text: value.slice(0, 1000) }, value);
+  });
+}
+
+const current = document.currentScript;
+if (current instanceof HTMLScriptElement) {
+  const start = () => mountWidget(current);
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start, { once: true });
+}

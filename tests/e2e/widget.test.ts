@@ -1,0 +1,65 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChatServer, type TestChatServer } from '../helpers/chat-server.js';
+import { findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
+import { startThirdPartySite, type ThirdPartySite } from './third-party-site.js';
+
+let server: TestChatServer;
+let allowed: ThirdPartySite;
+let stranger: ThirdPartySite;
+let browser: Browser;
+
+/** Opens the widget on `site`, asks a question and returns the page once an answer is shown. */
+async function askThroughWidget(site: ThirdPartySite, attributes: Record<string, string>, question: string): Promise<Page> {
+  site.setWidget(`${server.url}/widget.js`, attributes);
+  const page = await browser.newPage({ bypassCSP: true });
+  await page.goto(site.url);
+  await page.locator('#ward-assistant-widget .launcher').click();
+  await page.locator('#ward-assistant-widget input').fill(question);
+  await page.locator('#ward-assistant-widget input').press('Enter');
+  await page.locator('#ward-assistant-widget .msg.assistant, #ward-assistant-widget .msg.error').first().waitFor({ timeout: 15_000 });
+  return page;
+}
+
+describe.skipIf(!HAS_CHROMIUM)('chat widget on a third-party site in chromium', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    allowed = await startThirdPartySite();
+    stranger = await startThirdPartySite();
+    server = await startChatServer({ uiDir: UI_DIR, allowedOrigins: [allowed.origin] });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await allowed?.close();
+    await stranger?.close();
+  });
+
+  it('answers with a citation over the WebSocket, inside a shadow DOM the page CSS cannot break', async () => {
+    const page = await askThroughWidget(allowed, { lang: 'vi', color: '#0b5', position: 'right' }, 'đăng ký tạm trú cần giấy tờ gì');
+    const answer = page.locator('#ward-assistant-widget .msg.assistant').first();
+    await answer.locator('.cite a').first().waitFor();
+    expect(await page.locator('#ward-assistant-widget').getAttribute('data-transport')).toBe('ws');
+    expect(await page.locator('#ward-assistant-widget .launcher').isVisible()).toBe(true);
+    const size = await page.evaluate(
+      'getComputedStyle(document.querySelector("#ward-assistant-widget").shadowRoot.querySelector(".msg.assistant p")).fontSize',
+    );
+    expect(size).toBe('18px');
+    expect(await findSeriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back to POST /api/chat (CORS for the allowed origin) when the socket is not used', async () => {
+    const page = await askThroughWidget(allowed, { lang: 'en', transport: 'http', position: 'left' }, 'temporary residence registration documents');
+    await page.locator('#ward-assistant-widget .msg.assistant').first().waitFor();
+    expect(await page.locator('#ward-assistant-widget').getAttribute('data-transport')).toBe('http');
+    await page.close();
+  });
+
+  it('is refused on a site that is not in the allowlist (socket 403, no CORS)', async () => {
+    const page = await askThroughWidget(stranger, { lang: 'vi' }, 'đăng ký tạm trú');
+    await page.locator('#ward-assistant-widget .msg.error').first().waitFor();
+    expect(await page.locator('#ward-assistant-widget .msg.assistant').count()).toBe(0);
+    await page.close();
+  });
+});
