@@ -11,6 +11,8 @@ const STRINGS = {
     sources: 'Nguồn', code: 'Mã thủ tục', scan: 'Quét mã để mở trang thủ tục trên điện thoại', helpful: 'Có ích',
     notHelpful: 'Chưa có ích', thanks: 'Cảm ơn bạn đã góp ý.', agree: 'Đồng ý', decline: 'Không',
     reference: 'Mã hồ sơ', print: 'In tờ khai', empty: '—', asking: 'đang hỏi', langSwitch: 'English',
+    keyboard: 'Bàn phím', keyboardLabel: 'Bàn phím ảo', backspace: 'Xóa lùi', space: 'Dấu cách', slash: 'Dấu gạch chéo',
+    toneSac: 'dấu sắc', toneHuyen: 'dấu huyền', toneHoi: 'dấu hỏi', toneNga: 'dấu ngã', toneNang: 'dấu nặng',
     idleText: (s: number) => `Màn hình sẽ được xóa sau ${s} giây để bảo vệ thông tin của bạn.`,
   },
   en: {
@@ -23,6 +25,9 @@ const STRINGS = {
     sources: 'Sources', code: 'Procedure code', scan: 'Scan to open the procedure page on your phone', helpful: 'Helpful',
     notHelpful: 'Not helpful', thanks: 'Thank you for your feedback.', agree: 'I agree', decline: 'No',
     reference: 'Dossier reference', print: 'Print the form', empty: '—', asking: 'being asked', langSwitch: 'Tiếng Việt',
+    keyboard: 'Keyboard', keyboardLabel: 'On-screen keyboard', backspace: 'Backspace', space: 'Space', slash: 'Slash',
+    toneSac: 'acute tone (sắc)', toneHuyen: 'grave tone (huyền)', toneHoi: 'hook tone (hỏi)', toneNga: 'tilde tone (ngã)',
+    toneNang: 'dot-below tone (nặng)',
     idleText: (s: number) => `The screen will be cleared in ${s} seconds to protect your information.`,
   },
 } as const;

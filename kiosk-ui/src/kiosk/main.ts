@@ -4,6 +4,7 @@ import type { AnswerFrame, ClientFrame, ServerFrame } from '../shared/frames.js'
 import { clearFormView, updateFormView } from './form-view.js';
 import { applyLanguage, idleText, QUICK_PROCEDURES, t, type Language } from './i18n.js';
 import { watchIdle } from './idle.js';
+import { mountKeyboard } from './keyboard.js';
 import { renderAnswer } from './render-answer.js';
 import './kiosk.css';
 
@@ -113,6 +114,7 @@ function wipe(): void {
   $('ticket-number').textContent = '';
   $('ticket-text').textContent = '';
   $('idle').hidden = true;
+  keyboard.close();
   $<HTMLInputElement>('question').value = '';
   sessionStorage.clear();
   localStorage.clear();
@@ -134,6 +136,7 @@ function setLanguage(next: Language): void {
   $('smaller').setAttribute('aria-label', `A− ${t(next, 'smallerLabel')}`);
   $('bigger').setAttribute('aria-label', `A+ ${t(next, 'biggerLabel')}`);
   document.title = t(next, 'brand');
+  keyboard.setLanguage(next);
   renderQuickButtons();
 }
 
@@ -161,6 +164,13 @@ function renderQuickButtons(): void {
     }),
   );
 }
+
+const keyboard = mountKeyboard({
+  form: $<HTMLFormElement>('ask'),
+  defaultInput: $<HTMLInputElement>('question'),
+  toggleAfter: $('question'),
+  language,
+});
 
 $('ask').addEventListener('submit', (event) => {
   event.preventDefault();
