@@ -60,11 +60,6 @@ export class Bm25Index {
     return this.ids.length;
   }
 
-  /** The document id at an index position. */
-  idAt(index: number): string | undefined {
-    return this.ids[index];
-  }
-
   /** Inverse document frequency of a term (0 for an unknown term). */
   idf(term: string): number {
     const id = this.termIds.get(term);

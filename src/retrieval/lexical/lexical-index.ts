@@ -125,11 +125,6 @@ export class LexicalIndex {
     return this.idfShare(query.contentWords, (word) => this.bm25.has(word));
   }
 
-  /** Inverse document frequency of a term, exposed for diagnostics and calibration. */
-  idf(term: string): number {
-    return this.bm25.idf(term);
-  }
-
   private nameMatch(id: string, query: AnalyzedQuery): number {
     let best = 0;
     for (const name of this.names.get(id) ?? []) {
