@@ -79,6 +79,34 @@ export function ticketClosedError(): AppError {
   });
 }
 
+/** 409: another account already has this username (compared trimmed and case-insensitively). */
+export function usernameTakenError(): AppError {
+  return new AppError({
+    status: 409,
+    code: 'username_taken',
+    message: 'Tên đăng nhập này đã có người dùng.',
+  });
+}
+
+/** 409: someone published the same content after the author opened it; the author must merge by hand. */
+export function staleRevisionError(): AppError {
+  return new AppError({
+    status: 409,
+    code: 'stale_revision',
+    message:
+      'Nội dung này vừa được người khác xuất bản. Hãy xem bản mới và sửa lại; thay đổi của bạn vẫn còn trong biểu mẫu.',
+  });
+}
+
+/** 409: the revision was already published, superseded by a newer draft, or discarded. */
+export function revisionNotDraftError(): AppError {
+  return new AppError({
+    status: 409,
+    code: 'revision_not_draft',
+    message: 'Bản này không còn là bản nháp chờ duyệt (đã được xuất bản, đã có bản nháp mới hơn hoặc đã bị hủy).',
+  });
+}
+
 /** The SQLite or errno code of an error, if it carries one. */
 export function errorCodeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

@@ -253,6 +253,11 @@ export interface StorageTx {
   gaps: GapRepository;
   retention: RetentionRepository;
   dossiers: DossierRepository;
+  officials: OfficialRepository;
+  officialSessions: OfficialSessionRepository;
+  revisions: RevisionRepository;
+  audit: AuditRepository;
+  usage: UsageRepository;
 }
 
 export interface Storage extends StorageTx {
@@ -263,4 +268,211 @@ export interface Storage extends StorageTx {
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
   /** Waits for queued work, then releases the database. */
   close(): Promise<void>;
+}
+
+// ─── Officials' workbench ──────────────────────────────────────────────────────────────────────────────────────
+
+export type OfficialRole = 'editor' | 'approver' | 'admin';
+
+/** An official's account. Officials' names are not citizens' data; they are shown in the audit log and history. */
+export interface Official {
+  id: string;
+  /** Unique, stored lower-cased and trimmed; what the official types to log in. */
+  username: string;
+  displayName: string;
+  role: OfficialRole;
+  disabled: boolean;
+  /** Failed log-ins since the last success. */
+  failedAttempts: number;
+  /** Set while the account is locked after repeated failures. */
+  lockedUntil?: Date;
+  createdAt: Date;
+  passwordChangedAt: Date;
+}
+
+/** An account with its password hash: only the login path ever reads this. */
+export interface OfficialWithSecret extends Official {
+  /** `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>` (see src/admin/auth/password.ts). */
+  passwordHash: string;
+}
+
+export interface CreateOfficialInput {
+  username: string;
+  displayName: string;
+  role: OfficialRole;
+  passwordHash: string;
+}
+
+export interface UpdateOfficialInput {
+  displayName?: string;
+  role?: OfficialRole;
+  disabled?: boolean;
+  /** A new hash; also sets passwordChangedAt and clears failures and lock. */
+  passwordHash?: string;
+}
+
+export interface OfficialRepository {
+  /** Creates an account; `conflict` (409, code `username_taken`) when the username exists (case-insensitively). */
+  create(input: CreateOfficialInput): Promise<Official>;
+  get(id: string): Promise<Official | undefined>;
+  /** The account with its hash for a username as typed (trimmed, case-insensitive), or undefined. */
+  findByUsername(username: string): Promise<OfficialWithSecret | undefined>;
+  /** All accounts by username. */
+  list(): Promise<Official[]>;
+  /** How many accounts exist (the first one must be an admin, made by `npm run admin:create-user`). */
+  count(): Promise<number>;
+  /** Counts one failed log-in and, when `lockUntil` is given, locks the account until then. Returns the account. */
+  recordFailure(id: string, lockUntil?: Date): Promise<Official>;
+  /** Clears failures and lock after a successful log-in. */
+  recordSuccess(id: string): Promise<void>;
+  /** Changes an account; `not_found` for an unknown id. */
+  update(id: string, patch: UpdateOfficialInput): Promise<Official>;
+}
+
+/** A logged-in official's session. The cookie holds a random token; only its SHA-256 is stored. */
+export interface OfficialSession {
+  /** SHA-256 (hex) of the cookie token. */
+  tokenHash: string;
+  officialId: string;
+  /** Sent back by the workbench in `X-CSRF-Token` on every state-changing request. */
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export interface OfficialSessionRepository {
+  create(input: { tokenHash: string; officialId: string; csrfToken: string; expiresAt: Date }): Promise<OfficialSession>;
+  /** The session, or undefined when unknown or expired (expired ones are deleted on sight). */
+  get(tokenHash: string): Promise<OfficialSession | undefined>;
+  /** Sliding expiry: records activity and moves the expiry. */
+  touch(tokenHash: string, expiresAt: Date): Promise<void>;
+  /** Logs out one session; idempotent. */
+  delete(tokenHash: string): Promise<void>;
+  /** Logs out every session of an official (password change, account disabled); returns how many went. */
+  deleteForOfficial(officialId: string): Promise<number>;
+  /** Deletes expired sessions; returns how many went. */
+  purgeExpired(): Promise<number>;
+}
+
+/** What an official edits: a knowledge entry (target id = entry id) or the ward settings (target id `ward`). */
+export type RevisionTarget = 'entry' | 'ward-settings';
+
+/**
+ * draft: waiting for an approver. published: was (or is) live — the newest published revision of a target is the
+ * current one. superseded: a draft replaced by a newer draft of the same target before it was published.
+ * discarded: a draft an approver or its author threw away.
+ */
+export type RevisionStatus = 'draft' | 'published' | 'superseded' | 'discarded';
+
+export interface Revision {
+  id: string;
+  targetKind: RevisionTarget;
+  targetId: string;
+  /** 1, 2, 3, … per target, in the order revisions were created. */
+  number: number;
+  status: RevisionStatus;
+  /**
+   * The full content (an entry or the ward settings, as JSON), or null for "back to the shipped file"
+   * (a rollback to the baseline).
+   */
+  content: unknown;
+  /** The published revision this edit started from; undefined when it started from the shipped file. */
+  baseRevisionId?: string;
+  /** When this revision restores an older one: that revision's id (or `baseline`). */
+  restoresRevisionId?: string;
+  /** The official's note on why ("phí mới theo Nghị quyết …"). */
+  note?: string;
+  authorId: string;
+  createdAt: Date;
+  publishedBy?: string;
+  publishedAt?: Date;
+}
+
+export interface CreateRevisionInput {
+  targetKind: RevisionTarget;
+  targetId: string;
+  content: unknown;
+  /** The published revision the author saw (undefined = the shipped file). */
+  baseRevisionId?: string;
+  restoresRevisionId?: string;
+  note?: string;
+  authorId: string;
+}
+
+export interface RevisionRepository {
+  /**
+   * Saves a draft, superseding any older draft of the same target. `stale_revision` (409) when `baseRevisionId`
+   * is not the target's current published revision (someone published in between) — nothing is written then.
+   */
+  createDraft(input: CreateRevisionInput): Promise<Revision>;
+  get(id: string): Promise<Revision | undefined>;
+  /** Every revision of one target, newest first. */
+  listForTarget(targetKind: RevisionTarget, targetId: string): Promise<Revision[]>;
+  /** Open drafts of every target, oldest first (the approvers' queue). */
+  listDrafts(): Promise<Revision[]>;
+  /** The current (newest) published revision of a target, or undefined when the shipped file is current. */
+  currentPublished(targetKind: RevisionTarget, targetId: string): Promise<Revision | undefined>;
+  /** The current published revision of every target of a kind (the overlay applied at start-up). */
+  listCurrentPublished(targetKind: RevisionTarget): Promise<Revision[]>;
+  /**
+   * Publishes a draft: it becomes the current revision. `stale_revision` (409) when its base is no longer the
+   * current published revision; `revision_not_draft` (409) when it is not an open draft; `not_found` otherwise.
+   */
+  publish(id: string, publishedBy: string): Promise<Revision>;
+  /** Discards an open draft; `revision_not_draft` (409) when it is not one. */
+  discard(id: string): Promise<Revision>;
+}
+
+export interface AuditEvent {
+  id: string;
+  /** Undefined for actions of the system or of a CLI (e.g. `npm run admin:create-user`). */
+  officialId?: string;
+  /** The username at the time (kept even if the account is renamed or disabled). */
+  actor: string;
+  /** e.g. `login`, `login.failed`, `revision.draft`, `revision.publish`, `gap.dismiss`, `dossier.received`. */
+  action: string;
+  targetKind?: string;
+  targetId?: string;
+  /** State before and after, as JSON; never a password hash, a token or a citizen's personal data. */
+  before?: unknown;
+  after?: unknown;
+  createdAt: Date;
+}
+
+export interface AddAuditInput {
+  officialId?: string;
+  actor: string;
+  action: string;
+  targetKind?: string;
+  targetId?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRepository {
+  add(input: AddAuditInput): Promise<AuditEvent>;
+  /** Newest first. */
+  list(options?: { since?: Date; officialId?: string; action?: string; targetId?: string; limit?: number }): Promise<AuditEvent[]>;
+}
+
+/**
+ * Usage counters per ward day for the dashboard: no personal data, and not purged with conversations, so the
+ * dashboard can show months. Metrics: `question`, `answered`, `declined`, `handover`, `dossier`, `procedure`
+ * (key = entry id), `feedback.up`, `feedback.down`.
+ */
+export interface UsageCount {
+  /** YYYY-MM-DD in Asia/Ho_Chi_Minh. */
+  day: string;
+  metric: string;
+  /** '' when the metric has no key. */
+  key: string;
+  count: number;
+}
+
+export interface UsageRepository {
+  /** Adds to today's (Asia/Ho_Chi_Minh) counters. */
+  record(events: { metric: string; key?: string; count?: number }[]): Promise<void>;
+  /** Counters of the ward days `from`..`to` inclusive (YYYY-MM-DD), by day then metric then key. */
+  list(range: { from: string; to: string }): Promise<UsageCount[]>;
 }

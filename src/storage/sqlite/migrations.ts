@@ -91,6 +91,82 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX dossiers_created ON dossiers (created_at);
   CREATE INDEX dossiers_session ON dossiers (session_id);
   `,
+  // 3: the officials' workbench — accounts, their sessions, revisions of the knowledge, the audit log and usage
+  // counters. Nothing here is a citizen's personal data, so it is plain text (revision content and audit states
+  // are JSON). publish_seq orders publications across the whole database: the current revision of a target is
+  // its published row with the highest publish_seq, which stays deterministic when two share a timestamp.
+  // audit_log.official_id has no foreign key on purpose: the log must never refuse (or lose) an event.
+  `
+  CREATE TABLE officials (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE CHECK (username <> '' AND username = trim(username)),
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'approver', 'admin')),
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+    locked_until TEXT,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    password_changed_at TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE official_sessions (
+    token_hash TEXT PRIMARY KEY,
+    official_id TEXT NOT NULL REFERENCES officials (id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX official_sessions_official ON official_sessions (official_id);
+  CREATE INDEX official_sessions_expires ON official_sessions (expires_at);
+
+  CREATE TABLE revisions (
+    id TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('entry', 'ward-settings')),
+    target_id TEXT NOT NULL,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'superseded', 'discarded')),
+    content TEXT,
+    base_revision_id TEXT REFERENCES revisions (id),
+    restores_revision_id TEXT,
+    note TEXT,
+    author_id TEXT NOT NULL REFERENCES officials (id),
+    created_at TEXT NOT NULL,
+    published_by TEXT,
+    published_at TEXT,
+    publish_seq INTEGER UNIQUE,
+    UNIQUE (target_kind, target_id, number),
+    CHECK ((status = 'published') = (publish_seq IS NOT NULL))
+  ) STRICT;
+  CREATE INDEX revisions_published ON revisions (target_kind, target_id, publish_seq) WHERE publish_seq IS NOT NULL;
+  CREATE INDEX revisions_drafts ON revisions (status, created_at);
+
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    official_id TEXT,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_kind TEXT,
+    target_id TEXT,
+    before TEXT,
+    after TEXT,
+    created_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX audit_log_created ON audit_log (created_at);
+  CREATE INDEX audit_log_official ON audit_log (official_id, seq);
+  CREATE INDEX audit_log_target ON audit_log (target_id, seq);
+  CREATE INDEX audit_log_action ON audit_log (action, seq);
+
+  CREATE TABLE usage_daily (
+    day TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    key TEXT NOT NULL DEFAULT '',
+    count INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (day, metric, key)
+  ) STRICT;
+  `,
 ];
 
 /** The schema version of a database (0 when never migrated). */

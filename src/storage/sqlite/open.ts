@@ -6,6 +6,7 @@ import { createReferenceCode } from '../../dossiers/reference-code.js';
 import type { Logger } from '../../shared/logger.js';
 import { toStorageError } from '../errors.js';
 import type { Storage, StorageTx } from '../types.js';
+import { createAuditRepo } from './audit.js';
 import { createContext, type SqliteContext, type StorageFaults } from './context.js';
 import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
@@ -13,10 +14,14 @@ import { createGapRepo } from './gaps.js';
 import { verifyDataKey } from './key-check.js';
 import { createMessageRepo } from './messages.js';
 import { runMigrations } from './migrations.js';
+import { createOfficialSessionRepo } from './official-sessions.js';
+import { createOfficialRepo } from './officials.js';
 import { createRetentionRepo } from './retention.js';
+import { createRevisionRepo } from './revisions.js';
 import { SerialQueue, wrapRepo, type Runner } from './runner.js';
 import { createSessionRepo } from './sessions.js';
 import { createTicketRepo } from './tickets.js';
+import { createUsageRepo } from './usage.js';
 
 export type { StorageFaults };
 
@@ -50,6 +55,11 @@ function buildRepos(ctx: SqliteContext, run: Runner, createReference: () => stri
     gaps: wrapRepo(createGapRepo(ctx), run),
     retention: wrapRepo(createRetentionRepo(ctx), run),
     dossiers: wrapRepo(createDossierRepo(ctx, createReference), run),
+    officials: wrapRepo(createOfficialRepo(ctx), run),
+    officialSessions: wrapRepo(createOfficialSessionRepo(ctx), run),
+    revisions: wrapRepo(createRevisionRepo(ctx), run),
+    audit: wrapRepo(createAuditRepo(ctx), run),
+    usage: wrapRepo(createUsageRepo(ctx), run),
   };
 }
 

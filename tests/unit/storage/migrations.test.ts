@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encryptJson } from '../../../src/storage/crypto.js';
 import { openSqliteStorage } from '../../../src/storage/sqlite/index.js';
+import { verifyDataKey } from '../../../src/storage/sqlite/key-check.js';
 import { MIGRATIONS, runMigrations } from '../../../src/storage/sqlite/migrations.js';
 import { buildSilentLogger } from '../../helpers/logger.js';
 import { buildTestStorage, makeTempDir, openRaw } from '../../helpers/storage.js';
@@ -46,6 +48,34 @@ describe('migrations', () => {
     expect(runMigrations(raw, ['CREATE TABLE a (x INTEGER) STRICT;'])).toBe(1);
     expect(runMigrations(raw, ['CREATE TABLE a (x INTEGER) STRICT;', 'CREATE TABLE b (y INTEGER) STRICT;'])).toBe(1);
     expect(raw.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('a', 'b')").pluck().get()).toBe(2);
+    raw.close();
+  });
+
+  it('upgrades a version-2 database to the workbench schema, keeping its rows', async () => {
+    const dataDir = path.join(root, 'data');
+    mkdirSync(dataDir);
+    const key = randomBytes(32);
+    const old = openRaw(path.join(dataDir, 'ward.db'));
+    expect(runMigrations(old, MIGRATIONS.slice(0, 2))).toBe(2);
+    verifyDataKey(old, key, buildSilentLogger());
+    const at = '2026-03-10T03:00:00.000Z';
+    old
+      .prepare('INSERT INTO sessions (id, channel, language, state, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run('s1', 'kiosk', 'vi', encryptJson(key, { step: 2 }), at, at);
+    old
+      .prepare('INSERT INTO gaps (id, question, language, reason, top_ids, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run('g1', 'nuôi chó', 'vi', 'out-of-scope', '[]', 'open', at);
+    old.close();
+
+    const { storage, file } = await buildTestStorage({ dataDir, key });
+    expect((await storage.sessions.get('s1'))?.state).toEqual({ step: 2 });
+    expect((await storage.gaps.list()).map((g) => g.question)).toEqual(['nuôi chó']);
+    const official = await storage.officials.create({ username: 'admin', displayName: 'Quản trị', role: 'admin', passwordHash: 'h' });
+    await storage.revisions.createDraft({ targetKind: 'entry', targetId: 'x', content: { a: 1 }, authorId: official.id });
+    await storage.close();
+
+    const raw = openRaw(file);
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3]);
     raw.close();
   });
 

@@ -1,0 +1,139 @@
+import { notFoundError } from '../../shared/errors.js';
+import { usernameTakenError } from '../errors.js';
+import { createRandomId } from '../ids.js';
+import type { Official, OfficialRepository, OfficialRole, OfficialWithSecret } from '../types.js';
+import { fromIso, toIso, type SqliteContext } from './context.js';
+import type { Sync } from './runner.js';
+
+interface OfficialRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: OfficialRole;
+  disabled: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  password_hash: string;
+  created_at: string;
+  password_changed_at: string;
+}
+
+const COLUMNS =
+  'id, username, display_name, role, disabled, failed_attempts, locked_until, password_hash, created_at, password_changed_at';
+
+/** A username as stored and compared: NFC (Vietnamese keyboards may send decomposed marks), trimmed, lower-cased. */
+export function normalizeUsername(username: string): string {
+  return username.normalize('NFC').trim().toLowerCase();
+}
+
+function toOfficial(row: OfficialRow): Official {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled === 1,
+    failedAttempts: row.failed_attempts,
+    lockedUntil: fromIso(row.locked_until),
+    createdAt: new Date(row.created_at),
+    passwordChangedAt: new Date(row.password_changed_at),
+  };
+}
+
+/** Throws `not_found` unless the official exists (checked before writes that name one, instead of a FK error). */
+export function assertOfficialExists(ctx: SqliteContext, id: string): void {
+  const row = ctx.statement<[string], { id: string }>('SELECT id FROM officials WHERE id = ?').get(id);
+  if (!row) throw notFoundError('Không tìm thấy tài khoản.');
+}
+
+/** Officials' accounts on SQLite. The password hash leaves the repository only through `findByUsername`. */
+export function createOfficialRepo(ctx: SqliteContext): Sync<OfficialRepository> {
+  const find = (id: string) => ctx.statement<[string], OfficialRow>(`SELECT ${COLUMNS} FROM officials WHERE id = ?`).get(id);
+  const mustFind = (id: string): OfficialRow => {
+    const row = find(id);
+    if (!row) throw notFoundError('Không tìm thấy tài khoản.');
+    return row;
+  };
+  const findByName = (username: string) =>
+    ctx.statement<[string], OfficialRow>(`SELECT ${COLUMNS} FROM officials WHERE username = ?`).get(username);
+
+  return {
+    create: ({ username, displayName, role, passwordHash }) =>
+      ctx.write('officials.create', () => {
+        const name = normalizeUsername(username);
+        // Checked under the write lock, so no one can take the name in between; UNIQUE backs it up.
+        if (findByName(name)) throw usernameTakenError();
+        const id = createRandomId();
+        const now = toIso(ctx.now());
+        ctx
+          .statement<[string, string, string, string, string, string, string]>(
+            `INSERT INTO officials
+               (id, username, display_name, role, disabled, failed_attempts, password_hash, created_at, password_changed_at)
+             VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)`,
+          )
+          .run(id, name, displayName, role, passwordHash, now, now);
+        return toOfficial(mustFind(id));
+      }),
+
+    get: (id) =>
+      ctx.read('officials.get', () => {
+        const row = find(id);
+        return row ? toOfficial(row) : undefined;
+      }),
+
+    findByUsername: (username) =>
+      ctx.read('officials.findByUsername', (): OfficialWithSecret | undefined => {
+        const row = findByName(normalizeUsername(username));
+        return row ? { ...toOfficial(row), passwordHash: row.password_hash } : undefined;
+      }),
+
+    list: () =>
+      ctx.read('officials.list', () =>
+        ctx.statement<[], OfficialRow>(`SELECT ${COLUMNS} FROM officials ORDER BY username`).all().map(toOfficial),
+      ),
+
+    count: () =>
+      ctx.read('officials.count', () => ctx.statement<[], { n: number }>('SELECT COUNT(*) AS n FROM officials').get()?.n ?? 0),
+
+    recordFailure: (id, lockUntil) =>
+      ctx.write('officials.recordFailure', () => {
+        mustFind(id);
+        // Without lockUntil an existing lock stays: a failure never shortens a lock.
+        ctx
+          .statement<[string | null, string]>(
+            'UPDATE officials SET failed_attempts = failed_attempts + 1, locked_until = COALESCE(?, locked_until) WHERE id = ?',
+          )
+          .run(lockUntil ? toIso(lockUntil) : null, id);
+        return toOfficial(mustFind(id));
+      }),
+
+    recordSuccess: (id) =>
+      ctx.write('officials.recordSuccess', () => {
+        const result = ctx
+          .statement<[string]>('UPDATE officials SET failed_attempts = 0, locked_until = NULL WHERE id = ?')
+          .run(id);
+        if (result.changes === 0) throw notFoundError('Không tìm thấy tài khoản.');
+      }),
+
+    update: (id, { displayName, role, disabled, passwordHash }) =>
+      ctx.write('officials.update', () => {
+        mustFind(id);
+        ctx
+          .statement<[string | null, string | null, number | null, string]>(
+            `UPDATE officials SET display_name = COALESCE(?, display_name), role = COALESCE(?, role),
+             disabled = COALESCE(?, disabled) WHERE id = ?`,
+          )
+          .run(displayName ?? null, role ?? null, disabled === undefined ? null : disabled ? 1 : 0, id);
+        if (passwordHash !== undefined) {
+          // A new password (an admin's reset or the official's own) also lifts a lock-out.
+          ctx
+            .statement<[string, string, string]>(
+              `UPDATE officials SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, locked_until = NULL
+               WHERE id = ?`,
+            )
+            .run(passwordHash, toIso(ctx.now()), id);
+        }
+        return toOfficial(mustFind(id));
+      }),
+  };
+}
