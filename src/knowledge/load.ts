@@ -57,7 +57,7 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
     const names = await listYamlFiles(path.join(dir, sub));
     files.push(...names.map((name) => path.join(dir, sub, name)));
   }
-  const cache = await openParseCache<ParsedFile>(cacheFile, PARSE_CACHE_SCHEMA);
+  const cache = await openParseCache<ParsedFile>(cacheFile, PARSE_CACHE_SCHEMA, isParsedFile);
   const parsed = await mapLimit(files, READ_CONCURRENCY, async (file) => {
     const fingerprint = await fingerprintFile(file);
     const cached = fingerprint ? cache.get(file, fingerprint) : undefined;
@@ -89,6 +89,14 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
 }
 
 type ParsedFile = { ok: true; entry: Entry; file: string } | { ok: false; problems: KnowledgeProblem[] };
+
+/** The shape of a remembered parse (the cache's checksum already rules out a damaged file). */
+function isParsedFile(value: unknown): boolean {
+  const v = value as { ok?: unknown; entry?: { id?: unknown; title?: unknown }; file?: unknown; problems?: unknown } | null;
+  if (typeof v !== 'object' || v === null) return false;
+  if (v.ok === true) return typeof v.file === 'string' && typeof v.entry?.id === 'string' && typeof v.entry.title === 'object';
+  return v.ok === false && Array.isArray(v.problems);
+}
 
 /** Reads and validates one entry file; never throws. */
 export async function parseEntryFile(file: string, shownAs = file): Promise<ParsedFile> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.js';
@@ -13,7 +14,9 @@ export interface ParseCache<T> {
   save(): Promise<void>;
 }
 
-const VERSION = 1;
+const VERSION = 2;
+
+const checksumOf = (files: string): string => createHash('sha256').update(files).digest('base64url');
 
 /** A file's fingerprint: size and modification time. */
 export async function fingerprintFile(file: string): Promise<string | undefined> {
@@ -25,14 +28,20 @@ export async function fingerprintFile(file: string): Promise<string | undefined>
   }
 }
 
-/** Opens (or starts) a parse cache; an unreadable or foreign cache file is simply ignored. */
-export async function openParseCache<T>(cacheFile: string | undefined, schemaVersion: string): Promise<ParseCache<T>> {
+/**
+ * Opens (or starts) a parse cache. An unreadable, foreign or damaged cache file (its checksum does not match) is
+ * ignored, and so is any remembered value that fails `isValue`: the cache can only save time, never break a start.
+ */
+export async function openParseCache<T>(cacheFile: string | undefined, schemaVersion: string, isValue: (value: unknown) => boolean = () => true): Promise<ParseCache<T>> {
   const stored = new Map<string, { fingerprint: string; value: T }>();
   if (cacheFile) {
     try {
-      const json = JSON.parse(await readFile(cacheFile, 'utf8')) as { version?: number; schema?: string; files?: Record<string, { fingerprint: string; value: T }> };
-      if (json.version === VERSION && json.schema === schemaVersion && json.files) {
-        for (const [file, item] of Object.entries(json.files)) stored.set(file, item);
+      const json = JSON.parse(await readFile(cacheFile, 'utf8')) as { version?: number; schema?: string; checksum?: string; files?: string };
+      if (json.version === VERSION && json.schema === schemaVersion && typeof json.files === 'string' && json.checksum === checksumOf(json.files)) {
+        const files = JSON.parse(json.files) as Record<string, { fingerprint?: unknown; value?: unknown }>;
+        for (const [file, item] of Object.entries(files)) {
+          if (typeof item?.fingerprint === 'string' && isValue(item.value)) stored.set(file, { fingerprint: item.fingerprint, value: item.value as T });
+        }
       }
     } catch {
       // Missing or corrupt: rebuilt below from the files themselves.
@@ -54,7 +63,8 @@ export async function openParseCache<T>(cacheFile: string | undefined, schemaVer
     async save() {
       if (!cacheFile || (!changed && seen.size === stored.size)) return;
       await mkdir(path.dirname(cacheFile), { recursive: true });
-      await writeFileAtomic(cacheFile, JSON.stringify({ version: VERSION, schema: schemaVersion, files: Object.fromEntries(seen) }));
+      const files = JSON.stringify(Object.fromEntries(seen));
+      await writeFileAtomic(cacheFile, JSON.stringify({ version: VERSION, schema: schemaVersion, checksum: checksumOf(files), files }));
     },
   };
 }

@@ -10,12 +10,15 @@ import { composeAnswer, composeChoices, composeFallback, detectAspect, removeAsp
 import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
 import { redactPersonalData } from './redact.js';
 import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
-import { readDialogueState, type DialogueState } from './state.js';
+import type { DialogueState } from './state.js';
 import { composeTicketText } from './ticket-text.js';
 import type { Rephraser } from '../llm/rephrase.js';
 import type { DossierValidation, FormDefinition } from '../../forms/types.js';
 import { continueForm, reopenFields, startForm, type FormTurn } from '../forms/form-dialogue.js';
 import { isYes } from '../forms/words.js';
+import { ConversationStore, type LoadedSession } from './conversation-store.js';
+import { composeDossierNotSaved, composeDossierSaved, ticketUnavailableError } from './notices.js';
+import { usageEventsOf, type UsageCount } from './usage-events.js';
 
 /** What the engine needs from retrieval. */
 export interface ChatRetrieval {
@@ -54,82 +57,86 @@ const FOLLOW_UP_WORDS = new Set(['con', 'thi', 'sao', 'the', 'nao', 'vay', 'nua'
 const CLARIFY_MARGIN = 0.95;
 const LOW_CONFIDENCE_COVERAGE = 0.6;
 
-/** The conversation engine shared by the WebSocket chat and the HTTP fallback. */
+/** A composed reply, the state the conversation moves to, and how it counts on the officials' dashboard. */
+interface Turn {
+  frame: Reply;
+  state: DialogueState;
+  count?: UsageCount;
+  /**
+   * The citizen confirmed a form: store the dossier with its confirmation. `frame` and `state` are then what is
+   * said when it cannot be stored (the summary stays, one tap tries again).
+   */
+  save?: { form: FormDefinition; values: Record<string, string>; state: DialogueState };
+}
+
+/**
+ * The conversation engine shared by the WebSocket chat and the HTTP fallback. Storage failures of the bookkeeping
+ * (messages, dialogue state, gaps, usage counters) never stop an answer; only what the citizen asked to be kept —
+ * a hand-over ticket or a dossier — is reported when it cannot be stored.
+ */
 export class ChatEngine {
   private readonly log: Logger;
   private readonly minutesPerTicket: number;
+  private readonly store: ConversationStore;
 
   constructor(private readonly options: ChatEngineOptions) {
     this.log = options.logger.child({ module: 'chat' });
     this.minutesPerTicket = options.minutesPerTicket ?? 5;
+    this.store = new ConversationStore(options.storage, this.log);
   }
 
-  /** Opens a new session, or resumes an open one by id (an ended or unknown id starts a new one). */
+  /**
+   * Opens a new session, or resumes an open one by id (an ended or unknown id starts a new one). When storage
+   * cannot write, the new session lives in this process's memory only and the citizen is answered all the same.
+   */
   async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: 'vi' | 'en' | undefined }): Promise<SessionFrame> {
-    const { storage } = this.options;
-    if (input.sessionId) {
-      const existing = await storage.sessions.get(input.sessionId);
-      if (existing && !existing.endedAt && existing.channel !== 'kiosk') {
-        await storage.sessions.touch(existing.id);
-        const history = await storage.messages.list(existing.id, { limit: 50 });
-        const state = readDialogueState(existing.state, existing.language);
-        return {
-          type: 'session',
-          sessionId: existing.id,
-          resumed: true,
-          language: state.language,
-          history: history.map((m) => ({ role: m.role, text: m.text, messageId: m.id })),
-        };
-      }
-    }
-    const language = input.language ?? 'vi';
-    const session = await storage.sessions.create({ channel: input.channel, language, state: { language } });
-    return { type: 'session', sessionId: session.id, resumed: false, language, history: [] };
+    return this.store.open(input);
   }
 
   /** Answers a citizen's message: small talk, a choice, a follow-up, or a new question. */
   async message(sessionId: string, text: string): Promise<AnswerFrame> {
-    const { state, session } = await this.loadState(sessionId);
-    const language = pickLanguage(text, state.language);
-    await this.options.storage.messages.append({ sessionId, role: 'citizen', text });
-    const reply = await this.replyTo(text, { ...state, language }, session);
-    return this.send(sessionId, reply.frame, reply.state);
+    const loaded = await this.store.load(sessionId);
+    const language = pickLanguage(text, loaded.state.language);
+    await this.store.saveMessage(loaded, { role: 'citizen', text });
+    return this.finish(loaded, await this.replyTo(text, { ...loaded.state, language }, loaded.session));
   }
 
   /** Answers a tap on a clarifying choice or a suggested procedure. */
   async choose(sessionId: string, entryId: string): Promise<AnswerFrame> {
     if (entryId.startsWith('form:start:')) return this.startForm(sessionId, entryId.slice('form:start:'.length));
     if (entryId === 'form:yes' || entryId === 'form:no') return this.message(sessionId, entryId === 'form:yes' ? 'có' : 'không');
-    const { state } = await this.loadState(sessionId);
-    const aspect = state.pending?.aspect ?? 'general';
-    const reply = this.answerEntry(entryId, aspect, state);
-    return this.send(sessionId, reply.frame, reply.state);
+    const loaded = await this.store.load(sessionId);
+    const { pending } = loaded.state;
+    const turn = this.answerEntry(entryId, pending?.aspect ?? 'general', loaded.state);
+    return this.finish(loaded, { ...turn, count: pending?.source === 'clarify' ? 'resolution' : 'question' });
   }
 
   /** Answers a tap on a follow-up (another aspect of the last procedure). */
   async followUp(sessionId: string, aspect: Aspect): Promise<AnswerFrame> {
-    const { state } = await this.loadState(sessionId);
-    if (!state.lastEntryId) throw new AppError({ status: 409, code: 'no_topic', message: 'Bạn hãy hỏi về một thủ tục trước nhé.' });
-    const reply = this.answerEntry(state.lastEntryId, aspect, state);
-    return this.send(sessionId, reply.frame, reply.state);
+    const loaded = await this.store.load(sessionId);
+    if (!loaded.state.lastEntryId) throw new AppError({ status: 409, code: 'no_topic', message: 'Bạn hãy hỏi về một thủ tục trước nhé.' });
+    return this.finish(loaded, { ...this.answerEntry(loaded.state.lastEntryId, aspect, loaded.state), count: 'question' });
   }
 
   /** Stores a thumbs up/down (with an optional comment) on one of the assistant's messages. */
   async feedback(sessionId: string, input: { messageId: string; rating: 'up' | 'down'; comment?: string | undefined }): Promise<void> {
-    await this.options.storage.feedback.add({ sessionId, ...input });
+    await this.store.addFeedback(sessionId, input);
   }
 
   /** Takes a queue ticket for a hand-over to an official and says how long the wait is. */
   async handover(sessionId: string, topic?: string): Promise<TicketFrame> {
-    const { state } = await this.loadState(sessionId);
+    const loaded = await this.store.load(sessionId);
+    const { state } = loaded;
     const entryId = topic ?? state.lastEntryId;
     const doc = entryId ? this.retrieval().getDocument(entryId) : undefined;
     const ward = this.options.ward();
     const counter = doc ? pickCounter(doc.entry, ward) : undefined;
-    const ticket = await this.options.storage.tickets.create({ sessionId, ...(doc ? { topic: doc.id } : {}), ...(counter ? { counter: counter.number } : {}) });
+    const ticket = await this.store.createTicket(loaded, { ...(doc ? { topic: doc.id } : {}), ...(counter ? { counter: counter.number } : {}) });
+    if (!ticket) throw ticketUnavailableError(state.language, counter?.number);
     const waitingAhead = await this.options.storage.tickets.countWaitingBefore(ticket.id);
     const estimatedWaitMinutes = waitingAhead * this.minutesPerTicket;
     this.log.info({ ticket: ticket.number, waitingAhead }, 'hand-over ticket');
+    await this.store.recordUsage([{ metric: 'handover' }]);
     return {
       type: 'ticket',
       text: composeTicketText({ number: ticket.number, waitingAhead, estimatedWaitMinutes, counter, language: state.language, exampleWard: ward?.example ?? true }),
@@ -139,21 +146,22 @@ export class ChatEngine {
 
   /** Ends a session for good (the kiosk's idle wipe, or the citizen leaving). */
   async end(sessionId: string): Promise<void> {
-    await this.options.storage.sessions.end(sessionId);
+    await this.store.end(sessionId);
   }
 
   /** Starts pre-filling a form (a tap on "Điền sẵn tờ khai"): the consent notice first. */
   async startForm(sessionId: string, formId: string): Promise<AnswerFrame> {
-    const { state } = await this.loadState(sessionId);
+    const loaded = await this.store.load(sessionId);
+    const { state } = loaded;
     const form = this.options.forms?.get(formId);
     if (!form) throw new AppError({ status: 404, code: 'unknown_form', message: 'Không có mẫu tờ khai này.' });
     const turn = startForm(form, this.formOptions(state.language), this.prefill());
-    return this.send(sessionId, formReply(form, turn), { ...state, form: turn.state, offer: undefined, pending: undefined });
+    return this.send(loaded, formReply(form, turn), { ...state, form: turn.state, offer: undefined, pending: undefined });
   }
 
-  private async replyTo(text: string, state: DialogueState, session: Session): Promise<{ frame: Reply; state: DialogueState }> {
+  private async replyTo(text: string, state: DialogueState, session: Session): Promise<Turn> {
     const activeForm = state.form ? this.options.forms?.get(state.form.formId) : undefined;
-    if (state.form && activeForm) return this.continueFormDialogue(activeForm, state, text, session);
+    if (state.form && activeForm) return this.continueFormDialogue(activeForm, state, text);
     if (state.offer && isYes(text)) {
       const form = this.options.forms?.get(state.offer);
       if (form) {
@@ -165,7 +173,7 @@ export class ChatEngine {
     if (smalltalk) return { frame: { kind: 'smalltalk', text: replyToSmalltalk(smalltalk, state.language), citations: [], handover: false }, state };
 
     const picked = state.pending ? matchChoice(text, state.pending.choices) : undefined;
-    if (picked) return this.answerEntry(picked, state.pending?.aspect ?? 'general', state);
+    if (picked) return { ...this.answerEntry(picked, state.pending?.aspect ?? 'general', state), count: state.pending?.source === 'clarify' ? 'resolution' : 'question' };
 
     const aspect = detectAspect(text);
     const response = await this.retrieval().search(text, 5);
@@ -177,14 +185,18 @@ export class ChatEngine {
       state.lastEntryId !== undefined &&
       aspect !== 'general' &&
       (topicWords.length <= 1 || !response.answerable || top?.id === state.lastEntryId);
-    if (isFollowUp && state.lastEntryId) return this.answerEntry(state.lastEntryId, aspect, state);
+    if (isFollowUp && state.lastEntryId) return { ...this.answerEntry(state.lastEntryId, aspect, state), count: 'question' };
 
     if (!response.answerable || !top) {
       await this.recordGap(text, state.language, response, response.evidence.coverage > 0.2 ? 'unanswered' : 'out-of-scope');
       const reason = response.results.length > 0 && response.evidence.coverage > 0.2 ? 'unsure' : 'out-of-scope';
       const suggestions = reason === 'unsure' ? this.entriesOf(response.results.slice(0, 3).map((r) => r.id)) : [];
       const fallback = composeFallback({ suggestions, language: state.language, reason });
-      return { frame: { kind: 'fallback', text: fallback.text, citations: [], choices: fallback.suggestions, handover: true }, state: { ...state, pending: { choices: fallback.suggestions, aspect } } };
+      return {
+        frame: { kind: 'fallback', text: fallback.text, citations: [], choices: fallback.suggestions, handover: true },
+        state: { ...state, pending: { choices: fallback.suggestions, aspect, source: 'fallback' } },
+        count: 'question',
+      };
     }
 
     const second = response.results[1];
@@ -192,14 +204,18 @@ export class ChatEngine {
       const entries = this.entriesOf(response.results.slice(0, 3).filter((r) => r.score >= (top.score * 0.9)).map((r) => r.id));
       if (entries.length >= 2) {
         const composed = composeChoices(entries, state.language);
-        return { frame: { kind: 'clarify', text: composed.text, citations: [], choices: composed.choices, handover: false }, state: { ...state, pending: { choices: composed.choices, aspect } } };
+        return {
+          frame: { kind: 'clarify', text: composed.text, citations: [], choices: composed.choices, handover: false },
+          state: { ...state, pending: { choices: composed.choices, aspect, source: 'clarify' } },
+          count: 'question',
+        };
       }
     }
     if (response.evidence.coverage < LOW_CONFIDENCE_COVERAGE) await this.recordGap(text, state.language, response, 'low-confidence');
-    return this.answerEntry(top.id, aspect, state);
+    return { ...this.answerEntry(top.id, aspect, state), count: 'question' };
   }
 
-  private answerEntry(entryId: string, aspect: Aspect, state: DialogueState): { frame: Reply; state: DialogueState } {
+  private answerEntry(entryId: string, aspect: Aspect, state: DialogueState): Turn {
     const doc = this.retrieval().getDocument(entryId);
     if (!doc) throw new AppError({ status: 404, code: 'unknown_procedure', message: 'Không tìm thấy thủ tục này.' });
     const ward = this.options.ward();
@@ -224,27 +240,59 @@ export class ChatEngine {
     };
   }
 
-  private async continueFormDialogue(form: FormDefinition, state: DialogueState, text: string, session: Session): Promise<{ frame: Reply; state: DialogueState }> {
+  private continueFormDialogue(form: FormDefinition, state: DialogueState, text: string): Turn {
     const options = this.formOptions(state.language);
     let turn = continueForm(form, state.form!, text, options);
     if (turn.submit && turn.state) {
       const validation = this.options.forms!.validate(form, turn.submit, this.now());
       if (!validation.ok) turn = reopenFields(form, turn.state, validation.errors, options);
       else {
-        const dossier = await this.options.storage.dossiers.create({ formId: form.id, sessionId: session.id, values: validation.values, channel: session.channel });
-        const printUrl = `/api/dossiers/${dossier.reference}/print?sessionId=${encodeURIComponent(session.id)}`;
-        const saved =
-          state.language === 'en'
-            ? `Saved. Your dossier code is ${dossier.reference}. Print the form, check it, and bring it with your papers to the one-stop desk; the official will sign it off with you.`
-            : `Đã lưu tờ khai. Mã hồ sơ của bạn là ${dossier.reference}. Bạn in tờ khai, kiểm tra lại và mang cùng giấy tờ đến bộ phận một cửa; cán bộ sẽ đối chiếu và hướng dẫn bạn ký.`;
+        // Said only if the dossier cannot be stored: the summary stays, and "Thử lưu lại" submits it again.
+        const retry = state.language === 'en' ? 'Try again' : 'Thử lưu lại';
         return {
-          frame: { kind: 'form', text: saved, citations: [], handover: false, form: { formId: form.id, stage: 'saved', values: validation.values, asking: [] }, dossier: { reference: dossier.reference, printUrl } },
-          state: { language: state.language, ...(state.lastEntryId ? { lastEntryId: state.lastEntryId } : {}) },
+          frame: {
+            kind: 'form',
+            text: composeDossierNotSaved(state.language),
+            citations: [],
+            handover: false,
+            choices: [{ id: 'form:yes', label: retry }],
+            form: { formId: form.id, stage: turn.state.stage, values: turn.state.values, asking: [] },
+          },
+          state: { ...state, form: turn.state },
+          save: { form, values: validation.values, state: { language: state.language, ...(state.lastEntryId ? { lastEntryId: state.lastEntryId } : {}) } },
         };
       }
     }
     const { form: _previous, ...rest } = state;
     return { frame: formReply(form, turn), state: { ...rest, ...(turn.state ? { form: turn.state } : {}) } };
+  }
+
+  /** Sends a turn's reply (storing the dossier first when the citizen confirmed one) and counts it. */
+  private async finish(loaded: LoadedSession, turn: Turn): Promise<AnswerFrame> {
+    const saved = turn.save ? await this.saveDossier(loaded, turn.save) : undefined;
+    const frame = saved ?? (await this.send(loaded, turn.frame, turn.state));
+    await this.store.recordUsage(usageEventsOf(turn.count, frame));
+    return frame;
+  }
+
+  /** Stores a confirmed dossier with its confirmation; undefined when it cannot be stored. */
+  private async saveDossier(loaded: LoadedSession, { form, values, state }: NonNullable<Turn['save']>): Promise<AnswerFrame | undefined> {
+    const saved = await this.store.saveDossier(loaded, { formId: form.id, values, state, composeText: (reference) => composeDossierSaved(reference, state.language) });
+    if (!saved) return undefined;
+    await this.store.recordUsage([{ metric: 'dossier' }]);
+    const { dossier, text, messageId } = saved;
+    const printUrl = `/api/dossiers/${dossier.reference}/print?sessionId=${encodeURIComponent(loaded.session.id)}`;
+    return {
+      type: 'answer',
+      kind: 'form',
+      text,
+      citations: [],
+      handover: false,
+      form: { formId: form.id, stage: 'saved', values, asking: [] },
+      dossier: { reference: dossier.reference, printUrl },
+      messageId,
+      language: state.language,
+    };
   }
 
   /** What the ward already knows: the addressee (only from real settings, never the example) and today's date. */
@@ -262,11 +310,11 @@ export class ChatEngine {
     return this.options.now?.() ?? new Date();
   }
 
-  private async send(sessionId: string, composed: Reply, state: DialogueState): Promise<AnswerFrame> {
+  private async send(loaded: LoadedSession, composed: Reply, state: DialogueState): Promise<AnswerFrame> {
     const reply = await this.reword(composed, state.language);
     const meta = { kind: reply.kind, citations: reply.citations.map((c) => c.id) };
-    const messageId = await this.options.storage.messages.append({ sessionId, role: 'assistant', text: reply.text, meta });
-    await this.options.storage.sessions.updateState(sessionId, state);
+    const messageId = await this.store.saveMessage(loaded, { role: 'assistant', text: reply.text, meta });
+    await this.store.saveState(loaded, state);
     return { type: 'answer', ...reply, messageId, language: state.language };
   }
 
@@ -276,13 +324,6 @@ export class ChatEngine {
     const doc = this.retrieval().getDocument(reply.entryId);
     const text = doc ? await rephraser.rephrase({ text: reply.text, entry: doc.entry, language }) : undefined;
     return text ? { ...reply, text } : reply;
-  }
-
-  private async loadState(sessionId: string): Promise<{ state: DialogueState; session: Session }> {
-    const session = await this.options.storage.sessions.get(sessionId);
-    if (!session) throw new AppError({ status: 404, code: 'session_not_found', message: 'Phiên trò chuyện không còn. Vui lòng bắt đầu lại.' });
-    if (session.endedAt) throw new AppError({ status: 410, code: 'session_ended', message: 'Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.' });
-    return { session, state: readDialogueState(session.state, session.language) };
   }
 
   private retrieval(): ChatRetrieval {
@@ -299,7 +340,7 @@ export class ChatEngine {
   }
 
   private async recordGap(text: string, language: 'vi' | 'en', response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
-    await this.options.storage.gaps.add({ question: redactPersonalData(text), language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
+    await this.store.recordGap({ question: redactPersonalData(text), language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
   }
 }
 

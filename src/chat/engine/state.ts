@@ -7,8 +7,13 @@ export const DialogueStateSchema = z.object({
   language: LanguageSchema.default('vi'),
   lastEntryId: z.string().optional(),
   lastAspect: AspectSchema.optional(),
-  /** Choices offered by the last clarifying question, with the aspect the citizen asked about. */
-  pending: z.object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), aspect: AspectSchema }).optional(),
+  /**
+   * Choices offered by the last reply, with the aspect the citizen asked about; `source` says whether they came
+   * from a clarifying question (a pick settles that question) or from a declined one (a pick is a new question).
+   */
+  pending: z
+    .object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), aspect: AspectSchema, source: z.enum(['clarify', 'fallback']).optional() })
+    .optional(),
   /** A form offered after the last answer ("Bạn có muốn điền sẵn tờ khai không?"). */
   offer: z.string().optional(),
   /** The pre-filling dialogue in progress (holds personal data: the state is encrypted at rest). */

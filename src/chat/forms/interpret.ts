@@ -45,7 +45,10 @@ export function interpretAnswer(field: FieldDef, text: string, today: Date): Int
     case 'number':
     case 'year': {
       const digits = /\d+/.exec(trimmed)?.[0];
-      return digits ? { ok: true, value: String(Number(digits)) } : { ok: false, message: { vi: 'Bạn ghi bằng chữ số nhé.', en: 'Please answer with digits.' } };
+      if (!digits) return { ok: false, message: { vi: 'Bạn ghi bằng chữ số nhé.', en: 'Please answer with digits.' } };
+      // Leading zeros go; a number longer than any count or year on a form is a slip of the keyboard.
+      const value = digits.replace(/^0+(?=\d)/, '');
+      return value.length <= 9 ? { ok: true, value } : { ok: false, message: { vi: 'Số này dài quá, bạn xem lại giúp tôi nhé.', en: 'That number is too long; please check it.' } };
     }
     default:
       return trimmed ? { ok: true, value: trimmed.replace(/\s+/g, ' ') } : { ok: false, message: { vi: 'Bạn nhập nội dung nhé.', en: 'Please type an answer.' } };

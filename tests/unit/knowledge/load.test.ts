@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadKnowledge, loadWardSettings } from '../../../src/knowledge/load.js';
@@ -6,6 +7,27 @@ import { buildCatalogueEntry, buildCuratedEntry, writeKnowledgeDir } from '../..
 const synonyms = { synonyms: [{ colloquial: ['sổ đỏ', 'so do'], official: ['giấy chứng nhận quyền sử dụng đất'] }] };
 
 describe('loadKnowledge', () => {
+  it('reuses its parse cache, and ignores a damaged or hand-edited one instead of failing to start', async () => {
+    const dir = await writeKnowledgeDir({ 'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(), 'synonyms.yaml': synonyms });
+    const cacheFile = path.join(dir, 'cache', 'knowledge.json');
+    const first = await loadKnowledge(dir, { relativeTo: dir, cacheFile });
+    const saved = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: string; checksum: string };
+    expect((await loadKnowledge(dir, { relativeTo: dir, cacheFile })).entries).toEqual(first.entries);
+    // Valid JSON of the wrong shape, a file changed behind the checksum's back, and plain garbage.
+    const damaged = [
+      JSON.stringify({ ...saved, files: JSON.stringify({ [path.join(dir, 'curated/dang-ky-khai-sinh.yaml')]: { fingerprint: 'x', value: { ok: true } } }) }),
+      JSON.stringify({ ...saved, files: saved.files.replace('dang-ky-khai-sinh', 'dang-ky-ket-hon') }),
+      '{"version":2,"schema":1,"files":{"a":{"value":{"problems":7}}}}',
+      '\u0000garbage',
+    ];
+    for (const text of damaged) {
+      await writeFile(cacheFile, text);
+      const loaded = await loadKnowledge(dir, { relativeTo: dir, cacheFile });
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.entries).toEqual(first.entries);
+    }
+  });
+
   it('loads curated and catalogue entries and the synonyms', async () => {
     const dir = await writeKnowledgeDir({
       'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(),

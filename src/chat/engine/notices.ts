@@ -1,0 +1,30 @@
+import { AppError } from '../../shared/errors.js';
+
+type Language = 'vi' | 'en';
+
+/** The confirmation once a pre-filled dossier is stored. */
+export function composeDossierSaved(reference: string, language: Language): string {
+  return language === 'en'
+    ? `Saved. Your dossier code is ${reference}. Print the form, check it, and bring it with your papers to the one-stop desk; the official will sign it off with you.`
+    : `Đã lưu tờ khai. Mã hồ sơ của bạn là ${reference}. Bạn in tờ khai, kiểm tra lại và mang cùng giấy tờ đến bộ phận một cửa; cán bộ sẽ đối chiếu và hướng dẫn bạn ký.`;
+}
+
+/** Said when the confirmed dossier could not be stored: what was entered is kept, and trying again is one tap. */
+export function composeDossierNotSaved(language: Language): string {
+  return language === 'en'
+    ? 'Sorry, the system cannot save your form right now. What you entered is still here: choose “Try again” in a few minutes, or bring your papers to the one-stop desk and an official will help you.'
+    : 'Xin lỗi, hệ thống tạm thời chưa lưu được tờ khai của bạn. Thông tin bạn đã khai vẫn còn đây: sau ít phút bạn chọn “Thử lưu lại”, hoặc mang giấy tờ đến bộ phận một cửa để cán bộ hướng dẫn.';
+}
+
+/** 503 for a hand-over ticket that could not be stored: go straight to the desk instead. */
+export function ticketUnavailableError(language: Language, counter?: number): AppError {
+  const where = counter === undefined ? '' : language === 'en' ? ` (counter ${counter})` : ` (quầy số ${counter})`;
+  return new AppError({
+    status: 503,
+    code: 'storage_unavailable',
+    message:
+      language === 'en'
+        ? `Sorry, the system cannot issue a queue number right now. Please go straight to the one-stop desk${where}; an official will see you.`
+        : `Xin lỗi, hệ thống tạm thời không cấp được số thứ tự. Bạn vui lòng đến thẳng bộ phận một cửa${where}, cán bộ sẽ tiếp bạn.`,
+  });
+}
