@@ -3,4 +3,5 @@ export type { PrintableForm, PrintableField, LocalizedText } from './printable-f
 export { createReferenceCode, normalizeReference, REFERENCE_PREFIX } from './reference-code.js';
 export { renderQrSvg, type QrSvgOptions } from './qr-svg.js';
 export { escapeHtml } from './html.js';
+export { PRINT_STYLES_CSP_HASH } from './print-styles.js';
 export { formatWardDate, formatWardDateTime, formatDateValue } from './format-date.js';

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Print CSS of the dossier page. A4 with 15 mm margins, as the one-stop counter's printers and the official forms use;
  * system serif fonts that carry Vietnamese diacritics (no web fonts: the page must render with no network).
@@ -37,3 +39,9 @@ h2 { font-size: 13pt; margin: 4mm 0 1mm; }
 .reference-box .created { font-size: 10.5pt; }
 @media screen { body { padding: 10mm; background: #eee; } .sheet { background: #fff; padding: 15mm; } }
 `;
+
+/**
+ * The CSP source that allows exactly this inline stylesheet (`'sha256-…'`): the print page stays one self-contained
+ * file while the server's policy forbids every other inline style.
+ */
+export const PRINT_STYLES_CSP_HASH = `'sha256-${createHash('sha256').update(PRINT_STYLES, 'utf8').digest('base64')}'`;

@@ -1,0 +1,58 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { PRINT_STYLES_CSP_HASH } from '../dossiers/index.js';
+
+type ContentSecurityPolicy = NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy']>;
+
+export interface SecurityHeadersOptions {
+  /** Inline stylesheets allowed by hash (the dossier print page's); no other inline style or script runs. */
+  styleHashes?: readonly string[];
+}
+
+/**
+ * The one Content-Security-Policy of every response. The kiosk page loads only its own hashed script and stylesheet
+ * (kiosk-ui/dist), draws QR codes as SVG elements and talks to `/ws/chat` on its own origin; the print page carries
+ * its stylesheet inline, allowed by hash. The widget runs inside the host site's page under that site's policy, so
+ * nothing here has to allow it; no page of ours is ever framed (the widget is a script, not an iframe).
+ */
+export function buildContentSecurityPolicy(styleHashes: readonly string[]): ContentSecurityPolicy {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", ...styleHashes],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+}
+
+/**
+ * Security headers on every response (API, errors, 404s, the UI, print pages), set after the handler ran so error
+ * and not-found responses get them too. Cross-Origin-Resource-Policy is `same-origin` unless a route chose
+ * otherwise: `/widget.js` says `cross-origin` because other sites load it with a plain `<script src>`.
+ */
+export function securityHeaders({ styleHashes = [PRINT_STYLES_CSP_HASH] }: SecurityHeadersOptions = {}): MiddlewareHandler {
+  const base = secureHeaders({
+    contentSecurityPolicy: buildContentSecurityPolicy(styleHashes),
+    crossOriginResourcePolicy: false,
+    crossOriginOpenerPolicy: 'same-origin',
+    referrerPolicy: 'no-referrer',
+    xContentTypeOptions: 'nosniff',
+    xFrameOptions: 'DENY',
+    // HSTS belongs to the TLS proxy in front (operations.md); sent over plain HTTP on loopback it would mean nothing,
+    // and with includeSubDomains it could break the ward's other sites.
+    strictTransportSecurity: false,
+    // The kiosk reads the ID card through a USB scanner that types like a keyboard: no device API is needed.
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], hid: [], bluetooth: [], displayCapture: [] },
+  });
+  return async (c, next) => {
+    await base(c, async () => {
+      await next();
+      if (!c.res.headers.has('Cross-Origin-Resource-Policy')) c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+    });
+  };
+}
