@@ -8,12 +8,15 @@ import { createTransformersEmbedder, findInstalledModel } from './embed/transfor
 import { analyze } from './normalize/index.js';
 import { openParseCache } from '../knowledge/parse-cache.js';
 import type { DocumentAnalysis } from './lexical/lexical-index.js';
-import { Retriever, type DenseSearcher } from './search/retriever.js';
+import { Retriever, type DenseSearcher, type EntriesUpdate } from './search/retriever.js';
 import type { Thresholds } from './search/thresholds.js';
-import { openVectorIndex, type VectorIndex, type VectorIndexItem } from './vector-index/index.js';
+import { openVectorIndex, type SyncResult, type VectorIndex, type VectorIndexItem } from './vector-index/index.js';
 
 // Bump when normalisation or the document fields change, so stale analyses are not reused.
 const ANALYSIS_CACHE_SCHEMA = 'analysis-v1';
+
+// Relative change of an average field length past which in-place edits may visibly reorder near-tied results.
+const DRIFT_WARNING = 0.05;
 
 export type EmbedderChoice = 'auto' | 'lsa' | 'model' | 'none';
 export type DenseState = 'off' | 'building' | 'ready' | 'failed';
@@ -24,7 +27,8 @@ export interface StartRetrievalOptions {
   /** DATA_DIR/index: LSA basis and HNSW files. */
   indexDir: string;
   modelDir: string;
-  embedder: EmbedderChoice;
+  /** Which embedder to use, or one built by the caller (a model of its own, a deterministic one in tests). */
+  embedder: EmbedderChoice | Embedder;
   logger: Logger;
   thresholds?: Thresholds;
   /** RRF weight of the dense list (the lexical list weighs 1). */
@@ -40,6 +44,17 @@ export interface RetrievalRuntime {
   denseStatus(): { state: DenseState; embedder?: string; entries?: number };
   /** Settles when the dense index is ready, failed or off. */
   denseSettled: Promise<void>;
+  /**
+   * Applies a revised knowledge base without a restart: re-indexes only the changed searchable documents,
+   * lexically at once and in the dense index when it is ready (a build still running picks the change up
+   * before it reports ready). Calls run one after another, in call order.
+   */
+  applyEntries(entries: Entry[]): Promise<AppliedEntries>;
+}
+
+/** What applyEntries re-indexed, and how long it took (queueing behind an earlier call excluded). */
+export interface AppliedEntries extends EntriesUpdate {
+  ms: number;
 }
 
 /** Where parsed knowledge files are remembered between starts (rebuildable, like everything under DATA_DIR/index). */
@@ -68,6 +83,8 @@ export async function startRetrieval(options: StartRetrievalOptions): Promise<Re
   let state: DenseState = options.embedder === 'none' ? 'off' : 'building';
   let embedderId: string | undefined;
   let index: VectorIndex | undefined;
+  // Bumped by every applyEntries that changed something, so a build can tell that its snapshot went stale.
+  let revision = 0;
 
   const build = async () => {
     if (state === 'off') return;
@@ -79,7 +96,14 @@ export async function startRetrieval(options: StartRetrievalOptions): Promise<Re
     }
     embedderId = embedder.id;
     index = await openVectorIndex({ dir: path.join(options.indexDir, 'dense'), embedder, logger: log });
-    const result = await index.sync(toVectorItems(retriever.documents));
+    // Entries revised while embedding are synced again (only they are re-embedded) until a sync is current; no
+    // await separates the last check from 'ready', so a later revision finds the state ready and upserts itself.
+    let synced: number;
+    let result: SyncResult;
+    do {
+      synced = revision;
+      result = await index.sync(toVectorItems(retriever.documents));
+    } while (synced !== revision);
     retriever.setDense(createDenseSearcher(embedder, index));
     state = 'ready';
     log.info({ embedder: embedder.id, ...result, ms: Math.round(performance.now() - started) }, 'dense index ready');
@@ -89,11 +113,45 @@ export async function startRetrieval(options: StartRetrievalOptions): Promise<Re
     log.error({ err: error instanceof Error ? { type: error.name, message: error.message } : String(error) }, 'dense index failed; lexical search only');
   });
 
+  const apply = async (entries: Entry[]): Promise<AppliedEntries> => {
+    const started = performance.now();
+    const update = retriever.updateEntries(entries);
+    if (update.changed.length + update.removed.length > 0) revision++;
+    // Read in the same synchronous stretch as the update: 'building' means the build's loop will sync this change.
+    const dense = state === 'ready' ? index : undefined;
+    if (dense) await applyToDense(dense, update, retriever, log);
+    const ms = performance.now() - started;
+    const lexicalDrift = Number(retriever.lexicalDrift.toFixed(4));
+    log.info({ changed: update.changed.length, removed: update.removed.length, dense: state, lexicalDrift, ms: Math.round(ms) }, 'knowledge entries re-indexed');
+    if (lexicalDrift > DRIFT_WARNING) log.warn({ lexicalDrift }, 'many in-place edits: a restart re-packs the lexical index with current length averages');
+    return { ...update, ms };
+  };
+  let tail: Promise<unknown> = Promise.resolve();
+
   return {
     retriever,
     denseStatus: () => ({ state, ...(embedderId ? { embedder: embedderId } : {}), ...(index ? { entries: index.stats().entries } : {}) }),
     denseSettled,
+    applyEntries(entries) {
+      const run = tail.then(() => apply(entries));
+      tail = run.catch(() => undefined);
+      return run;
+    },
   };
+}
+
+/**
+ * Mirrors a lexical update in the dense index. A failure (the embedder) is logged, not thrown: lexical search
+ * already serves the revision, and the next start's sync re-embeds whatever is stale.
+ */
+async function applyToDense(index: VectorIndex, update: EntriesUpdate, retriever: Retriever, log: Logger): Promise<void> {
+  try {
+    for (const id of update.removed) await index.remove(id);
+    const docs = update.changed.flatMap((id) => retriever.getDocument(id) ?? []);
+    for (const item of toVectorItems(docs)) await index.upsert(item);
+  } catch (error) {
+    log.error({ err: error instanceof Error ? { type: error.name, message: error.message } : String(error) }, 'dense index not updated; it is re-synced at the next start');
+  }
 }
 
 /** The entries as the vector index sees them: one chunk per section. */
@@ -116,6 +174,7 @@ export function createDenseSearcher(embedder: Embedder, index: VectorIndex): Den
  * knowledge base it lowered recall in the hybrid (bench/results.md); otherwise none: lexical retrieval alone.
  */
 async function chooseEmbedder(options: StartRetrievalOptions, documents: SearchDocument[], log: Logger): Promise<Embedder | undefined> {
+  if (typeof options.embedder === 'object') return options.embedder;
   if (options.embedder === 'lsa') return createLsaEmbedder(await loadOrTrainBasis(options, documents, log), lsaTerms);
   const model = await findInstalledModel(options.modelDir);
   if (!model) {

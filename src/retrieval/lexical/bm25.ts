@@ -26,6 +26,7 @@ export interface WeightedTerm {
 
 /** A scored document, with the share of the query's weighted idf it matched. */
 export interface Bm25Hit {
+  /** Internal slot of the document; changes when the document is replaced or the index compacted. */
   index: number;
   id: string;
   score: number;
@@ -33,45 +34,105 @@ export interface Bm25Hit {
   coverage: number;
 }
 
+/** Postings appended since the last pack, for one term: parallel arrays, ascending slots. */
+interface SidePostings {
+  docs: number[];
+  tfs: number[];
+}
 
-/** A built BM25F index; immutable (live edits rebuild it from the cached analysed documents, in milliseconds). */
+// Re-pack once this share of slots is dead (and at least this many), so tombstones never dominate a scan.
+const COMPACT_SHARE = 0.1;
+const COMPACT_MIN = 64;
+
+/**
+ * A BM25F index whose bulk lives in packed (CSR) typed arrays, editable one document at a time, Lucene-style:
+ * `remove` tombstones the document's slot (searches skip it, its terms' df drop), `upsert` tombstones the old
+ * version and appends the new one with its postings in a small side map. df, idf, size and the average field
+ * lengths always describe the live documents only, so idf is exactly what a full build would give.
+ *
+ * One approximation: each document's length normalisation is baked into its stored tf with the average length
+ * of the moment it was weighed. Documents already indexed keep the build-time average until the next full build
+ * (a restart, or Retriever.replaceEntries): with one entry edited in ~2,700 the drift is negligible (after one
+ * edit the 347 evaluation questions rank identically; after twelve, 3 swap near-tied results within their top 5:
+ * bench/reindex.bench.ts). `lengthDrift()` tells how far it has gone. `compact()` (run automatically when
+ * tombstones pile up) re-packs the postings and drops tombstones but cannot renormalise: tfs are stored merged.
+ */
 export class Bm25Index {
   private readonly k1: number;
   private readonly weights: Record<string, number>;
+  private readonly fields: string[];
   private readonly b: Record<string, number>;
+  /** Slot → document id; a dead slot keeps its id until the next pack. */
   private ids: string[] = [];
+  /** Live document id → slot. */
+  private slots = new Map<string, number>();
+  /** 1 for a tombstoned slot. */
+  private dead = new Uint8Array(0);
+  private deadCount = 0;
   private fieldLengths: Record<string, Float64Array> = {};
+  private lengthTotals: Record<string, number> = {};
   private avgLength: Record<string, number> = {};
-  // Postings in compressed form: term → id; docs/tf of term id t live in [offsets[t], offsets[t + 1]).
+  /** The averages the packed documents were weighed with (at the full build). */
+  private builtAvgLength: Record<string, number> = {};
+  // Packed postings: term → id; docs/tf of term id t live in [offsets[t], offsets[t + 1]), slots ascending.
   private termIds = new Map<string, number>();
+  private df = new Int32Array(0);
   private offsets = new Int32Array(1);
   private postingDocs = new Int32Array(0);
   private postingTf = new Float32Array(0);
+  /** Slots below this are in the packed arrays; at or above it, in `side`. */
+  private packedSlots = 0;
+  private side = new Map<number, SidePostings>();
+  /** Term ids of each appended slot, to undo its df and side postings on removal. */
+  private sideTerms = new Map<number, number[]>();
 
   constructor(documents: Bm25Document[], { fieldWeights, k1 = 1.2, b = {} }: Bm25Options) {
     this.k1 = k1;
     this.weights = fieldWeights;
-    this.b = Object.fromEntries(Object.keys(fieldWeights).map((f) => [f, b[f] ?? 0.75]));
+    this.fields = Object.keys(fieldWeights);
+    this.b = Object.fromEntries(this.fields.map((f) => [f, b[f] ?? 0.75]));
     this.build(documents);
   }
 
-  /** Number of documents. */
+  /** Number of live documents. */
   get size(): number {
-    return this.ids.length;
+    return this.ids.length - this.deadCount;
   }
 
-  /** Inverse document frequency of a term (0 for an unknown term). */
-  idf(term: string): number {
+  /** Tombstoned slots waiting for the next pack. */
+  get tombstones(): number {
+    return this.deadCount;
+  }
+
+  /**
+   * Largest relative gap, over fields, between the current average field length and the one the bulk of the
+   * documents was weighed with: how far scores may have drifted from a full build (0 right after one).
+   */
+  lengthDrift(): number {
+    return Math.max(0, ...this.fields.map((f) => Math.abs((this.avgLength[f] as number) / (this.builtAvgLength[f] as number) - 1)));
+  }
+
+  /** Number of live documents holding the term. */
+  docFrequency(term: string): number {
     const id = this.termIds.get(term);
-    if (id === undefined) return 0;
-    const n = this.size;
-    const df = (this.offsets[id + 1] as number) - (this.offsets[id] as number);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return id === undefined ? 0 : (this.df[id] as number);
   }
 
-  /** True when the term occurs in at least one document. */
+  /** Inverse document frequency of a term (0 for a term no live document holds). */
+  idf(term: string): number {
+    const df = this.docFrequency(term);
+    if (df === 0) return 0;
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  /** True when the term occurs in at least one live document. */
   has(term: string): boolean {
-    return this.termIds.has(term);
+    return this.docFrequency(term) > 0;
+  }
+
+  /** True when a live document has this id. */
+  includes(id: string): boolean {
+    return this.slots.has(id);
   }
 
   /** Scores documents for weighted query terms; returns the top `limit` hits, best first. */
@@ -80,19 +141,26 @@ export class Bm25Index {
     for (const { term, weight } of terms) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
     const scores = new Map<number, number>();
     const matched = new Map<number, number>();
+    const dead = this.dead;
     let totalMass = 0;
+    const add = (doc: number, tf: number, factor: number, mass: number) => {
+      scores.set(doc, (scores.get(doc) ?? 0) + (factor * tf) / (this.k1 + tf));
+      matched.set(doc, (matched.get(doc) ?? 0) + mass);
+    };
     for (const [term, weight] of merged) {
       const idf = this.idf(term);
-      totalMass += weight * Math.max(idf, 1);
+      const mass = weight * Math.max(idf, 1);
+      totalMass += mass;
       const id = this.termIds.get(term);
-      if (id === undefined) continue;
+      if (id === undefined || idf === 0) continue;
       const factor = weight * idf * (this.k1 + 1);
-      for (let i = this.offsets[id] as number; i < (this.offsets[id + 1] as number); i++) {
+      const [start, end] = this.packedRange(id);
+      for (let i = start; i < end; i++) {
         const doc = this.postingDocs[i] as number;
-        const tf = this.postingTf[i] as number;
-        scores.set(doc, (scores.get(doc) ?? 0) + (factor * tf) / (this.k1 + tf));
-        matched.set(doc, (matched.get(doc) ?? 0) + weight * Math.max(idf, 1));
+        if (dead[doc] === 0) add(doc, this.postingTf[i] as number, factor, mass);
       }
+      const side = this.side.get(id);
+      if (side) side.docs.forEach((doc, i) => add(doc, side.tfs[i] as number, factor, mass));
     }
     const hits: Bm25Hit[] = [];
     for (const [index, score] of scores) {
@@ -102,20 +170,137 @@ export class Bm25Index {
     return hits.slice(0, limit);
   }
 
+  /** Adds a document, or replaces the live one with the same id (tombstoned, its df subtracted). */
+  upsert(doc: Bm25Document): void {
+    this.remove(doc.id);
+    const slot = this.ids.length;
+    this.ensureSlots(slot + 1);
+    this.ids.push(doc.id);
+    this.slots.set(doc.id, slot);
+    for (const field of this.fields) {
+      const length = doc.fields[field]?.length ?? 0;
+      (this.fieldLengths[field] as Float64Array)[slot] = length;
+      this.lengthTotals[field] = (this.lengthTotals[field] as number) + length;
+    }
+    // Weighed with the average as it is now, itself included, as a full build would weigh it.
+    this.updateAverages();
+    const termIds: number[] = [];
+    for (const [id, tf] of this.weighDocument(doc, (term) => this.termIdFor(term))) {
+      let side = this.side.get(id);
+      if (!side) this.side.set(id, (side = { docs: [], tfs: [] }));
+      side.docs.push(slot);
+      // Rounded as the packed Float32Array rounds, so equal documents tie exactly wherever they are stored.
+      side.tfs.push(Math.fround(tf));
+      this.df[id] = (this.df[id] as number) + 1;
+      termIds.push(id);
+    }
+    this.sideTerms.set(slot, termIds);
+  }
+
+  /** Removes the live document with this id; false when there is none. */
+  remove(id: string): boolean {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return false;
+    this.slots.delete(id);
+    this.dead[slot] = 1;
+    this.deadCount++;
+    for (const field of this.fields) {
+      this.lengthTotals[field] = (this.lengthTotals[field] as number) - ((this.fieldLengths[field] as Float64Array)[slot] as number);
+    }
+    this.updateAverages();
+    if (slot >= this.packedSlots) this.removeAppended(slot);
+    else this.removePacked(slot);
+    if (this.deadCount >= Math.max(COMPACT_MIN, this.ids.length * COMPACT_SHARE)) this.compact();
+    return true;
+  }
+
+  /**
+   * Re-packs live documents and side postings into the typed arrays and drops tombstones and vanished terms.
+   * Stored tfs are kept as they are: only a full build renormalises lengths against the current average.
+   */
+  compact(): void {
+    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    this.ids.forEach((id, slot) => {
+      if (this.dead[slot] === 1) return;
+      renumber[slot] = ids.length;
+      ids.push(id);
+    });
+    const termIds = new Map<string, number>();
+    const df: number[] = [];
+    const offsets: number[] = [0];
+    const docs = new Int32Array(this.df.reduce((sum, value) => sum + value, 0));
+    const tfs = new Float32Array(docs.length);
+    let at = 0;
+    for (const [term, id] of this.termIds) {
+      if ((this.df[id] as number) === 0) continue;
+      // Packed slots precede appended ones and both renumber monotonically, so postings stay ascending.
+      const [start, end] = this.packedRange(id);
+      for (let i = start; i < end; i++) {
+        const slot = this.postingDocs[i] as number;
+        if (this.dead[slot] === 1) continue;
+        docs[at] = renumber[slot] as number;
+        tfs[at++] = this.postingTf[i] as number;
+      }
+      const side = this.side.get(id);
+      side?.docs.forEach((slot, i) => {
+        docs[at] = renumber[slot] as number;
+        tfs[at++] = side.tfs[i] as number;
+      });
+      termIds.set(term, df.length);
+      df.push(this.df[id] as number);
+      offsets.push(at);
+    }
+    for (const field of this.fields) {
+      const old = this.fieldLengths[field] as Float64Array;
+      const lengths = new Float64Array(ids.length);
+      renumber.forEach((to, from) => to >= 0 && (lengths[to] = old[from] as number));
+      this.fieldLengths[field] = lengths;
+    }
+    this.ids = ids;
+    this.slots = new Map(ids.map((id, slot) => [id, slot]));
+    this.dead = new Uint8Array(ids.length);
+    this.deadCount = 0;
+    this.termIds = termIds;
+    this.df = Int32Array.from(df);
+    this.offsets = Int32Array.from(offsets);
+    this.postingDocs = docs;
+    this.postingTf = tfs;
+    this.packedSlots = ids.length;
+    this.side = new Map();
+    this.sideTerms = new Map();
+  }
+
   private build(documents: Bm25Document[]): void {
     this.ids = documents.map((d) => d.id);
-    const fields = Object.keys(this.weights);
-    this.fieldLengths = Object.fromEntries(fields.map((f) => [f, new Float64Array(documents.length)]));
-    for (const field of fields) {
+    this.slots = new Map(this.ids.map((id, slot) => [id, slot]));
+    if (this.slots.size !== this.ids.length) throw new Error('Duplicate document id in BM25 input');
+    this.dead = new Uint8Array(documents.length);
+    this.fieldLengths = Object.fromEntries(this.fields.map((f) => [f, new Float64Array(documents.length)]));
+    for (const field of this.fields) {
       const lengths = this.fieldLengths[field] as Float64Array;
       documents.forEach((doc, i) => (lengths[i] = doc.fields[field]?.length ?? 0));
-      const total = lengths.reduce((sum, value) => sum + value, 0);
-      this.avgLength[field] = documents.length > 0 ? Math.max(total / documents.length, 1) : 1;
+      this.lengthTotals[field] = lengths.reduce((sum, value) => sum + value, 0);
     }
+    this.updateAverages();
+    this.builtAvgLength = { ...this.avgLength };
     // Two passes: count postings per term, then fill flat typed arrays (millions of small arrays would dominate).
     const termIds = new Map<string, number>();
     const counts: number[] = [];
-    const perDoc = documents.map((doc) => this.weighDocument(doc, fields, termIds, counts));
+    const intern = (term: string) => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(term, id);
+        counts.push(0);
+      }
+      return id;
+    };
+    const perDoc = documents.map((doc) => {
+      const weighted = this.weighDocument(doc, intern);
+      for (const id of weighted.keys()) counts[id] = (counts[id] as number) + 1;
+      return weighted;
+    });
     const offsets = new Int32Array(counts.length + 1);
     for (let t = 0; t < counts.length; t++) offsets[t + 1] = (offsets[t] as number) + (counts[t] as number);
     const cursor = Int32Array.from(offsets.subarray(0, counts.length));
@@ -130,30 +315,87 @@ export class Bm25Index {
       }
     });
     this.termIds = termIds;
+    this.df = Int32Array.from(counts);
     this.offsets = offsets;
     this.postingDocs = docs;
     this.postingTf = tfs;
+    this.packedSlots = documents.length;
   }
 
-  private weighDocument(doc: Bm25Document, fields: string[], termIds: Map<string, number>, counts: number[]): Map<number, number> {
+  /** The document's weighted tf per term id: Σ over fields of weight / length normalisation. */
+  private weighDocument(doc: Bm25Document, intern: (term: string) => number): Map<number, number> {
     const weighted = new Map<number, number>();
-    for (const field of fields) {
+    for (const field of this.fields) {
       const terms = doc.fields[field];
       if (!terms || terms.length === 0) continue;
       const b = this.b[field] as number;
       const unit = (this.weights[field] as number) / (1 - b + (b * terms.length) / (this.avgLength[field] as number));
       for (const term of terms) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = termIds.size;
-          termIds.set(term, id);
-          counts.push(0);
-        }
-        const before = weighted.get(id);
-        if (before === undefined) counts[id] = (counts[id] as number) + 1;
-        weighted.set(id, (before ?? 0) + unit);
+        const id = intern(term);
+        weighted.set(id, (weighted.get(id) ?? 0) + unit);
       }
     }
     return weighted;
   }
+
+  /** Where a term's packed postings lie; empty for a term first seen after the last pack (side postings only). */
+  private packedRange(id: number): [number, number] {
+    return id < this.offsets.length - 1 ? [this.offsets[id] as number, this.offsets[id + 1] as number] : [0, 0];
+  }
+
+  private termIdFor(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termIds.size;
+      this.termIds.set(term, id);
+      if (id >= this.df.length) this.df = grow(this.df, id + 1);
+    }
+    return id;
+  }
+
+  private updateAverages(): void {
+    const live = this.size;
+    for (const field of this.fields) {
+      this.avgLength[field] = live > 0 ? Math.max((this.lengthTotals[field] as number) / live, 1) : 1;
+    }
+  }
+
+  private ensureSlots(count: number): void {
+    if (count <= this.dead.length) return;
+    this.dead = grow(this.dead, count);
+    for (const field of this.fields) this.fieldLengths[field] = grow(this.fieldLengths[field] as Float64Array, count);
+  }
+
+  /** Subtracts a packed document's df: its terms are found by scanning the postings for its slot (a few ms). */
+  private removePacked(slot: number): void {
+    const docs = this.postingDocs;
+    let term = 0;
+    for (let i = 0; i < docs.length; i++) {
+      if (docs[i] !== slot) continue;
+      while ((this.offsets[term + 1] as number) <= i) term++;
+      this.df[term] = (this.df[term] as number) - 1;
+    }
+  }
+
+  /** Drops an appended document's side postings and df. */
+  private removeAppended(slot: number): void {
+    for (const id of this.sideTerms.get(slot) ?? []) {
+      this.df[id] = (this.df[id] as number) - 1;
+      const side = this.side.get(id);
+      const at = side?.docs.indexOf(slot) ?? -1;
+      if (!side || at < 0) continue;
+      side.docs.splice(at, 1);
+      side.tfs.splice(at, 1);
+      if (side.docs.length === 0) this.side.delete(id);
+    }
+    this.sideTerms.delete(slot);
+  }
+}
+
+/** A typed array of at least `min` elements (doubling), the old values copied. */
+function grow<T extends Uint8Array | Int32Array | Float64Array>(array: T, min: number): T {
+  if (array.length >= min) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(min, array.length * 2, 16));
+  next.set(array);
+  return next;
 }

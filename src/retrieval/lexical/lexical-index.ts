@@ -67,25 +67,37 @@ export class LexicalIndex {
   private readonly names: Map<string, string[][]>;
 
   constructor(documents: SearchDocument[], synonyms: SynonymGroup[], cache?: AnalysisCache) {
-    const analyses = documents.map((doc) => {
-      const cached = cache?.get(doc.id, doc.hash);
-      if (cached) return cached;
-      const fresh = { doc: analyzeDocument(doc), names: nameTokens(doc) };
-      cache?.set(doc.id, doc.hash, fresh);
-      return fresh;
-    });
+    const analyses = documents.map((doc) => analyzeCached(doc, cache));
     this.names = new Map(analyses.map(({ doc, names }) => [doc.id, names]));
     const analyzed = analyses.map(({ doc }) => doc);
     this.bm25 = new Bm25Index(analyzed, { fieldWeights: { ...FIELD_WEIGHTS }, b: { title: 0.5, aliases: 0.3, official: 0.5, summary: 0.6, body: 0.75 } });
-    this.strongTerms = new Map(
-      analyzed.map((doc) => [doc.id, new Set(STRONG_FIELDS.flatMap((field) => doc.fields[field] ?? []).filter((t) => !t.startsWith('=')))]),
-    );
+    this.strongTerms = new Map(analyzed.map((doc) => [doc.id, strongTermsOf(doc)]));
     this.synonyms = compileSynonyms(synonyms);
   }
 
   /** Number of indexed entries. */
   get size(): number {
     return this.bm25.size;
+  }
+
+  /** How far in-place edits may have moved scores from a full rebuild (relative change of an average field length). */
+  lengthDrift(): number {
+    return this.bm25.lengthDrift();
+  }
+
+  /** Indexes one (new or revised) document in place, analysing only it; the others are left as they are. */
+  upsert(doc: SearchDocument, cache?: AnalysisCache): void {
+    const analysis = analyzeCached(doc, cache);
+    this.bm25.upsert(analysis.doc);
+    this.names.set(doc.id, analysis.names);
+    this.strongTerms.set(doc.id, strongTermsOf(analysis.doc));
+  }
+
+  /** Drops one entry from the index; false when it was not indexed. */
+  remove(id: string): boolean {
+    this.names.delete(id);
+    this.strongTerms.delete(id);
+    return this.bm25.remove(id);
   }
 
   /** Turns a citizen's text into weighted query terms (stop words light, synonyms expanded). */
@@ -159,6 +171,19 @@ export class LexicalIndex {
 }
 
 const NAME_MATCH_BOOST = 0.5;
+
+function analyzeCached(doc: SearchDocument, cache: AnalysisCache | undefined): DocumentAnalysis {
+  const cached = cache?.get(doc.id, doc.hash);
+  if (cached) return cached;
+  const fresh = { doc: analyzeDocument(doc), names: nameTokens(doc) };
+  cache?.set(doc.id, doc.hash, fresh);
+  return fresh;
+}
+
+/** The terms of an entry's names, aliases and summary, exact-diacritic forms aside. */
+function strongTermsOf(doc: Bm25Document): Set<string> {
+  return new Set(STRONG_FIELDS.flatMap((field) => doc.fields[field] ?? []).filter((t) => !t.startsWith('=')));
+}
 
 /** The names of an entry as folded word lists, filler aside ("Thủ tục ..." is not part of what a procedure is called). */
 function nameTokens(doc: SearchDocument): string[][] {

@@ -1,3 +1,3 @@
 export { fuseByRank, type RankedList } from './fuse.js';
-export { priorOf, Retriever, type DenseSearcher, type RetrieverOptions, type SearchResponse, type SearchResult } from './retriever.js';
+export { priorOf, Retriever, type DenseSearcher, type EntriesUpdate, type RetrieverOptions, type SearchResponse, type SearchResult } from './retriever.js';
 export { DEFAULT_THRESHOLDS, isAnswerable, ThresholdsSchema, type Thresholds } from './thresholds.js';

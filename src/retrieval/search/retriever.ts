@@ -43,6 +43,12 @@ export interface RetrieverOptions {
   analysisCache?: AnalysisCache;
 }
 
+/** What updateEntries re-indexed: searchable documents added or revised, and those no longer searchable. */
+export interface EntriesUpdate {
+  changed: string[];
+  removed: string[];
+}
+
 const CANDIDATES = 50;
 
 /** Prior belief in an entry: curated entries are written for citizens; commune-level ones are what a ward handles. */
@@ -79,15 +85,37 @@ export class Retriever {
     return this.corpus.byId.get(this.corpus.foldedInto.get(id) ?? id);
   }
 
+  /** Relative drift of lexical length normalisation since the last full build (see Bm25Index); replaceEntries resets it. */
+  get lexicalDrift(): number {
+    return this.lexical.lengthDrift();
+  }
+
   /** Plugs in (or removes) the dense index, e.g. once background embedding has finished. */
   setDense(dense: DenseSearcher | undefined): void {
     this.dense = dense;
   }
 
   /**
-   * Replaces the whole knowledge base (e.g. after an official publishes a revision); the lexical index is rebuilt
-   * in place. Pass the analysis cache so that only changed entries are analysed again; it is not kept in between
-   * because its millions of terms would double the memory of a running service.
+   * Applies a revised knowledge base in place, re-indexing only the searchable documents whose content changed
+   * (by id and hash) and dropping those that are gone; the others are not analysed again. A folded catalogue
+   * record is indexed as part of its curated entry, so editing either reports the curated id. Synchronous, so a
+   * search never sees the corpus and the lexical index disagree.
+   */
+  updateEntries(entries: Entry[]): EntriesUpdate {
+    const corpus = buildCorpus(entries, { reuse: this.corpus });
+    const changed = corpus.documents.filter((doc) => this.corpus.byId.get(doc.id)?.hash !== doc.hash);
+    const removed = this.corpus.documents.filter((doc) => !corpus.byId.has(doc.id)).map((doc) => doc.id);
+    for (const id of removed) this.lexical.remove(id);
+    for (const doc of changed) this.lexical.upsert(doc);
+    this.corpus = corpus;
+    return { changed: changed.map((doc) => doc.id), removed };
+  }
+
+  /**
+   * Replaces the whole knowledge base and rebuilds the lexical index from scratch (new synonyms, or a full
+   * re-pack that also renormalises every document's length against the current averages). Pass the analysis
+   * cache so that only changed entries are analysed again; it is not kept in between because its millions of
+   * terms would double the memory of a running service. For a revision of a few entries, use updateEntries.
    */
   replaceEntries(entries: Entry[], synonyms: SynonymGroup[] = this.synonyms, analysisCache?: AnalysisCache): void {
     const corpus = buildCorpus(entries);
