@@ -7,7 +7,7 @@ import { loadThresholds } from './retrieval/search/load-thresholds.js';
 import { ChatEngine } from './chat/engine/chat-engine.js';
 import { createFormCatalog } from './chat/forms/catalog.js';
 import { createLlmRephraser } from './chat/llm/rephrase.js';
-import type { WardSettings } from './knowledge/schema.js';
+import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
 import { isAppError } from './shared/errors.js';
@@ -23,12 +23,12 @@ async function main(): Promise<void> {
 
   const storage = await openStorageOrExit(config, logger);
   let runtime: RetrievalRuntime | undefined;
-  let ward: WardSettings | undefined;
+  let workbench: KnowledgeWorkbench | undefined;
   let knowledgeInfo: Record<string, unknown> = {};
   const engine = new ChatEngine({
     retrieval: () => runtime?.retriever,
     storage,
-    ward: () => ward,
+    ward: () => workbench?.ward(),
     logger,
     minutesPerTicket: config.minutesPerTicket,
     rephraser: config.llm ? createLlmRephraser({ ...config.llm, logger }) : undefined,
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     getSearch: () => (runtime ? (q, k) => runtime!.retriever.search(q, k) : undefined),
     getChat: () => (runtime ? engine : undefined),
     getStorage: () => storage,
+    getWorkbench: () => (runtime ? workbench : undefined),
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
     chatMessagesPerMinutePerIp: config.chatMessagesPerMinutePerIp,
@@ -69,9 +70,11 @@ async function main(): Promise<void> {
   for (const problem of knowledge.problems) log.error({ problem: formatProblem(problem) }, 'knowledge file skipped');
   const wardFile = await loadWardSettings(config.wardSettingsFile);
   for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
-  ward = wardFile.settings;
+  // Officials' published revisions lie over the shipped files (DESIGN.md, "Knowledge").
+  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, logger });
+  workbench = bench;
   runtime = await startRetrieval({
-    entries: knowledge.entries,
+    entries: bench.entries(),
     synonyms: knowledge.synonyms,
     indexDir: path.join(config.dataDir, 'index'),
     modelDir: config.modelDir,
@@ -79,6 +82,8 @@ async function main(): Promise<void> {
     logger,
     thresholds: loadThresholds(config.knowledgeDir).thresholds,
   });
+  const retrieval = runtime;
+  bench.setReindexer((entries) => retrieval.applyEntries(entries));
   knowledgeInfo = { entries: knowledge.entries.length, searchable: runtime.retriever.documents.length, knowledgeProblems: knowledge.problems.length };
   log.info({ ...knowledgeInfo, ms: Math.round(performance.now() - started) }, 'knowledge base searchable');
 }

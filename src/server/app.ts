@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { Logger } from '../shared/logger.js';
@@ -7,11 +7,14 @@ import { createHealthRoutes, type HealthReport } from './health.js';
 import type { ChatEngine } from '../chat/engine/chat-engine.js';
 import type { Storage } from '../storage/types.js';
 import { getClientAddress } from './client-address.js';
-import { createAdminRoutes } from './routes/admin.js';
+import { createAdminRoutes } from './routes/admin/index.js';
+import type { KnowledgeWorkbench } from '../admin/knowledge/workbench.js';
+import type { AuthPolicy } from '../admin/auth/auth-service.js';
 import { createChatRoutes } from './routes/chat.js';
 import { createFormRoutes } from './routes/dossiers.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
 import { createUiRoutes } from './static/index.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
 export interface AppDeps {
@@ -22,7 +25,14 @@ export interface AppDeps {
   /** The chat engine, or undefined until storage and retrieval are ready. */
   getChat?: () => ChatEngine | undefined;
   getStorage?: () => Storage | undefined;
+  /** The officials' view of the knowledge base (drafts, publishing); the workbench API answers 503 until set. */
+  getWorkbench?: () => KnowledgeWorkbench | undefined;
+  /** Optional bearer token for scripts (ADMIN_TOKEN); officials log in with their accounts. */
   adminToken?: string | undefined;
+  /** Lockout and session lifetime of officials' log-ins (tests shorten them). */
+  authPolicy?: Partial<AuthPolicy>;
+  /** The clock of the admin API (sessions, lockout, dashboard's "today"); tests pin it. */
+  now?: () => Date;
   trustProxy?: boolean;
   chatMessagesPerMinutePerIp?: number;
   /** The built kiosk UI (kiosk-ui/dist); the page and widget are not served when unset. */
@@ -36,6 +46,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const logger = deps.logger.child({ module: 'http' });
   const app = new Hono();
+  app.use(securityHeaders());
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -53,19 +64,31 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/chat', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
   app.route('/healthz', createHealthRoutes(deps.getHealth));
   app.route('/api/search', createSearchRoutes(deps.getSearch));
+  const getAddress = (c: Pick<Context, 'env'>) => {
+    const incoming = (c.env as { incoming?: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } } | undefined)?.incoming;
+    return incoming ? getClientAddress(incoming as never, deps.trustProxy ?? false) : 'local';
+  };
   app.route(
     '/api/chat',
     createChatRoutes({
       getEngine: deps.getChat ?? (() => undefined),
-      getAddress: (c) => {
-        const incoming = (c.env as { incoming?: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } } | undefined)?.incoming;
-        return incoming ? getClientAddress(incoming as never, deps.trustProxy ?? false) : 'local';
-      },
+      getAddress,
       messagesPerMinutePerAddress: deps.chatMessagesPerMinutePerIp ?? 120,
     }),
   );
   app.route('/api', createFormRoutes(deps.getStorage ?? (() => undefined)));
-  app.route('/admin/api', createAdminRoutes({ getStorage: deps.getStorage ?? (() => undefined), getToken: () => deps.adminToken }));
+  app.route(
+    '/admin/api',
+    createAdminRoutes({
+      getStorage: deps.getStorage ?? (() => undefined),
+      getWorkbench: deps.getWorkbench ?? (() => undefined),
+      getToken: () => deps.adminToken,
+      getAddress,
+      trustProxy: deps.trustProxy ?? false,
+      ...(deps.authPolicy ? { authPolicy: deps.authPolicy } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    }),
+  );
 
   if (deps.uiDir) app.route('/', createUiRoutes({ uiDir: deps.uiDir, ...(deps.kioskIdleSeconds ? { kioskIdleSeconds: deps.kioskIdleSeconds } : {}) }));
 

@@ -10,6 +10,8 @@ export interface AppErrorOptions {
   /** Shown to the person: plain, polite, no internals. */
   message: string;
   errors?: FieldError[];
+  /** Extra top-level fields of the error body a client needs to recover (e.g. the newer content on a 409). */
+  details?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -18,13 +20,15 @@ export class AppError extends Error {
   readonly status: number;
   readonly code: string;
   readonly errors: FieldError[] | undefined;
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor({ status, code, message, errors, cause }: AppErrorOptions) {
+  constructor({ status, code, message, errors, details, cause }: AppErrorOptions) {
     super(message, { cause });
     this.name = 'AppError';
     this.status = status;
     this.code = code;
     this.errors = errors;
+    this.details = details;
   }
 }
 
@@ -46,4 +50,14 @@ export function unavailableError(message = 'Hệ thống đang khởi động, v
 /** True for errors of the application type, whatever realm created them. */
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** 401: not logged in (or the session ended). */
+export function unauthorizedError(message = 'Cần đăng nhập với quyền cán bộ.'): AppError {
+  return new AppError({ status: 401, code: 'unauthorized', message });
+}
+
+/** 403: logged in, but the role does not allow this. */
+export function forbiddenError(message = 'Tài khoản của bạn không có quyền làm việc này.'): AppError {
+  return new AppError({ status: 403, code: 'forbidden', message });
 }

@@ -21,6 +21,10 @@ import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../../src/shared/logger.js';
 import { buildSilentLogger } from './logger.js';
+import { KnowledgeWorkbench } from '../../src/admin/knowledge/workbench.js';
+import { hashPassword } from '../../src/admin/auth/password.js';
+import type { AuthPolicy } from '../../src/admin/auth/auth-service.js';
+import type { Official, OfficialRole } from '../../src/storage/types.js';
 
 const KNOWLEDGE = path.resolve('knowledge');
 
@@ -36,7 +40,13 @@ export interface TestChatServer {
   wsUrl: string;
   storage: Storage;
   dataDir: string;
+  workbench: KnowledgeWorkbench;
   close(): Promise<void>;
+}
+
+/** Creates an official's account straight in storage (what `npm run admin:create-user` does). */
+export async function createTestOfficial(storage: Storage, username: string, role: OfficialRole, password = 'mat-khau-du-dai-1'): Promise<Official> {
+  return storage.officials.create({ username, displayName: `Cán bộ ${username}`, role, passwordHash: await hashPassword(password) });
 }
 
 /** The real app and chat engine over the curated entries and a temporary database (no port). */
@@ -51,19 +61,30 @@ export async function buildChatApp(
     uiDir?: string;
     kioskIdleSeconds?: number;
     widgetOrigins?: string[];
+    authPolicy?: Partial<AuthPolicy>;
+    /** Entries instead of the shipped curated ones. */
+    entries?: Entry[];
   } = {},
 ) {
-  const entries = await loadCuratedEntries();
+  const entries = options.entries ?? (await loadCuratedEntries());
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
   const retriever = new Retriever({ entries, synonyms, thresholds: DEFAULT_THRESHOLDS });
   const ward = (await loadWardSettings(path.join(KNOWLEDGE, 'ward-settings.example.yaml'))).settings;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = options.logger ?? buildSilentLogger();
   const storage = await openSqliteStorage({ dataDir, key: randomBytes(32), logger });
+  const workbench = await KnowledgeWorkbench.open({ storage, baselineEntries: entries, baselineWard: ward, logger });
+  // Published revisions from the database win over the files, as in main.ts; publishing re-indexes in place.
+  retriever.updateEntries(workbench.entries());
+  workbench.setReindexer(async (next) => {
+    const started = performance.now();
+    const update = retriever.updateEntries(next);
+    return { ...update, ms: Math.round(performance.now() - started) };
+  });
   const engine = new ChatEngine({
     retrieval: () => retriever,
     storage,
-    ward: () => ward,
+    ward: () => workbench.ward(),
     logger,
     rephraser: options.rephraser,
     forms: createFormCatalog(),
@@ -75,13 +96,16 @@ export async function buildChatApp(
     getSearch: () => (q, k) => retriever.search(q, k),
     getChat: () => engine,
     getStorage: () => storage,
+    getWorkbench: () => workbench,
     adminToken: options.adminToken,
+    ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
+    ...(options.now ? { now: options.now } : {}),
     ...(options.chatMessagesPerMinutePerIp ? { chatMessagesPerMinutePerIp: options.chatMessagesPerMinutePerIp } : {}),
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
   });
-  return { app, engine, storage, dataDir, logger };
+  return { app, engine, storage, dataDir, logger, workbench, retriever };
 }
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */
@@ -89,7 +113,7 @@ export async function startChatServer(
   options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number } = {},
 ): Promise<TestChatServer> {
   const { adminToken, uiDir, kioskIdleSeconds, ...socketOptions } = options;
-  const { app, engine, storage, dataDir, logger } = await buildChatApp({
+  const { app, engine, storage, dataDir, logger, workbench } = await buildChatApp({
     ...(adminToken ? { adminToken } : {}),
     ...(uiDir ? { uiDir } : {}),
     ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),
@@ -105,6 +129,7 @@ export async function startChatServer(
     wsUrl: `ws://127.0.0.1:${port}/ws/chat`,
     storage,
     dataDir,
+    workbench,
     async close() {
       await socket.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

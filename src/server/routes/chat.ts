@@ -18,7 +18,7 @@ export const ChatRequestSchema = z.strictObject({
 export interface ChatRoutesOptions {
   getEngine: () => ChatEngine | undefined;
   /** The caller's address for rate limiting (TRUST_PROXY aware). */
-  getAddress: (c: { req: { raw: Request }; env: unknown }) => string;
+  getAddress: (c: { env: unknown }) => string;
   messagesPerMinutePerAddress: number;
 }
 

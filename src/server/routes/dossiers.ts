@@ -32,6 +32,8 @@ export function createFormRoutes(getStorage: () => Storage | undefined): Hono {
     const validation = validateDossier(form, request.values);
     if (!validation.ok) throw new AppError({ status: 422, code: 'validation_failed', message: 'Tờ khai còn thông tin chưa đúng hoặc còn thiếu.', errors: validation.errors });
     const dossier = await storage().dossiers.create({ formId: form.id, values: validation.values, channel: request.channel, ...(request.sessionId ? { sessionId: request.sessionId } : {}) });
+    // The dashboard's count; a failure here must not lose the citizen's saved dossier.
+    await storage().usage.record([{ metric: 'dossier' }]).catch(() => undefined);
     return c.json({ reference: dossier.reference, formId: dossier.formId, status: dossier.status, createdAt: dossier.createdAt.toISOString() }, 201);
   });
   // The citizen's own copy: only for the (still open) session that created the dossier.
@@ -46,29 +48,8 @@ export function createFormRoutes(getStorage: () => Storage | undefined): Hono {
   return routes;
 }
 
-/** Officials' dossier desk: open by reference, list today's, print, mark received. */
-export function createAdminDossierRoutes(storage: () => Storage): Hono {
-  const routes = new Hono();
-  routes.get('/', async (c) => {
-    const status = parseOrThrow(z.enum(['new', 'received']).optional(), c.req.query('status') || undefined);
-    const dossiers = await storage().dossiers.listToday(status ? { status } : {});
-    return c.json({ dossiers: dossiers.map((d) => ({ reference: d.reference, formId: d.formId, status: d.status, createdAt: d.createdAt, receivedAt: d.receivedAt })) });
-  });
-  routes.get('/:reference', async (c) => {
-    const dossier = await storage().dossiers.getByReference(c.req.param('reference'));
-    if (!dossier) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
-    return c.json({ dossier });
-  });
-  routes.get('/:reference/print', async (c) => {
-    const dossier = await storage().dossiers.getByReference(c.req.param('reference'));
-    if (!dossier) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
-    return c.html(renderPage(dossier));
-  });
-  routes.post('/:reference/received', async (c) => c.json({ dossier: await storage().dossiers.markReceived(c.req.param('reference')) }));
-  return routes;
-}
-
-function renderPage(dossier: { formId: string; values: Record<string, string>; reference: string; createdAt: Date }): string {
+/** The A4 page of a stored dossier. */
+export function renderPage(dossier: { formId: string; values: Record<string, string>; reference: string; createdAt: Date }): string {
   const form = getForm(dossier.formId);
   if (!form) throw notFoundError('Mẫu tờ khai không còn.');
   return renderDossierPage({ form, values: dossier.values, reference: dossier.reference, createdAt: dossier.createdAt });

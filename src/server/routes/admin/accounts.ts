@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createOfficial, NewOfficialSchema, OfficialPatchSchema, updateOfficial } from '../../../admin/auth/accounts.js';
+import { parseOrThrow } from '../../validate.js';
+import { requireRole, type AdminEnv, type AdminServices } from './context.js';
+import { readJson } from './knowledge.js';
+
+const AuditQuerySchema = z.strictObject({
+  action: z.string().max(64).optional(),
+  targetId: z.string().max(100).optional(),
+  officialId: z.string().max(64).optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+/** Accounts and the audit log: admins only. */
+export function createAccountRoutes(services: AdminServices): Hono<AdminEnv> {
+  const routes = new Hono<AdminEnv>();
+  const { storage } = services;
+  routes.use('*', requireRole('admin'));
+  routes.get('/officials', async (c) => c.json({ officials: await storage().officials.list() }));
+  routes.post('/officials', async (c) => {
+    const input = parseOrThrow(NewOfficialSchema, await readJson(c));
+    return c.json({ official: await createOfficial(storage(), input, c.var.actor) }, 201);
+  });
+  routes.patch('/officials/:id', async (c) => {
+    const patch = parseOrThrow(OfficialPatchSchema, await readJson(c));
+    return c.json({ official: await updateOfficial(storage(), c.req.param('id'), patch, c.var.actor) });
+  });
+  routes.get('/audit', async (c) => {
+    const query = parseOrThrow(AuditQuerySchema, c.req.query());
+    const events = await storage().audit.list({
+      limit: query.limit,
+      ...(query.action ? { action: query.action } : {}),
+      ...(query.targetId ? { targetId: query.targetId } : {}),
+      ...(query.officialId ? { officialId: query.officialId } : {}),
+      ...(query.since ? { since: new Date(query.since) } : {}),
+    });
+    return c.json({ events });
+  });
+  return routes;
+}

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { editingSchemas, WARD_TARGET_ID } from '../../../admin/knowledge/targets.js';
+import { AppError } from '../../../shared/errors.js';
+import { parseOrThrow } from '../../validate.js';
+import { requireRole, type AdminEnv, type AdminServices } from './context.js';
+
+const DraftSchema = z.strictObject({
+  content: z.unknown(),
+  baseRevisionId: z.string().min(1).max(64).nullable().default(null),
+  note: z.string().trim().max(500).optional(),
+});
+const RollbackSchema = z.strictObject({
+  to: z.string().min(1).max(64),
+  baseRevisionId: z.string().min(1).max(64).nullable().default(null),
+  note: z.string().trim().max(500).optional(),
+});
+const ListQuerySchema = z.strictObject({
+  q: z.string().max(200).optional(),
+  kind: z.enum(['curated', 'catalogue']).optional(),
+  edited: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+async function readJson(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
+  return c.req.json().catch(() => {
+    throw new AppError({ status: 400, code: 'invalid_json', message: 'Nội dung gửi lên không đúng định dạng JSON.' });
+  });
+}
+
+/** Knowledge entries and ward settings: read, save drafts (editor), roll back (approver); the review queue. */
+export function createKnowledgeRoutes(services: AdminServices): Hono<AdminEnv> {
+  const routes = new Hono<AdminEnv>();
+  const workbench = services.workbench;
+
+  routes.get('/knowledge/schema', (c) => c.json(editingSchemas()));
+  routes.get('/knowledge/entries', async (c) => {
+    const query = parseOrThrow(ListQuerySchema, c.req.query());
+    return c.json(await workbench().listEntries(query));
+  });
+  routes.get('/knowledge/entries/:id', async (c) => {
+    const view = await workbench().describeEntry(c.req.param('id'));
+    return c.json({ entry: view.current, baseline: view.baseline ?? null, currentRevisionId: view.currentRevisionId, draft: view.draft, revisions: view.revisions });
+  });
+  routes.post('/knowledge/entries/:id/drafts', async (c) => {
+    const input = parseOrThrow(DraftSchema, await readJson(c));
+    return c.json(await workbench().saveDraft('entry', c.req.param('id'), input, c.var.actor), 201);
+  });
+  routes.post('/knowledge/entries/:id/rollback', requireRole('approver'), async (c) => {
+    const input = parseOrThrow(RollbackSchema, await readJson(c));
+    return c.json(await workbench().rollback('entry', c.req.param('id'), input, c.var.actor), 201);
+  });
+
+  routes.get('/ward-settings', async (c) => {
+    const view = await workbench().describeWard();
+    return c.json({ settings: view.current ?? null, baseline: view.baseline ?? null, currentRevisionId: view.currentRevisionId, draft: view.draft, revisions: view.revisions });
+  });
+  routes.post('/ward-settings/drafts', async (c) => {
+    const input = parseOrThrow(DraftSchema, await readJson(c));
+    return c.json(await workbench().saveDraft('ward-settings', WARD_TARGET_ID, input, c.var.actor), 201);
+  });
+  routes.post('/ward-settings/rollback', requireRole('approver'), async (c) => {
+    const input = parseOrThrow(RollbackSchema, await readJson(c));
+    return c.json(await workbench().rollback('ward-settings', WARD_TARGET_ID, input, c.var.actor), 201);
+  });
+
+  routes.get('/revisions', async (c) => {
+    parseOrThrow(z.enum(['draft']).optional(), c.req.query('status') || undefined);
+    return c.json({ revisions: await workbench().listDrafts() });
+  });
+  routes.get('/revisions/:id', async (c) => c.json(await workbench().describeRevision(c.req.param('id'))));
+  routes.post('/revisions/:id/publish', requireRole('approver'), async (c) => c.json(await workbench().publish(c.req.param('id'), c.var.actor)));
+  routes.post('/revisions/:id/discard', async (c) => {
+    const actor = c.var.actor;
+    const { revision } = await workbench().describeRevision(c.req.param('id'));
+    // An editor may withdraw their own draft; throwing away someone else's is a reviewer's call.
+    if (actor.role === 'editor' && revision.authorId !== actor.officialId) {
+      throw new AppError({ status: 403, code: 'forbidden', message: 'Bạn chỉ bỏ được bản nháp của chính mình.' });
+    }
+    return c.json({ revision: await workbench().discard(revision.id, actor) });
+  });
+  return routes;
+}
+
+export { readJson };
