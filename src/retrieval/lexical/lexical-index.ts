@@ -1,6 +1,6 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
-import { analyze, isStopword } from '../normalize/index.js';
+import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../normalize/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
 
@@ -24,6 +24,23 @@ export const CONTEXT_TERMS: ReadonlySet<string> = new Set([
   'o_dau', 'nop', 'noi', 'cho_nao', 'lam_o', 'dau',
   'lam', 'lam_the', 'lam_gi', 'cach', 'cac_buoc', 'buoc', 'get', 'apply', 'steps',
 ]);
+
+/**
+ * "mất bao lâu", "hết bao nhiêu tiền", "tốn mấy ngày": here mất/hết/tốn ask about time or cost, not "lost" or
+ * "expired" — so they must not pull the question towards "mất giấy khai sinh" or "hết hạn". Folded form.
+ */
+const ASKING_VERBS = new Set(['mat', 'het', 'ton']);
+const ASKING_NEXT = new Set(['bao', 'may', 'khoang', 'chung', 'nhieu', 'tien', 'phi']);
+
+/** The asking verbs of a query that are followed by an amount word (so they ask "how much / how long"). */
+function askingVerbs(bigrams: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const bigram of bigrams) {
+    const [first, second] = bigram.split('_');
+    if (first && second && ASKING_VERBS.has(first) && ASKING_NEXT.has(second)) found.add(first);
+  }
+  return found;
+}
 
 /** Analysed documents remembered by entry id and content hash (analysis is the slow part of a start). */
 export interface AnalysisCache {
@@ -104,15 +121,21 @@ export class LexicalIndex {
   analyzeQuery(text: string): AnalyzedQuery {
     const analyzed = analyze(text);
     const terms: WeightedTerm[] = [];
+    const asking = askingVerbs(analyzed.bigrams);
+    // An asking verb drags its bigrams along: "sinh_mat" in "khai sinh mất bao nhiêu" is not about a lost paper.
+    const isContext = (term: string) => CONTEXT_TERMS.has(term) || term.split(BIGRAM_JOINER).some((part) => asking.has(part));
     const weigh = (term: string, plain: number) =>
-      isStopword(term) ? TERM_WEIGHTS.stopword : CONTEXT_TERMS.has(term) ? TERM_WEIGHTS.context : plain;
-    for (const term of analyzed.unigrams) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.unigram) });
+      asking.has(term) ? 0 : isStopword(term) ? TERM_WEIGHTS.stopword : isContext(term) ? TERM_WEIGHTS.context : plain;
+    for (const term of analyzed.unigrams) if (!asking.has(term)) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.unigram) });
     for (const term of analyzed.bigrams) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.bigram) });
-    for (const term of [...analyzed.exactUnigrams, ...analyzed.exactBigrams]) terms.push({ term, weight: TERM_WEIGHTS.exact });
+    for (const term of [...analyzed.exactUnigrams, ...analyzed.exactBigrams]) {
+      const parts = foldDiacritics(term.slice(EXACT_PREFIX.length)).split(BIGRAM_JOINER);
+      if (!parts.some((part) => asking.has(part))) terms.push({ term, weight: TERM_WEIGHTS.exact });
+    }
     const synonyms = this.synonyms.match(analyzed.folded);
     for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: TERM_WEIGHTS.synonym });
-    const contentWords = [...new Set(analyzed.unigrams.filter((t) => !isStopword(t) && !CONTEXT_TERMS.has(t)))];
-    const words = new Set([...analyzed.folded, ...synonyms.flatMap((s) => s.terms.filter((t) => !t.includes('_')))]);
+    const contentWords = [...new Set(analyzed.unigrams.filter((t) => !isStopword(t) && !isContext(t)))];
+    const words = new Set([...analyzed.folded.filter((w) => !asking.has(w)), ...synonyms.flatMap((s) => s.terms.filter((t) => !t.includes('_')))]);
     return { terms, contentWords, words, synonyms: synonyms.map((s) => ({ words: s.phrase, terms: s.terms })) };
   }
 
