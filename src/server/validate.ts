@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { validationError } from '../shared/errors.js';
-import { toFieldErrors } from '../shared/zod-errors.js';
+import { toFieldErrors, VIETNAMESE } from '../shared/zod-errors.js';
 
 /** Parses a value with a zod schema, throwing the app's 400 validation error naming each field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, message?: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationError(toFieldErrors(result.error), message);
+  const result = schema.safeParse(value, VIETNAMESE);
+  if (!result.success) throw validationError(toFieldErrors(result.error, 'vi'), message);
   return result.data;
 }

@@ -1,15 +1,21 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FieldError } from './errors.js';
 
+/**
+ * Zod's Vietnamese messages, for validation answers that people read (HTTP bodies, the workbench's form); pass as
+ * `schema.safeParse(value, VIETNAMESE)`. Messages written into a schema take precedence. CLI tools keep English.
+ */
+export const VIETNAMESE = { error: z.locales.vi().localeError } as const;
+
 /** Turns zod issues into `{field, message}` pairs with dot paths (`documents.2.name`). */
-export function toFieldErrors(error: z.ZodError): FieldError[] {
+export function toFieldErrors(error: z.ZodError, language: 'vi' | 'en' = 'en'): FieldError[] {
   return error.issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
-    message: describeIssue(issue),
+    message: describeIssue(issue, language),
   }));
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+function describeIssue(issue: z.core.$ZodIssue, language: 'vi' | 'en'): string {
+  if (issue.code === 'unrecognized_keys') return `${language === 'vi' ? 'trường không có trong mẫu' : 'unknown field(s)'}: ${issue.keys.join(', ')}`;
   return issue.message;
 }

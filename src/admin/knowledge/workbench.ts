@@ -3,7 +3,7 @@ import { detectLanguage, foldForMatch } from '../../retrieval/normalize/index.js
 import { AppError, isAppError, notFoundError, validationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { wardDayOf } from '../../shared/ward-time.js';
-import { toFieldErrors } from '../../shared/zod-errors.js';
+import { toFieldErrors, VIETNAMESE } from '../../shared/zod-errors.js';
 import type { Revision, RevisionTarget, Storage, StorageTx } from '../../storage/types.js';
 import { actorFields } from '../auth/accounts.js';
 import type { Actor } from '../auth/roles.js';
@@ -387,9 +387,9 @@ export class KnowledgeWorkbench {
     const stamped = typeof content === 'object' && content !== null && !Array.isArray(content) ? { ...content, updatedAt: today } : content;
     // Settings an official publishes are the ward's real ones, never the shipped example.
     if (kind === 'ward-settings' && typeof stamped === 'object' && stamped !== null) Object.assign(stamped, { example: false });
-    const parsed = schemaFor(kind).safeParse(stamped);
+    const parsed = schemaFor(kind).safeParse(stamped, VIETNAMESE);
     if (!parsed.success) {
-      throw validationError(toFieldErrors(parsed.error).map((e) => ({ ...e, field: e.field ? `content.${e.field}` : 'content' })), 'Nội dung chưa hợp lệ, vui lòng sửa các mục được đánh dấu.');
+      throw validationError(toFieldErrors(parsed.error, 'vi').map((e) => ({ ...e, field: e.field ? `content.${e.field}` : 'content' })), 'Nội dung chưa hợp lệ, vui lòng sửa các mục được đánh dấu.');
     }
     if (kind === 'entry' && (parsed.data as Entry).id !== targetId) throw validationError([{ field: 'content.id', message: `Mã thủ tục phải là ${targetId}.` }]);
     if (kind === 'entry' && !this.entry(targetId)) throw notFoundError('Không tìm thấy thủ tục này.');

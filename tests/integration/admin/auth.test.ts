@@ -108,3 +108,11 @@ describe('officials\u2019 log-in, lockout, CSRF and roles', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('personal_account_required');
   });
 });
+
+describe('unknown admin paths', () => {
+  it('answer 404 to any official, not a role refusal', async () => {
+    const { editor } = await buildWorkbench();
+    const res = await editor.request('GET', '/khong-co-duong-nay');
+    expect(res.status).toBe(404);
+  });
+});

@@ -17,7 +17,11 @@ const AuditQuerySchema = z.strictObject({
 export function createAccountRoutes(services: AdminServices): Hono<AdminEnv> {
   const routes = new Hono<AdminEnv>();
   const { storage } = services;
-  routes.use('*', requireRole('admin'));
+  // Checked per route: a catch-all here would answer every unknown /admin/api path with "admins only".
+  const adminOnly = requireRole('admin');
+  routes.use('/officials', adminOnly);
+  routes.use('/officials/*', adminOnly);
+  routes.use('/audit', adminOnly);
   routes.get('/officials', async (c) => c.json({ officials: await storage().officials.list() }));
   routes.post('/officials', async (c) => {
     const input = parseOrThrow(NewOfficialSchema, await readJson(c));
