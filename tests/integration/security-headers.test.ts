@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChatApp } from '../helpers/chat-server.js';
+import { buildBirthDossierValues } from '../helpers/dossier-values.js';
 
 type App = Awaited<ReturnType<typeof buildChatApp>>['app'];
 
@@ -16,34 +17,13 @@ async function buildFakeUi(): Promise<string> {
   return dist;
 }
 
-const BIRTH_VALUES = {
-  kinh_gui: 'Ủy ban nhân dân phường Cửa Nam',
-  'nguoi_yeu_cau.ho_ten': 'Nguyễn Văn An',
-  'nguoi_yeu_cau.noi_cu_tru': 'Số 5 phố Hàng Bài, phường Cửa Nam, Hà Nội',
-  'nguoi_yeu_cau.so_dinh_danh': '001090012345',
-  'nguoi_yeu_cau.ngay_cap': '10/05/2021',
-  'nguoi_yeu_cau.noi_cap': 'Cục Cảnh sát QLHC về TTXH',
-  'nguoi_yeu_cau.quan_he': 'Cha',
-  'tre.ho_ten': 'Nguyễn Minh Khôi',
-  'tre.ngay_sinh': '12/03/2024',
-  'tre.noi_sinh': 'Bệnh viện Phụ sản Hà Nội',
-  'tre.gioi_tinh': 'nam',
-  'tre.dan_toc': 'Kinh',
-  'tre.quoc_tich': 'Việt Nam',
-  'tre.que_quan': 'Nam Định',
-  'me.ho_ten': 'Trần Thị Bình',
-  'me.nam_sinh': '1992',
-  'me.dan_toc': 'Kinh',
-  'me.quoc_tich': 'Việt Nam',
-  'me.noi_cu_tru': 'Số 5 phố Hàng Bài, phường Cửa Nam, Hà Nội',
-};
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Opens a chat session and stores a dossier in it; returns the citizen's print URL. */
 async function createPrintUrl(app: App): Promise<string> {
   const { sessionId } = (await (await app.request('http://localhost/api/chat', json({ frame: { type: 'hello' } }))).json()) as { sessionId: string };
-  const res = await app.request('http://localhost/api/dossiers', json({ formId: 'to-khai-khai-sinh', values: BIRTH_VALUES, sessionId }));
+  const res = await app.request('http://localhost/api/dossiers', json({ formId: 'to-khai-khai-sinh', values: buildBirthDossierValues(), sessionId }));
   expect(res.status, await res.clone().text()).toBe(201);
   const { reference } = (await res.json()) as { reference: string };
   return `/api/dossiers/${reference}/print?sessionId=${sessionId}`;
