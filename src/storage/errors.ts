@@ -20,6 +20,56 @@ const UNAVAILABLE_CODES = new Set([
 /** Codes that mean the file is not a database we can read. */
 const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
+/**
+ * PostgreSQL SQLSTATEs (and socket errno codes) that mean "the database cannot take work right now": disk full
+ * (53100), out of memory or connections (53xxx), a read-only standby (25006), shutdown or restart (57P0x),
+ * a lock or serialization conflict, a lost or refused connection.
+ */
+const PG_UNAVAILABLE_CODES = new Set([
+  '25006',
+  '40001',
+  '40P01',
+  '55P03',
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '57P04',
+  '58000',
+  '58030',
+  '3D000',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+
+/** SQLSTATE classes that are unavailability as a whole: 08 connection exception, 53 insufficient resources. */
+const PG_UNAVAILABLE_CLASSES = ['08', '53'];
+
+/** SQLSTATEs for data PostgreSQL itself found damaged. */
+const PG_CORRUPT_CODES = new Set(['XX001', 'XX002']);
+
+/** node-postgres reports a dropped or timed-out connection without a code; these are its messages. */
+const PG_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+];
+
+function isPgUnavailable(code: string | undefined, error: unknown): boolean {
+  if (code !== undefined) {
+    return PG_UNAVAILABLE_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && PG_UNAVAILABLE_CLASSES.includes(code.slice(0, 2)));
+  }
+  const message = error instanceof Error ? error.message : '';
+  return PG_CONNECTION_MESSAGES.some((prefix) => message.startsWith(prefix));
+}
+
 /** 503: the disk is read-only, full, failing or locked; the service may recover without a restart. */
 export function storageUnavailableError(cause?: unknown): AppError {
   return new AppError({
@@ -107,7 +157,7 @@ export function revisionNotDraftError(): AppError {
   });
 }
 
-/** The SQLite or errno code of an error, if it carries one. */
+/** The SQLite, PostgreSQL (SQLSTATE) or errno code of an error, if it carries one. */
 export function errorCodeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
@@ -126,5 +176,7 @@ export function toStorageError(error: unknown): AppError {
   const primary = code === undefined ? undefined : primaryCode(code);
   if (primary !== undefined && UNAVAILABLE_CODES.has(primary)) return storageUnavailableError(error);
   if (primary !== undefined && CORRUPT_CODES.has(primary)) return storageCorruptError(error);
+  if (isPgUnavailable(code, error)) return storageUnavailableError(error);
+  if (code !== undefined && PG_CORRUPT_CODES.has(code)) return storageCorruptError(error);
   return storageFailedError(error);
 }

@@ -4,3 +4,4 @@ export { encryptText, decryptText } from './crypto.js';
 export { storageUnavailableError, storageCorruptError, toStorageError } from './errors.js';
 export { wardDayOf, WARD_TIME_ZONE } from './ward-day.js';
 export { openSqliteStorage, DATABASE_FILE, type OpenSqliteStorageOptions, type StorageFaults } from './sqlite/index.js';
+export { openPostgresStorage, type OpenPostgresStorageOptions } from './postgres/index.js';

@@ -1,0 +1,79 @@
+import type { OfficialSession, OfficialSessionRepository } from '../types.js';
+import type { PgContext, PgDb } from './context.js';
+import { assertOfficialExists } from './officials.js';
+
+interface OfficialSessionRow {
+  token_hash: string;
+  official_id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+const COLUMNS = 'token_hash, official_id, csrf_token, created_at, last_seen_at, expires_at';
+
+function toOfficialSession(row: OfficialSessionRow): OfficialSession {
+  return {
+    tokenHash: row.token_hash,
+    officialId: row.official_id,
+    csrfToken: row.csrf_token,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+/**
+ * Officials' log-in sessions on PostgreSQL, keyed by the SHA-256 of the cookie token. A session is over once
+ * `expires_at <= now`: it is never returned or extended again, whether or not it has been deleted yet.
+ */
+export function createOfficialSessionRepo(ctx: PgContext): OfficialSessionRepository {
+  const find = (db: PgDb, tokenHash: string) =>
+    db.one<OfficialSessionRow>(`SELECT ${COLUMNS} FROM official_sessions WHERE token_hash = $1`, [tokenHash]);
+
+  return {
+    create: ({ tokenHash, officialId, csrfToken, expiresAt }) =>
+      ctx.write('officialSessions.create', async (db) => {
+        await assertOfficialExists(db, officialId);
+        const row = await db.one<OfficialSessionRow>(
+          `INSERT INTO official_sessions (${COLUMNS}) VALUES ($1, $2, $3, $4, $4, $5) RETURNING ${COLUMNS}`,
+          [tokenHash, officialId, csrfToken, ctx.now(), expiresAt],
+        );
+        return toOfficialSession(row!);
+      }),
+
+    get: async (tokenHash) => {
+      const now = ctx.now();
+      const row = await ctx.read('officialSessions.get', (db) => find(db, tokenHash));
+      if (!row) return undefined;
+      if (row.expires_at.getTime() > now.getTime()) return toOfficialSession(row);
+      await ctx.write('officialSessions.expire', (db) =>
+        db.run('DELETE FROM official_sessions WHERE token_hash = $1 AND expires_at <= $2', [tokenHash, now]),
+      );
+      return undefined;
+    },
+
+    touch: (tokenHash, expiresAt) =>
+      ctx.write('officialSessions.touch', async (db) => {
+        const now = ctx.now();
+        // A session logged out or expired meanwhile stays gone: touching is not logging in.
+        await db.run('UPDATE official_sessions SET last_seen_at = $2, expires_at = $3 WHERE token_hash = $1 AND expires_at > $2', [
+          tokenHash,
+          now,
+          expiresAt,
+        ]);
+      }),
+
+    delete: (tokenHash) =>
+      ctx.write('officialSessions.delete', async (db) => {
+        await db.run('DELETE FROM official_sessions WHERE token_hash = $1', [tokenHash]);
+      }),
+
+    deleteForOfficial: (officialId) =>
+      ctx.write('officialSessions.deleteForOfficial', (db) => db.run('DELETE FROM official_sessions WHERE official_id = $1', [officialId])),
+
+    purgeExpired: () =>
+      ctx.write('officialSessions.purgeExpired', (db) => db.run('DELETE FROM official_sessions WHERE expires_at <= $1', [ctx.now()])),
+  };
+}

@@ -1,0 +1,84 @@
+import { notFoundError } from '../../shared/errors.js';
+import { sessionEndedError } from '../errors.js';
+import { createRandomId } from '../ids.js';
+import type { Channel, Language, Session, SessionRepository, SessionState } from '../types.js';
+import { fromTimestamp, type PgContext, type PgDb } from './context.js';
+
+interface SessionRow {
+  id: string;
+  channel: Channel;
+  language: Language;
+  state: Buffer;
+  created_at: Date;
+  last_seen_at: Date;
+  ended_at: Date | null;
+}
+
+const COLUMNS = 'id, channel, language, state, created_at, last_seen_at, ended_at';
+
+/** Throws `not_found` / `session_ended` unless the session exists and is open; locks it against a concurrent end. */
+export async function assertSessionOpen(db: PgDb, id: string): Promise<void> {
+  const row = await db.one<{ ended_at: Date | null }>('SELECT ended_at FROM sessions WHERE id = $1 FOR SHARE', [id]);
+  if (!row) throw notFoundError('Không tìm thấy phiên trò chuyện.');
+  if (row.ended_at !== null) throw sessionEndedError();
+}
+
+/**
+ * Records activity on an open session in one statement (so no instance can end it in between); otherwise throws
+ * the reason: `not_found` or `session_ended`.
+ */
+export async function touchOpenSession(db: PgDb, id: string, now: Date, state?: Buffer): Promise<void> {
+  const changed =
+    state === undefined
+      ? await db.run('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND ended_at IS NULL', [id, now])
+      : await db.run('UPDATE sessions SET state = $3, last_seen_at = $2 WHERE id = $1 AND ended_at IS NULL', [id, now, state]);
+  if (changed === 0) await assertSessionOpen(db, id);
+}
+
+/** Sessions on PostgreSQL; the dialogue state is encrypted because a form dialogue collects personal data. */
+export function createSessionRepo(ctx: PgContext): SessionRepository {
+  const toSession = (row: SessionRow): Session => ({
+    id: row.id,
+    channel: row.channel,
+    language: row.language,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    endedAt: fromTimestamp(row.ended_at),
+    state: ctx.openJson<SessionState>(row.state),
+  });
+
+  return {
+    create: ({ channel, language, state = {} }) =>
+      ctx.write('sessions.create', async (db) => {
+        const now = ctx.now();
+        const row = await db.one<SessionRow>(
+          `INSERT INTO sessions (id, channel, language, state, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5, $5)
+           RETURNING ${COLUMNS}`,
+          [createRandomId(), channel, language, ctx.sealJson(state), now],
+        );
+        return toSession(row!);
+      }),
+
+    get: (id) =>
+      ctx.read('sessions.get', async (db) => {
+        const row = await db.one<SessionRow>(`SELECT ${COLUMNS} FROM sessions WHERE id = $1`, [id]);
+        return row ? toSession(row) : undefined;
+      }),
+
+    touch: (id) => ctx.write('sessions.touch', (db) => touchOpenSession(db, id, ctx.now())),
+
+    updateState: (id, state) =>
+      ctx.write('sessions.updateState', (db) => touchOpenSession(db, id, ctx.now(), ctx.sealJson(state))),
+
+    end: (id) =>
+      ctx.write('sessions.end', async (db) => {
+        // COALESCE keeps the first end time, so ending twice (kiosk wipe + explicit end) is harmless.
+        const row = await db.one<SessionRow>(
+          `UPDATE sessions SET ended_at = COALESCE(ended_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
+          [id, ctx.now()],
+        );
+        if (!row) throw notFoundError('Không tìm thấy phiên trò chuyện.');
+        return toSession(row);
+      }),
+  };
+}
