@@ -7,12 +7,14 @@ import { loadThresholds } from './retrieval/search/load-thresholds.js';
 import { ChatEngine } from './chat/engine/chat-engine.js';
 import { createFormCatalog } from './chat/forms/catalog.js';
 import { createLlmRephraser } from './chat/llm/rephrase.js';
+import { createLocalKnowledgeFeed, type KnowledgeFeed } from './admin/knowledge/feed.js';
 import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
 import { isAppError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { loadOrCreateKey, openSqliteStorage } from './storage/index.js';
+import { loadOrCreateKey, openPostgresStorage, openSqliteStorage } from './storage/index.js';
+import { openPostgresKnowledgeFeed } from './storage/postgres/knowledge-feed.js';
 import type { Storage } from './storage/types.js';
 
 /** Starts the service: config, logger, listening socket, then knowledge and indexes; stops on SIGINT/SIGTERM. */
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const log = logger.child({ module: 'main' });
 
   const storage = await openStorageOrExit(config, logger);
+  const feed = await openFeedOrExit(config, logger);
   let runtime: RetrievalRuntime | undefined;
   let workbench: KnowledgeWorkbench | undefined;
   let knowledgeInfo: Record<string, unknown> = {};
@@ -62,7 +65,7 @@ async function main(): Promise<void> {
     messagesPerMinutePerAddress: config.chatMessagesPerMinutePerIp,
     allowedOrigins: config.widgetOrigins,
   });
-  handleShutdown(server, socket, storage, log);
+  handleShutdown(server, socket, storage, feed, log);
   schedulePurge(storage, config.retentionDays, log);
 
   const started = performance.now();
@@ -71,7 +74,8 @@ async function main(): Promise<void> {
   const wardFile = await loadWardSettings(config.wardSettingsFile);
   for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
   // Officials' published revisions lie over the shipped files (DESIGN.md, "Knowledge").
-  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, logger });
+  // With several instances, a publish anywhere reaches every instance's indexes through the feed.
+  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, logger, feed });
   workbench = bench;
   runtime = await startRetrieval({
     entries: bench.entries(),
@@ -113,10 +117,24 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config, log
 
 async function openStorageOrExit(config: Config, logger: Logger): Promise<Storage> {
   try {
+    // With DATABASE_URL, config has already required DATA_KEY: no key file is read or created.
     const key = loadOrCreateKey({ dataKey: config.dataKey, keyFile: config.keyFile, dataDir: config.dataDir, logger });
+    if (config.databaseUrl) return await openPostgresStorage({ url: config.databaseUrl, key, logger });
     return await openSqliteStorage({ dataDir: config.dataDir, key, logger });
   } catch (error) {
     console.error(`cannot open the database: ${error instanceof Error ? error.message : String(error)}${isAppError(error) ? ` (${error.code})` : ''}`);
+    process.exit(1);
+  }
+}
+
+/** One instance: an in-process feed. Several sharing PostgreSQL: LISTEN/NOTIFY on a dedicated connection. */
+async function openFeedOrExit(config: Config, logger: Logger): Promise<KnowledgeFeed> {
+  if (!config.databaseUrl) return createLocalKnowledgeFeed();
+  try {
+    return await openPostgresKnowledgeFeed({ url: config.databaseUrl, logger });
+  } catch (error) {
+    // Never the URL itself: it may carry the password.
+    console.error(`cannot listen for knowledge changes on the database: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }
@@ -131,13 +149,13 @@ function schedulePurge(storage: Storage, days: number, log: Logger): void {
   setInterval(() => void purge(), 6 * 3600_000).unref();
 }
 
-function handleShutdown(server: ServerType, socket: ChatSocket, storage: Storage, log: Logger): void {
+function handleShutdown(server: ServerType, socket: ChatSocket, storage: Storage, feed: KnowledgeFeed, log: Logger): void {
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     void socket.close().then(() => {
-      server.close(() => void storage.close().finally(() => process.exit(0)));
+      server.close(() => void feed.close().finally(() => void storage.close().finally(() => process.exit(0))));
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
   };

@@ -112,11 +112,11 @@ export function resultsSection(results: readonly LoadResult[], info: RunInfo): s
   ].join('\n');
 }
 
-/** Replaces the Load section of results.md if present (up to the next `## `), else appends it; other sections untouched. */
-export function upsertSection(document: string, section: string): string {
-  const start = document.indexOf(SECTION_HEADING);
+/** Replaces a section (the Load one of results.md by default) up to the next `## `, else appends it; others untouched. */
+export function upsertSection(document: string, section: string, heading: string = SECTION_HEADING): string {
+  const start = document.indexOf(heading);
   if (start === -1) return `${document.replace(/\n*$/, '\n\n')}${section}`;
-  const next = document.indexOf('\n## ', start + SECTION_HEADING.length);
+  const next = document.indexOf('\n## ', start + heading.length);
   const tail = next === -1 ? '' : document.slice(next + 1);
   return `${document.slice(0, start)}${section}${tail ? `\n${tail}` : ''}`;
 }

@@ -1,17 +1,22 @@
 /**
- * `npm run bench:load [N ...] [--window=S] [--ramp=S]`: N concurrent WebSocket citizens (default 50, 200, 500)
- * against the real service in a child process on loopback. Writes bench/load-results.md and the Load section of
- * bench/results.md. Every level stops by itself; the server is killed and temp dirs removed on every exit path.
+ * `npm run bench:load [N ...] [--window=S] [--ramp=S] [--instances K]`: N concurrent WebSocket citizens (default
+ * 50, 200, 500) against the real service in a child process on loopback. Writes bench/load-results.md and the Load
+ * section of bench/results.md. With `--instances K` (K ≥ 2), K instances sharing one PostgreSQL behind a
+ * round-robin proxy instead (instances.ts), written to their own section of bench/load-results.md. Every level
+ * stops by itself; servers are killed and temp dirs removed on every exit path.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { INSTANCES_HEADING, runInstancesBench } from './instances.js';
 import { loadResultsMarkdown, resultsSection, upsertSection, verdict, type RunInfo } from './report.js';
 import { runLoad, type LoadResult, type LoadSettings } from './scenario.js';
 import { loadQuestions } from './script.js';
 import { startServer, type ServerSettings } from './server.js';
 
-function parseArgs(argv: readonly string[]): { levels: number[]; settings: LoadSettings } {
+function parseArgs(raw: readonly string[]): { levels: number[]; settings: LoadSettings; instances: number } {
+  // `--instances 2` as well as `--instances=2`.
+  const argv = raw.flatMap((a, i) => (a === '--instances' ? [] : raw[i - 1] === '--instances' ? [`--instances=${a}`] : [a]));
   const option = (name: string, fallback: number) => {
     const raw = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
     const value = raw === undefined ? fallback : Number(raw);
@@ -20,7 +25,10 @@ function parseArgs(argv: readonly string[]): { levels: number[]; settings: LoadS
   };
   const levels = argv.filter((a) => !a.startsWith('--')).map(Number);
   if (levels.some((n) => !Number.isInteger(n) || n < 1 || n > 5_000)) throw new Error('N must be whole numbers 1–5000');
+  const instances = option('instances', 1);
+  if (!Number.isInteger(instances) || instances > 8) throw new Error('--instances expects a whole number 1–8');
   return {
+    instances,
     levels: levels.length ? levels : [50, 200, 500],
     settings: {
       rampMs: option('ramp', 5) * 1000,
@@ -35,9 +43,10 @@ function parseArgs(argv: readonly string[]): { levels: number[]; settings: LoadS
 }
 
 async function main(): Promise<void> {
-  const { levels, settings } = parseArgs(process.argv.slice(2));
+  const { levels, settings, instances } = parseArgs(process.argv.slice(2));
   const began = performance.now();
   const questions = loadQuestions(['bench/calibration.jsonl', 'bench/holdout.jsonl']);
+  if (instances > 1) return runInstancesBench(levels, settings, instances, questions);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ward-load-data-'));
   // KEY_FILE must be outside DATA_DIR (the service refuses a key stored next to the data it protects).
   const keyDir = mkdtempSync(path.join(os.tmpdir(), 'ward-load-key-'));
@@ -92,7 +101,10 @@ async function main(): Promise<void> {
       questions: questions.length,
       totalS: (performance.now() - began) / 1000,
     };
-    writeFileSync('bench/load-results.md', loadResultsMarkdown(results, info));
+    // The several-instances section of an earlier `--instances` run stays beside the new single-instance figures.
+    const previous = readFileSync('bench/load-results.md', 'utf8');
+    const kept = previous.includes(INSTANCES_HEADING) ? previous.slice(previous.indexOf(INSTANCES_HEADING)) : '';
+    writeFileSync('bench/load-results.md', kept ? `${loadResultsMarkdown(results, info).replace(/\n*$/, '\n\n')}${kept}` : loadResultsMarkdown(results, info));
     const resultsFile = 'bench/results.md';
     writeFileSync(resultsFile, upsertSection(readFileSync(resultsFile, 'utf8'), resultsSection(results, info)));
     console.log(`target: ${verdict(results).text}`);

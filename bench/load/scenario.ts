@@ -26,7 +26,10 @@ export interface LoadResult {
   framesPerS: number;
   conversations: number;
   completed: number;
+  /** All server-side processes together (one instance, or every instance plus the proxy): CPU and RSS summed. */
   server: ProcStats;
+  /** Each sampled process apart, in the order of `target.pids` (just the server when there is one). */
+  processes: ProcStats[];
   machine: MachineStats;
   /** Machine busy minus server minus generator: CPU taken by programs outside the benchmark, % of one core. */
   othersCpuPercent: number;
@@ -38,7 +41,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runLoad(
   n: number,
-  target: { port: number; pid: number; logLines(): string[] },
+  /** `pids`: every server-side process to measure (instances and proxy); `pid` alone otherwise. */
+  target: { port: number; pid: number; pids?: readonly number[]; logLines(): string[] },
   questions: readonly string[],
   settings: LoadSettings,
 ): Promise<LoadResult> {
@@ -46,7 +50,7 @@ export async function runLoad(
   const warnBefore = target.logLines().length;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const server = sampleProcess(target.pid);
+  const samplers = (target.pids ?? [target.pid]).map((pid) => sampleProcess(pid));
   const machine = sampleMachine();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -72,7 +76,8 @@ export async function runLoad(
   const wallS = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   loop.disable();
-  const serverStats = server.stop();
+  const processes = samplers.map((sampler) => sampler.stop());
+  const serverStats = sumStats(processes);
   const machineStats = machine.stop();
   const generatorCpu = ((cpu.user + cpu.system) / 1e6 / wallS) * 100;
   const t = tally(results.flatMap((r) => r.samples));
@@ -85,6 +90,7 @@ export async function runLoad(
     conversations: results.reduce((a, r) => a + r.conversations, 0),
     completed: results.reduce((a, r) => a + r.completed, 0),
     server: serverStats,
+    processes,
     machine: machineStats,
     othersCpuPercent: Math.max(0, machineStats.busyPercent - serverStats.cpuPercent - generatorCpu),
     serverWarnLines: target.logLines().length - warnBefore,
@@ -94,5 +100,19 @@ export async function runLoad(
       loopDelayMaxMs: loop.max / 1e6,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     },
+  };
+}
+
+/** Several processes as one server: memory and CPU add up; the peak CPU is the sum of peaks (an upper bound). */
+function sumStats(all: readonly ProcStats[]): ProcStats {
+  if (all.length === 1) return all[0]!;
+  const sum = (pick: (s: ProcStats) => number) => all.reduce((a, s) => a + pick(s), 0);
+  return {
+    peakRssMb: sum((s) => s.peakRssMb),
+    hwmMb: sum((s) => s.hwmMb),
+    meanRssMb: sum((s) => s.meanRssMb),
+    cpuPercent: sum((s) => s.cpuPercent),
+    peakCpuPercent: sum((s) => s.peakCpuPercent),
+    samples: Math.min(...all.map((s) => s.samples)),
   };
 }

@@ -11,6 +11,8 @@ export interface ServerSettings {
   maxConnections: number;
   messagesPerMinute: number;
   messagesPerMinutePerIp: number;
+  /** Extra environment, set last (DATABASE_URL and DATA_KEY for instances sharing PostgreSQL). */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -65,6 +67,7 @@ function childEnv(settings: ServerSettings, port: number): NodeJS.ProcessEnv {
     CHAT_MAX_CONNECTIONS: String(settings.maxConnections),
     CHAT_MESSAGES_PER_MINUTE: String(settings.messagesPerMinute),
     CHAT_MESSAGES_PER_MINUTE_PER_IP: String(settings.messagesPerMinutePerIp),
+    ...settings.env,
   };
 }
 

@@ -23,6 +23,11 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   EMBEDDER: z.enum(['auto', 'lsa', 'model', 'none'], { message: 'expected auto, lsa, model or none' }).default('auto'),
   DATA_KEY: z.string().trim().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(?:ql)?:\/\/\S+$/, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
   KEY_FILE: z.string().trim().min(1).optional(),
   RETENTION_DAYS: z.coerce.number({ message: 'expected a number of days' }).int('expected whole days').min(1, 'expected at least 1 day').max(3650).default(30),
   ADMIN_TOKEN: z.string().trim().min(16, 'expected at least 16 characters').optional(),
@@ -56,6 +61,8 @@ export interface Config {
   /** Secret; never logged. */
   readonly dataKey: string | undefined;
   readonly keyFile: string;
+  /** Secret (it may hold a password); never logged. Set: PostgreSQL shared by several instances, else SQLite in DATA_DIR. */
+  readonly databaseUrl: string | undefined;
   readonly retentionDays: number;
   /** Secret; never logged. Officials' API is closed while unset. */
   readonly adminToken: string | undefined;
@@ -71,7 +78,7 @@ export interface Config {
   readonly llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 }
 
-const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY']);
+const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY', 'DATABASE_URL']);
 
 /** A wrong environment value: one readable line naming the variable. */
 export class ConfigError extends Error {
@@ -93,6 +100,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid setting ${variable}${shown}: ${issue?.message ?? 'invalid value'}`);
   }
   const v = parsed.data;
+  // A key file is per machine: instances sharing one database would each make their own and fail to read the others' data.
+  if (v.DATABASE_URL && !v.DATA_KEY) {
+    throw new ConfigError('DATA_KEY is required with DATABASE_URL: every instance sharing the database must be given the same key');
+  }
   const resolve = (p: string) => path.resolve(cwd, p);
   const knowledgeDir = resolve(v.KNOWLEDGE_DIR);
   return Object.freeze({
@@ -107,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedder: v.EMBEDDER,
     dataKey: v.DATA_KEY,
     keyFile: v.KEY_FILE ? resolve(v.KEY_FILE) : resolve(path.join('secrets', 'data.key')),
+    databaseUrl: v.DATABASE_URL,
     retentionDays: v.RETENTION_DAYS,
     adminToken: v.ADMIN_TOKEN,
     chatMaxConnections: v.CHAT_MAX_CONNECTIONS,

@@ -8,6 +8,7 @@ import type { Revision, RevisionTarget, Storage, StorageTx } from '../../storage
 import { actorFields } from '../auth/accounts.js';
 import type { Actor } from '../auth/roles.js';
 import { diffContent, type FieldChange } from './diff.js';
+import type { KnowledgeFeed, KnowledgeFeedEvent } from './feed.js';
 import { schemaFor, WARD_TARGET_ID } from './targets.js';
 
 /** What re-indexing after a publish reports (RetrievalRuntime.applyEntries). */
@@ -26,6 +27,11 @@ export interface WorkbenchOptions {
   baselineWard: WardSettings | undefined;
   logger: Logger;
   now?: () => Date;
+  /**
+   * Where publishes are announced to the other instances sharing the database, and theirs heard (DESIGN.md,
+   * "Beyond one machine"); none for a single instance.
+   */
+  feed?: KnowledgeFeed | undefined;
 }
 
 export interface DraftInput {
@@ -99,6 +105,11 @@ export class KnowledgeWorkbench {
   private readonly overlay = new Map<string, Overlay<Entry>>();
   private wardOverlay: Overlay<WardSettings> | undefined;
   private reindexer: Reindexer | undefined;
+  /** Another instance's publish was laid over before retrieval was up: index it once the reindexer is set. */
+  private reindexPending = false;
+  /** Refreshes from the feed run one at a time, in order, so two quick publishes re-index in the order they came. */
+  private refreshing: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | undefined;
   private readonly storage: Storage;
   private readonly logger: Logger;
   private readonly now: () => Date;
@@ -113,8 +124,34 @@ export class KnowledgeWorkbench {
   /** Loads the published revisions; one that no longer fits the schema (after an upgrade) is skipped with an error log. */
   static async open(options: WorkbenchOptions): Promise<KnowledgeWorkbench> {
     const workbench = new KnowledgeWorkbench(options);
+    // Subscribed before the first read, so a publish elsewhere during start-up is not lost between the two.
+    if (options.feed) workbench.unsubscribe = options.feed.subscribe((event) => workbench.onFeedEvent(event));
     await workbench.reload();
     return workbench;
+  }
+
+  /** Stops listening to the other instances (shutdown). */
+  close(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /**
+   * Re-reads one target's revision in force from the database and re-indexes: what another instance just published
+   * (or rolled back) is served here too. Resolves once re-indexed; a failure is logged, the next publish retries.
+   */
+  async refreshTarget(kind: RevisionTarget, targetId: string): Promise<void> {
+    const latest = await this.storage.revisions.currentPublished(kind, targetId);
+    if (latest) this.applyRevision(latest);
+    else if (kind === 'entry') this.overlay.delete(targetId);
+    else this.wardOverlay = undefined;
+    if (kind === 'entry') await this.reindex('refresh');
+  }
+
+  /** Re-reads every published revision and re-indexes (after the feed missed notices, e.g. a dropped connection). */
+  async resync(): Promise<void> {
+    await this.reload();
+    await this.reindex('resync');
   }
 
   /** Re-reads every published revision from the database (e.g. after another instance published). */
@@ -133,6 +170,7 @@ export class KnowledgeWorkbench {
   /** Called once retrieval is up: publishing then re-indexes the entry at once. */
   setReindexer(reindexer: Reindexer | undefined): void {
     this.reindexer = reindexer;
+    if (reindexer && this.reindexPending) void this.queueRefresh(() => this.reindex('catch-up'));
   }
 
   /** Every entry as citizens get it now: shipped files with published revisions in force. */
@@ -331,8 +369,48 @@ export class KnowledgeWorkbench {
     };
   }
 
+  private onFeedEvent(event: KnowledgeFeedEvent): void {
+    if (event.kind === 'resync') {
+      void this.queueRefresh(() => this.resync());
+      return;
+    }
+    if (event.origin === this.options.feed?.instanceId) return;
+    this.logger.info({ targetKind: event.targetKind, targetId: event.targetId, revisionId: event.revisionId }, 'published on another instance; refreshing');
+    void this.queueRefresh(() => this.refreshTarget(event.targetKind, event.targetId));
+  }
+
+  private queueRefresh(run: () => Promise<void>): Promise<void> {
+    const next = this.refreshing.then(run).catch((error: unknown) => {
+      this.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'refresh from another instance failed');
+    });
+    this.refreshing = next;
+    return next;
+  }
+
+  private async reindex(reason: string): Promise<void> {
+    if (!this.reindexer) {
+      this.reindexPending = true;
+      return;
+    }
+    this.reindexPending = false;
+    const result = await this.reindexer(this.entries());
+    this.logger.info({ reason, changed: result.changed.length, removed: result.removed.length, ms: result.ms }, 're-indexed');
+  }
+
+  /** Tells the other instances; a failure is logged only: the publish stands, and they catch up on their next resync. */
+  private async announce(revision: Revision): Promise<void> {
+    const feed = this.options.feed;
+    if (!feed) return;
+    try {
+      await feed.notify({ targetKind: revision.targetKind, targetId: revision.targetId, revisionId: revision.id });
+    } catch (error) {
+      this.logger.error({ targetId: revision.targetId, reason: error instanceof Error ? error.message : String(error) }, 'could not tell the other instances about a publish');
+    }
+  }
+
   private async afterPublish(revision: Revision): Promise<PublishOutcome> {
     this.applyRevision(revision);
+    await this.announce(revision);
     if (revision.targetKind !== 'entry') return { revision };
     if (!this.reindexer) return { revision };
     try {

@@ -52,7 +52,7 @@ export class ConversationStore {
       if (existing && !existing.endedAt && existing.channel !== 'kiosk') {
         await this.writes.run('sessions.touch', () => storage.sessions.touch(existing.id));
         const history = await storage.messages.list(existing.id, { limit: 50 });
-        const state = this.memory.stateOf(existing.id) ?? readDialogueState(existing.state, existing.language);
+        const state = this.memory.stateOf(existing.id, existing.lastSeenAt) ?? readDialogueState(existing.state, existing.language);
         return {
           type: 'session',
           sessionId: input.sessionId,
@@ -77,7 +77,7 @@ export class ConversationStore {
     const session = await this.storage.sessions.get(id);
     if (!session) throw new AppError({ status: 404, code: 'session_not_found', message: 'Phiên trò chuyện không còn. Vui lòng bắt đầu lại.' });
     if (session.endedAt) throw sessionEnded();
-    return { session, state: this.memory.stateOf(id) ?? readDialogueState(session.state, session.language), ephemeral: false };
+    return { session, state: this.memory.stateOf(id, session.lastSeenAt) ?? readDialogueState(session.state, session.language), ephemeral: false };
   }
 
   /** Stores a message; its id, or an id remembered as unsaved when storage cannot write. */

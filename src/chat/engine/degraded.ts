@@ -82,7 +82,8 @@ export class SessionMemory {
   private readonly ephemeral = new BoundedMap<string, Session & { state: DialogueState }>(1000);
   /** An ephemeral session id → the stored session it became once storage could write again. */
   private readonly aliases = new BoundedMap<string, string>(10_000);
-  private readonly states = new BoundedMap<string, DialogueState>(1000);
+  /** With when it was kept: a stored session written after that (by another instance) is newer than it. */
+  private readonly states = new BoundedMap<string, { state: DialogueState; keptAt: number }>(1000);
   private readonly unsavedMessages = new BoundedMap<string, true>(10_000);
   private readonly ended = new BoundedMap<string, true>(10_000);
 
@@ -113,16 +114,27 @@ export class SessionMemory {
     this.aliases.set(ephemeralId, storedId);
   }
 
-  /** The newest state of a session: what could not be stored, else undefined (read it from storage). */
-  stateOf(id: string): DialogueState | undefined {
-    return this.ephemeral.get(id)?.state ?? this.states.get(id);
+  /**
+   * The newest state of a session: what could not be stored, else undefined (read it from storage). Given when the
+   * stored session was last written, a kept state older than that is dropped: with several instances sharing the
+   * database, the conversation went on elsewhere and the database holds the newer state.
+   */
+  stateOf(id: string, storedLastSeenAt?: Date): DialogueState | undefined {
+    const ephemeral = this.ephemeral.get(id);
+    if (ephemeral) return ephemeral.state;
+    const kept = this.states.get(id);
+    if (kept && storedLastSeenAt && storedLastSeenAt.getTime() > kept.keptAt) {
+      this.states.delete(id);
+      return undefined;
+    }
+    return kept?.state;
   }
 
   /** Keeps a state that could not be stored (or the state of an ephemeral session). */
   keepState(id: string, state: DialogueState): void {
     const session = this.ephemeral.get(id);
     if (session) this.ephemeral.set(id, { ...session, state, lastSeenAt: new Date() });
-    else this.states.set(id, state);
+    else this.states.set(id, { state, keptAt: Date.now() });
   }
 
   /** The stored state is current again. */
