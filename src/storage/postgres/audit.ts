@@ -1,39 +1,8 @@
 import { createRandomId } from '../ids.js';
-import type { AuditEvent, AuditRepository } from '../types.js';
+import { AUDIT_COLUMNS as COLUMNS, type AuditRow, toAuditEvent } from '../rows/audit.js';
+import { toJsonText } from '../rows/common.js';
+import type { AuditRepository } from '../types.js';
 import type { PgContext } from './context.js';
-
-interface AuditRow {
-  id: string;
-  official_id: string | null;
-  actor: string;
-  action: string;
-  target_kind: string | null;
-  target_id: string | null;
-  before: string | null;
-  after: string | null;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, official_id, actor, action, target_kind, target_id, before, after, created_at';
-
-/** SQL NULL for "no state" (undefined); any other value, null included, as JSON text. */
-function toJsonText(value: unknown): string | null {
-  return value === undefined ? null : JSON.stringify(value);
-}
-
-function toAuditEvent(row: AuditRow): AuditEvent {
-  return {
-    id: row.id,
-    officialId: row.official_id ?? undefined,
-    actor: row.actor,
-    action: row.action,
-    targetKind: row.target_kind ?? undefined,
-    targetId: row.target_id ?? undefined,
-    before: row.before === null ? undefined : JSON.parse(row.before),
-    after: row.after === null ? undefined : JSON.parse(row.after),
-    createdAt: new Date(row.created_at),
-  };
-}
 
 /**
  * The audit log on PostgreSQL: append-only, ordered by an identity sequence (timestamps may tie). The caller keeps

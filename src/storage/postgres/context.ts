@@ -181,8 +181,3 @@ export function createContext({ connection, key, logger, now, faults }: CreatePg
     openJson: <T>(blob: Uint8Array) => decryptJson<T>(key, blob),
   };
 }
-
-/** A Date from a TIMESTAMPTZ column, or undefined for NULL. */
-export function fromTimestamp(value: Date | null): Date | undefined {
-  return value === null ? undefined : new Date(value);
-}

@@ -1,29 +1,12 @@
 import { notFoundError } from '../../shared/errors.js';
 import { createRandomId } from '../ids.js';
-import type { Feedback, FeedbackRepository, Rating } from '../types.js';
+import { FEEDBACK_COLUMNS as COLUMNS, feedbackMapper, type FeedbackRow } from '../rows/feedback.js';
+import type { FeedbackRepository } from '../types.js';
 import type { PgContext } from './context.js';
-
-interface FeedbackRow {
-  id: string;
-  session_id: string;
-  message_id: string;
-  rating: Rating;
-  comment: Buffer | null;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, session_id, message_id, rating, comment, created_at';
 
 /** Citizens' ratings on PostgreSQL; the free-text comment is encrypted because people write their details in it. */
 export function createFeedbackRepo(ctx: PgContext): FeedbackRepository {
-  const toFeedback = (row: FeedbackRow): Feedback => ({
-    id: row.id,
-    sessionId: row.session_id,
-    messageId: row.message_id,
-    rating: row.rating,
-    comment: row.comment === null ? undefined : ctx.open(row.comment),
-    createdAt: new Date(row.created_at),
-  });
+  const toFeedback = feedbackMapper(ctx);
 
   return {
     add: ({ sessionId, messageId, rating, comment }) =>

@@ -1,31 +1,8 @@
 import { notFoundError } from '../../shared/errors.js';
 import { createRandomId } from '../ids.js';
-import type { Gap, GapReason, GapRepository, GapStatus, Language } from '../types.js';
+import { GAP_COLUMNS as COLUMNS, type GapRow, toGap } from '../rows/gaps.js';
+import type { GapRepository } from '../types.js';
 import type { PgContext } from './context.js';
-
-interface GapRow {
-  id: string;
-  question: string;
-  language: Language;
-  reason: GapReason;
-  top_ids: string;
-  status: GapStatus;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, question, language, reason, top_ids, status, created_at';
-
-function toGap(row: GapRow): Gap {
-  return {
-    id: row.id,
-    question: row.question,
-    language: row.language,
-    reason: row.reason,
-    topIds: JSON.parse(row.top_ids) as string[],
-    status: row.status,
-    createdAt: new Date(row.created_at),
-  };
-}
 
 /**
  * Unanswered questions on PostgreSQL. Stored in plain text on purpose — officials read and group them — so the

@@ -1,28 +1,7 @@
-import type { OfficialSession, OfficialSessionRepository } from '../types.js';
+import { OFFICIAL_SESSION_COLUMNS as COLUMNS, type OfficialSessionRow, toOfficialSession } from '../rows/official-sessions.js';
+import type { OfficialSessionRepository } from '../types.js';
 import type { PgContext, PgDb } from './context.js';
 import { assertOfficialExists } from './officials.js';
-
-interface OfficialSessionRow {
-  token_hash: string;
-  official_id: string;
-  csrf_token: string;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-}
-
-const COLUMNS = 'token_hash, official_id, csrf_token, created_at, last_seen_at, expires_at';
-
-function toOfficialSession(row: OfficialSessionRow): OfficialSession {
-  return {
-    tokenHash: row.token_hash,
-    officialId: row.official_id,
-    csrfToken: row.csrf_token,
-    createdAt: new Date(row.created_at),
-    lastSeenAt: new Date(row.last_seen_at),
-    expiresAt: new Date(row.expires_at),
-  };
-}
 
 /**
  * Officials' log-in sessions on PostgreSQL, keyed by the SHA-256 of the cookie token. A session is over once
@@ -47,7 +26,8 @@ export function createOfficialSessionRepo(ctx: PgContext): OfficialSessionReposi
       const now = ctx.now();
       const row = await ctx.read('officialSessions.get', (db) => find(db, tokenHash));
       if (!row) return undefined;
-      if (row.expires_at.getTime() > now.getTime()) return toOfficialSession(row);
+      const session = toOfficialSession(row);
+      if (session.expiresAt.getTime() > now.getTime()) return session;
       await ctx.write('officialSessions.expire', (db) =>
         db.run('DELETE FROM official_sessions WHERE token_hash = $1 AND expires_at <= $2', [tokenHash, now]),
       );

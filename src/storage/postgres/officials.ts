@@ -1,43 +1,11 @@
 import { notFoundError } from '../../shared/errors.js';
 import { usernameTakenError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Official, OfficialRepository, OfficialRole, OfficialWithSecret } from '../types.js';
-import { fromTimestamp, type PgContext, type PgDb } from './context.js';
+import { normalizeUsername, OFFICIAL_COLUMNS as COLUMNS, type OfficialRow, toOfficial } from '../rows/officials.js';
+import type { OfficialRepository, OfficialWithSecret } from '../types.js';
+import type { PgContext, PgDb } from './context.js';
 
-interface OfficialRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: OfficialRole;
-  disabled: boolean;
-  failed_attempts: number;
-  locked_until: Date | null;
-  password_hash: string;
-  created_at: Date;
-  password_changed_at: Date;
-}
-
-const COLUMNS =
-  'id, username, display_name, role, disabled, failed_attempts, locked_until, password_hash, created_at, password_changed_at';
-
-/** A username as stored and compared: NFC (Vietnamese keyboards may send decomposed marks), trimmed, lower-cased. */
-export function normalizeUsername(username: string): string {
-  return username.normalize('NFC').trim().toLowerCase();
-}
-
-function toOfficial(row: OfficialRow): Official {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    disabled: row.disabled,
-    failedAttempts: row.failed_attempts,
-    lockedUntil: fromTimestamp(row.locked_until),
-    createdAt: new Date(row.created_at),
-    passwordChangedAt: new Date(row.password_changed_at),
-  };
-}
+export { normalizeUsername };
 
 /** Throws `not_found` unless the official exists; keeps it from being deleted until the transaction ends. */
 export async function assertOfficialExists(db: PgDb, id: string): Promise<void> {

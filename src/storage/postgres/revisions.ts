@@ -1,29 +1,10 @@
 import { notFoundError } from '../../shared/errors.js';
 import { revisionNotDraftError, staleRevisionError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Revision, RevisionRepository, RevisionStatus, RevisionTarget } from '../types.js';
-import { fromTimestamp, type PgContext, type PgDb } from './context.js';
+import { REVISION_COLUMNS as COLUMNS, type RevisionRow, toContentText, toRevision } from '../rows/revisions.js';
+import type { RevisionRepository, RevisionTarget } from '../types.js';
+import type { PgContext, PgDb } from './context.js';
 import { assertOfficialExists } from './officials.js';
-
-interface RevisionRow {
-  id: string;
-  target_kind: RevisionTarget;
-  target_id: string;
-  number: number;
-  status: RevisionStatus;
-  content: string | null;
-  base_revision_id: string | null;
-  restores_revision_id: string | null;
-  note: string | null;
-  author_id: string;
-  created_at: Date;
-  published_by: string | null;
-  published_at: Date | null;
-}
-
-const COLUMNS =
-  'id, target_kind, target_id, number, status, content, base_revision_id, restores_revision_id, note, author_id, ' +
-  'created_at, published_by, published_at';
 
 /** The newest publication of one target: publish_seq is set (only) on publishing and grows across the database. */
 const CURRENT = `SELECT ${COLUMNS} FROM revisions
@@ -32,29 +13,6 @@ const CURRENT = `SELECT ${COLUMNS} FROM revisions
 
 /** Every revision write takes this advisory lock: edits are rare, and it makes each check-then-write atomic. */
 const REVISIONS_LOCK = 'revisions';
-
-function toRevision(row: RevisionRow): Revision {
-  return {
-    id: row.id,
-    targetKind: row.target_kind,
-    targetId: row.target_id,
-    number: row.number,
-    status: row.status,
-    content: row.content === null ? null : JSON.parse(row.content),
-    baseRevisionId: row.base_revision_id ?? undefined,
-    restoresRevisionId: row.restores_revision_id ?? undefined,
-    note: row.note ?? undefined,
-    authorId: row.author_id,
-    createdAt: new Date(row.created_at),
-    publishedBy: row.published_by ?? undefined,
-    publishedAt: fromTimestamp(row.published_at),
-  };
-}
-
-/** SQL NULL for null/undefined ("back to the shipped file"), JSON text otherwise. */
-function toContentText(content: unknown): string | null {
-  return content === null || content === undefined ? null : JSON.stringify(content);
-}
 
 /**
  * Revisions of knowledge entries and ward settings on PostgreSQL. Every write holds one advisory lock shared by

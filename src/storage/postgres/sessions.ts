@@ -1,20 +1,9 @@
 import { notFoundError } from '../../shared/errors.js';
 import { sessionEndedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Channel, Language, Session, SessionRepository, SessionState } from '../types.js';
-import { fromTimestamp, type PgContext, type PgDb } from './context.js';
-
-interface SessionRow {
-  id: string;
-  channel: Channel;
-  language: Language;
-  state: Buffer;
-  created_at: Date;
-  last_seen_at: Date;
-  ended_at: Date | null;
-}
-
-const COLUMNS = 'id, channel, language, state, created_at, last_seen_at, ended_at';
+import { SESSION_COLUMNS as COLUMNS, sessionMapper, type SessionRow } from '../rows/sessions.js';
+import type { SessionRepository } from '../types.js';
+import type { PgContext, PgDb } from './context.js';
 
 /** Throws `not_found` / `session_ended` unless the session exists and is open; locks it against a concurrent end. */
 export async function assertSessionOpen(db: PgDb, id: string): Promise<void> {
@@ -37,15 +26,7 @@ export async function touchOpenSession(db: PgDb, id: string, now: Date, state?: 
 
 /** Sessions on PostgreSQL; the dialogue state is encrypted because a form dialogue collects personal data. */
 export function createSessionRepo(ctx: PgContext): SessionRepository {
-  const toSession = (row: SessionRow): Session => ({
-    id: row.id,
-    channel: row.channel,
-    language: row.language,
-    createdAt: new Date(row.created_at),
-    lastSeenAt: new Date(row.last_seen_at),
-    endedAt: fromTimestamp(row.ended_at),
-    state: ctx.openJson<SessionState>(row.state),
-  });
+  const toSession = sessionMapper(ctx);
 
   return {
     create: ({ channel, language, state = {} }) =>

@@ -1,39 +1,10 @@
 import { notFoundError } from '../../shared/errors.js';
 import { ticketClosedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Ticket, TicketRepository, TicketStatus } from '../types.js';
+import { TICKET_COLUMNS as COLUMNS, type TicketRow, toTicket } from '../rows/tickets.js';
+import type { TicketRepository } from '../types.js';
 import { wardDayOf } from '../ward-day.js';
-import { fromTimestamp, type PgContext, type PgDb } from './context.js';
-
-interface TicketRow {
-  id: string;
-  ward_day: string;
-  number: number;
-  status: TicketStatus;
-  session_id: string | null;
-  topic: string | null;
-  counter: number | null;
-  created_at: Date;
-  called_at: Date | null;
-  finished_at: Date | null;
-}
-
-const COLUMNS = 'id, ward_day, number, status, session_id, topic, counter, created_at, called_at, finished_at';
-
-function toTicket(row: TicketRow): Ticket {
-  return {
-    id: row.id,
-    number: row.number,
-    wardDay: row.ward_day,
-    status: row.status,
-    sessionId: row.session_id ?? undefined,
-    topic: row.topic ?? undefined,
-    counter: row.counter ?? undefined,
-    createdAt: new Date(row.created_at),
-    calledAt: fromTimestamp(row.called_at),
-    finishedAt: fromTimestamp(row.finished_at),
-  };
-}
+import type { PgContext, PgDb } from './context.js';
 
 async function findTicket(db: PgDb, id: string, forUpdate = false): Promise<TicketRow | undefined> {
   return db.one<TicketRow>(`SELECT ${COLUMNS} FROM tickets WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);

@@ -88,8 +88,3 @@ export function createContext({ db, key, logger, now, faults }: CreateContextOpt
 export function toIso(date: Date): string {
   return date.toISOString();
 }
-
-/** A Date from stored ISO text, or undefined for NULL. */
-export function fromIso(text: string | null): Date | undefined {
-  return text === null ? undefined : new Date(text);
-}

@@ -2,28 +2,12 @@ import { normalizeReference } from '../../dossiers/reference-code.js';
 import { notFoundError, validationError } from '../../shared/errors.js';
 import { storageFailedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Channel, Dossier, DossierRepository, DossierStatus, DossierValues } from '../types.js';
+import { DOSSIER_COLUMNS as COLUMNS, dossierMapper, type DossierRow } from '../rows/dossiers.js';
+import type { DossierRepository } from '../types.js';
 import { daysBefore, wardDayOf } from '../ward-day.js';
-import { fromIso, toIso, type SqliteContext } from './context.js';
+import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
 import { assertSessionOpen } from './sessions.js';
-
-interface DossierRow {
-  id: string;
-  reference: string;
-  form_id: string;
-  channel: Channel;
-  session_id: string | null;
-  ward_day: string;
-  status: DossierStatus;
-  sealed_values: Buffer;
-  created_at: string;
-  received_at: string | null;
-  received_by: Buffer | null;
-}
-
-const COLUMNS =
-  'id, reference, form_id, channel, session_id, ward_day, status, sealed_values, created_at, received_at, received_by';
 
 /** At 40 random bits a collision is already rare; several in a row means a broken generator, not bad luck. */
 const MAX_REFERENCE_ATTEMPTS = 8;
@@ -43,19 +27,7 @@ export function checkRetentionDays(field: string, days: number): void {
  * the plain columns hold only what the counter's list needs and nothing about the person.
  */
 export function createDossierRepo(ctx: SqliteContext, createReference: () => string): Sync<DossierRepository> {
-  const toDossier = (row: DossierRow): Dossier => ({
-    id: row.id,
-    reference: row.reference,
-    formId: row.form_id,
-    channel: row.channel,
-    sessionId: row.session_id ?? undefined,
-    wardDay: row.ward_day,
-    status: row.status,
-    values: ctx.openJson<DossierValues>(row.sealed_values),
-    createdAt: new Date(row.created_at),
-    receivedAt: fromIso(row.received_at),
-    receivedBy: row.received_by === null ? undefined : ctx.open(row.received_by),
-  });
+  const toDossier = dossierMapper(ctx);
   const find = (reference: string) =>
     ctx.statement<[string], DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE reference = ?`).get(reference);
   const referenceTaken = (reference: string) =>

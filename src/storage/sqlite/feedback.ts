@@ -1,30 +1,13 @@
 import { notFoundError } from '../../shared/errors.js';
 import { createRandomId } from '../ids.js';
-import type { Feedback, FeedbackRepository, Rating } from '../types.js';
+import { FEEDBACK_COLUMNS as COLUMNS, feedbackMapper, type FeedbackRow } from '../rows/feedback.js';
+import type { FeedbackRepository } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
 
-interface FeedbackRow {
-  id: string;
-  session_id: string;
-  message_id: string;
-  rating: Rating;
-  comment: Buffer | null;
-  created_at: string;
-}
-
-const COLUMNS = 'id, session_id, message_id, rating, comment, created_at';
-
 /** Citizens' ratings on SQLite; the free-text comment is encrypted because people write their details in it. */
 export function createFeedbackRepo(ctx: SqliteContext): Sync<FeedbackRepository> {
-  const toFeedback = (row: FeedbackRow): Feedback => ({
-    id: row.id,
-    sessionId: row.session_id,
-    messageId: row.message_id,
-    rating: row.rating,
-    comment: row.comment === null ? undefined : ctx.open(row.comment),
-    createdAt: new Date(row.created_at),
-  });
+  const toFeedback = feedbackMapper(ctx);
 
   return {
     add: ({ sessionId, messageId, rating, comment }) =>

@@ -1,32 +1,9 @@
 import { notFoundError } from '../../shared/errors.js';
 import { createRandomId } from '../ids.js';
-import type { Gap, GapReason, GapRepository, GapStatus, Language } from '../types.js';
+import { GAP_COLUMNS as COLUMNS, type GapRow, toGap } from '../rows/gaps.js';
+import type { Gap, GapRepository } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
-
-interface GapRow {
-  id: string;
-  question: string;
-  language: Language;
-  reason: GapReason;
-  top_ids: string;
-  status: GapStatus;
-  created_at: string;
-}
-
-const COLUMNS = 'id, question, language, reason, top_ids, status, created_at';
-
-function toGap(row: GapRow): Gap {
-  return {
-    id: row.id,
-    question: row.question,
-    language: row.language,
-    reason: row.reason,
-    topIds: JSON.parse(row.top_ids) as string[],
-    status: row.status,
-    createdAt: new Date(row.created_at),
-  };
-}
 
 /**
  * Unanswered questions on SQLite. Stored in plain text on purpose — officials read and group them — so the

@@ -1,28 +1,13 @@
 import { createRandomId } from '../ids.js';
-import type { Message, MessageMeta, MessageRepository, MessageRole } from '../types.js';
+import { MESSAGE_COLUMNS as COLUMNS, messageMapper, type MessageRow } from '../rows/messages.js';
+import type { MessageRepository } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
 import { assertSessionOpen } from './sessions.js';
 
-interface MessageRow {
-  id: string;
-  session_id: string;
-  role: MessageRole;
-  text: Buffer;
-  meta: string;
-  created_at: string;
-}
-
 /** Messages on SQLite: text encrypted (citizens type names and ID numbers), meta plain for statistics. */
 export function createMessageRepo(ctx: SqliteContext): Sync<MessageRepository> {
-  const toMessage = (row: MessageRow): Message => ({
-    id: row.id,
-    sessionId: row.session_id,
-    role: row.role,
-    text: ctx.open(row.text),
-    meta: JSON.parse(row.meta) as MessageMeta,
-    createdAt: new Date(row.created_at),
-  });
+  const toMessage = messageMapper(ctx);
 
   return {
     append: ({ sessionId, role, text, meta = {} }) =>
@@ -32,7 +17,7 @@ export function createMessageRepo(ctx: SqliteContext): Sync<MessageRepository> {
         const now = toIso(ctx.now());
         ctx
           .statement<[string, string, string, Buffer, string, string]>(
-            'INSERT INTO messages (id, session_id, role, text, meta, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            `INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`,
           )
           .run(id, sessionId, role, ctx.seal(text), JSON.stringify(meta), now);
         ctx.statement<[string, string]>('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, sessionId);
@@ -44,7 +29,7 @@ export function createMessageRepo(ctx: SqliteContext): Sync<MessageRepository> {
         // Newest `limit` first in SQL, then reversed: chat context wants the latest turns, in reading order.
         const rows = ctx
           .statement<[string, number], MessageRow>(
-            'SELECT id, session_id, role, text, meta, created_at FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?',
+            `SELECT ${COLUMNS} FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT ?`,
           )
           .all(sessionId, limit ?? -1);
         return rows.reverse().map(toMessage);

@@ -1,29 +1,8 @@
-import type { OfficialSession, OfficialSessionRepository } from '../types.js';
+import { OFFICIAL_SESSION_COLUMNS as COLUMNS, type OfficialSessionRow, toOfficialSession } from '../rows/official-sessions.js';
+import type { OfficialSessionRepository } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import { assertOfficialExists } from './officials.js';
 import type { Sync } from './runner.js';
-
-interface OfficialSessionRow {
-  token_hash: string;
-  official_id: string;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-}
-
-const COLUMNS = 'token_hash, official_id, csrf_token, created_at, last_seen_at, expires_at';
-
-function toOfficialSession(row: OfficialSessionRow): OfficialSession {
-  return {
-    tokenHash: row.token_hash,
-    officialId: row.official_id,
-    csrfToken: row.csrf_token,
-    createdAt: new Date(row.created_at),
-    lastSeenAt: new Date(row.last_seen_at),
-    expiresAt: new Date(row.expires_at),
-  };
-}
 
 /**
  * Officials' log-in sessions on SQLite, keyed by the SHA-256 of the cookie token. A session is over once

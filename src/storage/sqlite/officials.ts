@@ -1,44 +1,12 @@
 import { notFoundError } from '../../shared/errors.js';
 import { usernameTakenError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Official, OfficialRepository, OfficialRole, OfficialWithSecret } from '../types.js';
-import { fromIso, toIso, type SqliteContext } from './context.js';
+import { normalizeUsername, OFFICIAL_COLUMNS as COLUMNS, type OfficialRow, toOfficial } from '../rows/officials.js';
+import type { OfficialRepository, OfficialWithSecret } from '../types.js';
+import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
 
-interface OfficialRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: OfficialRole;
-  disabled: number;
-  failed_attempts: number;
-  locked_until: string | null;
-  password_hash: string;
-  created_at: string;
-  password_changed_at: string;
-}
-
-const COLUMNS =
-  'id, username, display_name, role, disabled, failed_attempts, locked_until, password_hash, created_at, password_changed_at';
-
-/** A username as stored and compared: NFC (Vietnamese keyboards may send decomposed marks), trimmed, lower-cased. */
-export function normalizeUsername(username: string): string {
-  return username.normalize('NFC').trim().toLowerCase();
-}
-
-function toOfficial(row: OfficialRow): Official {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    disabled: row.disabled === 1,
-    failedAttempts: row.failed_attempts,
-    lockedUntil: fromIso(row.locked_until),
-    createdAt: new Date(row.created_at),
-    passwordChangedAt: new Date(row.password_changed_at),
-  };
-}
+export { normalizeUsername };
 
 /** Throws `not_found` unless the official exists (checked before writes that name one, instead of a FK error). */
 export function assertOfficialExists(ctx: SqliteContext, id: string): void {

@@ -1,21 +1,12 @@
 import { notFoundError } from '../../shared/errors.js';
 import { sessionEndedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Channel, Language, Session, SessionRepository, SessionState } from '../types.js';
-import { fromIso, toIso, type SqliteContext } from './context.js';
+import { SESSION_COLUMNS as COLUMNS, sessionMapper, type SessionRow } from '../rows/sessions.js';
+import type { SessionRepository } from '../types.js';
+import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
 
-interface SessionRow {
-  id: string;
-  channel: Channel;
-  language: Language;
-  state: Buffer;
-  created_at: string;
-  last_seen_at: string;
-  ended_at: string | null;
-}
-
-const SELECT = 'SELECT id, channel, language, state, created_at, last_seen_at, ended_at FROM sessions WHERE id = ?';
+const SELECT = `SELECT ${COLUMNS} FROM sessions WHERE id = ?`;
 
 /** Throws `not_found` / `session_ended` unless the session exists and is still open. */
 export function assertSessionOpen(ctx: SqliteContext, id: string): void {
@@ -26,15 +17,7 @@ export function assertSessionOpen(ctx: SqliteContext, id: string): void {
 
 /** Sessions on SQLite; the dialogue state is encrypted because a form dialogue collects personal data. */
 export function createSessionRepo(ctx: SqliteContext): Sync<SessionRepository> {
-  const toSession = (row: SessionRow): Session => ({
-    id: row.id,
-    channel: row.channel,
-    language: row.language,
-    createdAt: new Date(row.created_at),
-    lastSeenAt: new Date(row.last_seen_at),
-    endedAt: fromIso(row.ended_at),
-    state: ctx.openJson<SessionState>(row.state),
-  });
+  const toSession = sessionMapper(ctx);
   const find = (id: string) => ctx.statement<[string], SessionRow>(SELECT).get(id);
 
   return {

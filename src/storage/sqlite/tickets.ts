@@ -1,40 +1,11 @@
 import { notFoundError } from '../../shared/errors.js';
 import { ticketClosedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
-import type { Ticket, TicketRepository, TicketStatus } from '../types.js';
+import { TICKET_COLUMNS as COLUMNS, type TicketRow, toTicket } from '../rows/tickets.js';
+import type { TicketRepository } from '../types.js';
 import { wardDayOf } from '../ward-day.js';
-import { fromIso, toIso, type SqliteContext } from './context.js';
+import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
-
-interface TicketRow {
-  id: string;
-  ward_day: string;
-  number: number;
-  status: TicketStatus;
-  session_id: string | null;
-  topic: string | null;
-  counter: number | null;
-  created_at: string;
-  called_at: string | null;
-  finished_at: string | null;
-}
-
-const COLUMNS = 'id, ward_day, number, status, session_id, topic, counter, created_at, called_at, finished_at';
-
-function toTicket(row: TicketRow): Ticket {
-  return {
-    id: row.id,
-    number: row.number,
-    wardDay: row.ward_day,
-    status: row.status,
-    sessionId: row.session_id ?? undefined,
-    topic: row.topic ?? undefined,
-    counter: row.counter ?? undefined,
-    createdAt: new Date(row.created_at),
-    calledAt: fromIso(row.called_at),
-    finishedAt: fromIso(row.finished_at),
-  };
-}
 
 /** The hand-over queue on SQLite: numbers restart at 1 every ward day (Asia/Ho_Chi_Minh), not machine day. */
 export function createTicketRepo(ctx: SqliteContext): Sync<TicketRepository> {
