@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 
 /**
@@ -14,9 +14,8 @@ export interface ParseCache<T> {
   save(): Promise<void>;
 }
 
-const VERSION = 2;
-
-const checksumOf = (files: string): string => createHash('sha256').update(files).digest('base64url');
+// 3: a header line with a CRC-32 of the body, then the body; one parse, no second copy of tens of megabytes.
+const VERSION = 3;
 
 /** A file's fingerprint: size and modification time. */
 export async function fingerprintFile(file: string): Promise<string | undefined> {
@@ -29,16 +28,19 @@ export async function fingerprintFile(file: string): Promise<string | undefined>
 }
 
 /**
- * Opens (or starts) a parse cache. An unreadable, foreign or damaged cache file (its checksum does not match) is
+ * Opens (or starts) a parse cache. An unreadable, foreign or damaged cache file (its CRC-32 does not match) is
  * ignored, and so is any remembered value that fails `isValue`: the cache can only save time, never break a start.
  */
 export async function openParseCache<T>(cacheFile: string | undefined, schemaVersion: string, isValue: (value: unknown) => boolean = () => true): Promise<ParseCache<T>> {
   const stored = new Map<string, { fingerprint: string; value: T }>();
   if (cacheFile) {
     try {
-      const json = JSON.parse(await readFile(cacheFile, 'utf8')) as { version?: number; schema?: string; checksum?: string; files?: string };
-      if (json.version === VERSION && json.schema === schemaVersion && typeof json.files === 'string' && json.checksum === checksumOf(json.files)) {
-        const files = JSON.parse(json.files) as Record<string, { fingerprint?: unknown; value?: unknown }>;
+      const bytes = await readFile(cacheFile);
+      const newline = bytes.indexOf(0x0a);
+      const header = JSON.parse(bytes.subarray(0, Math.max(newline, 0)).toString('utf8')) as { version?: number; schema?: string; crc32?: number };
+      const body = bytes.subarray(newline + 1);
+      if (newline > 0 && header.version === VERSION && header.schema === schemaVersion && header.crc32 === crc32(body)) {
+        const files = JSON.parse(body.toString('utf8')) as Record<string, { fingerprint?: unknown; value?: unknown }>;
         for (const [file, item] of Object.entries(files)) {
           if (typeof item?.fingerprint === 'string' && isValue(item.value)) stored.set(file, { fingerprint: item.fingerprint, value: item.value as T });
         }
@@ -63,8 +65,9 @@ export async function openParseCache<T>(cacheFile: string | undefined, schemaVer
     async save() {
       if (!cacheFile || (!changed && seen.size === stored.size)) return;
       await mkdir(path.dirname(cacheFile), { recursive: true });
-      const files = JSON.stringify(Object.fromEntries(seen));
-      await writeFileAtomic(cacheFile, JSON.stringify({ version: VERSION, schema: schemaVersion, checksum: checksumOf(files), files }));
+      const body = Buffer.from(JSON.stringify(Object.fromEntries(seen)), 'utf8');
+      const header = JSON.stringify({ version: VERSION, schema: schemaVersion, crc32: crc32(body) });
+      await writeFileAtomic(cacheFile, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadKnowledge, loadWardSettings } from '../../../src/knowledge/load.js';
@@ -11,13 +12,16 @@ describe('loadKnowledge', () => {
     const dir = await writeKnowledgeDir({ 'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(), 'synonyms.yaml': synonyms });
     const cacheFile = path.join(dir, 'cache', 'knowledge.json');
     const first = await loadKnowledge(dir, { relativeTo: dir, cacheFile });
-    const saved = JSON.parse(await readFile(cacheFile, 'utf8')) as { files: string; checksum: string };
+    const saved = await readFile(cacheFile, 'utf8');
+    const [header = '', body = ''] = [saved.slice(0, saved.indexOf('\n')), saved.slice(saved.indexOf('\n') + 1)];
+    expect(JSON.parse(header)).toMatchObject({ version: 3, crc32: expect.any(Number) });
     expect((await loadKnowledge(dir, { relativeTo: dir, cacheFile })).entries).toEqual(first.entries);
-    // Valid JSON of the wrong shape, a file changed behind the checksum's back, and plain garbage.
+    const wrongShape = JSON.stringify({ [path.join(dir, 'curated/dang-ky-khai-sinh.yaml')]: { fingerprint: 'x', value: { ok: true } } });
+    // Valid JSON of the wrong shape (with a matching CRC), a body changed behind the CRC's back, and plain garbage.
     const damaged = [
-      JSON.stringify({ ...saved, files: JSON.stringify({ [path.join(dir, 'curated/dang-ky-khai-sinh.yaml')]: { fingerprint: 'x', value: { ok: true } } }) }),
-      JSON.stringify({ ...saved, files: saved.files.replace('dang-ky-khai-sinh', 'dang-ky-ket-hon') }),
-      '{"version":2,"schema":1,"files":{"a":{"value":{"problems":7}}}}',
+      `${JSON.stringify({ ...JSON.parse(header), crc32: crc32(Buffer.from(wrongShape)) })}\n${wrongShape}`,
+      `${header}\n${body.replace('dang-ky-khai-sinh', 'dang-ky-ket-hon')}`,
+      '{"version":3,"schema":1}\n{"a":{"value":{"problems":7}}}',
       '\u0000garbage',
     ];
     for (const text of damaged) {

@@ -90,7 +90,7 @@ describe('startRetrieval', () => {
     const warnings = lines().map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(warnings).toEqual(expect.arrayContaining(['LSA basis unreadable; retraining', 'saved vector index discarded; it will be rebuilt']));
     // The caches were written again, whole: the next start reuses them without a warning.
-    expect(JSON.parse(await readFile(path.join(indexDir, 'analysis-cache.json'), 'utf8'))).toMatchObject({ schema: 'analysis-v1' });
+    expect(JSON.parse((await readFile(path.join(indexDir, 'analysis-cache.json'), 'utf8')).split('\n')[0] ?? '')).toMatchObject({ schema: 'analysis-v1' });
     const quiet = buildCapturingLogger('warn');
     await (await startRetrieval({ ...options, logger: quiet.logger })).denseSettled;
     expect(quiet.lines()).toEqual([]);
@@ -117,7 +117,7 @@ describe('startRetrieval', () => {
       const runtime = await startRetrieval({ entries, synonyms, indexDir: path.join(dataDir, 'index'), modelDir: 'none', embedder: 'none', logger: buildSilentLogger() });
       expect((await runtime.retriever.search(entries[0]!.title.vi, 1)).results[0]?.id).toBe(entries[0]!.id);
     }
-    expect(JSON.parse(await readFile(cacheFile, 'utf8'))).toMatchObject({ version: 2, schema: 'entry-v1' });
+    expect(JSON.parse((await readFile(cacheFile, 'utf8')).split('\n')[0] ?? '')).toMatchObject({ version: 3, schema: 'entry-v1' });
   });
 });
 
