@@ -10,8 +10,11 @@ export function schemaFor(kind: RevisionTarget): z.ZodType<Entry> | z.ZodType<Wa
   return kind === 'entry' ? EntrySchema : WardSettingsSchema;
 }
 
-/** JSON Schemas of what officials edit, for the workbench to build its forms from (input shape: defaults optional). */
+let schemas: { entry: unknown; wardSettings: unknown } | undefined;
+
+/** JSON Schemas of what officials edit, for the workbench to build its forms from (input shape: defaults optional); built once. */
 export function editingSchemas(): { entry: unknown; wardSettings: unknown } {
   const options = { io: 'input', unrepresentable: 'any' } as const;
-  return { entry: z.toJSONSchema(EntrySchema, options), wardSettings: z.toJSONSchema(WardSettingsSchema, options) };
+  schemas ??= { entry: z.toJSONSchema(EntrySchema, options), wardSettings: z.toJSONSchema(WardSettingsSchema, options) };
+  return schemas;
 }

@@ -5,7 +5,7 @@ import type { ChatEngine } from '../../chat/engine/chat-engine.js';
 import { ClientFrameSchema } from '../../chat/protocol.js';
 import { AppError, unavailableError } from '../../shared/errors.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
-import { parseOrThrow } from '../validate.js';
+import { parseOrThrow, readJsonBody } from '../validate.js';
 
 /** Body of `POST /api/chat`: the same frames as the WebSocket, with the session id carried by the client. */
 export const ChatRequestSchema = z.strictObject({
@@ -27,9 +27,7 @@ export function createChatRoutes({ getEngine, getAddress, messagesPerMinutePerAd
   const routes = new Hono();
   const limiter = new RateLimiter(messagesPerMinutePerAddress);
   routes.post('/', async (c) => {
-    const body: unknown = await c.req.json().catch(() => {
-      throw new AppError({ status: 400, code: 'invalid_json', message: 'Nội dung gửi lên không đúng định dạng JSON.' });
-    });
+    const body = await readJsonBody(c);
     const request = parseOrThrow(ChatRequestSchema, body, 'Tin nhắn không hợp lệ.');
     if (!limiter.take(getAddress(c))) {
       throw new AppError({ status: 429, code: 'rate_limited', message: 'Bạn gửi tin nhắn nhanh quá, vui lòng chờ một chút rồi gửi lại.' });

@@ -4,7 +4,7 @@ import { renderDossierPage } from '../../dossiers/index.js';
 import { getForm, listForms, toPublicForm, validateDossier } from '../../forms/index.js';
 import { AppError, notFoundError, unavailableError } from '../../shared/errors.js';
 import type { Storage } from '../../storage/types.js';
-import { parseOrThrow } from '../validate.js';
+import { parseOrThrow, readJsonBody } from '../validate.js';
 
 const DossierRequestSchema = z.strictObject({
   formId: z.string().min(1).max(100),
@@ -23,9 +23,7 @@ export function createFormRoutes(getStorage: () => Storage | undefined): Hono {
   };
   routes.get('/forms', (c) => c.json({ forms: listForms().map(toPublicForm) }));
   routes.post('/dossiers', async (c) => {
-    const body: unknown = await c.req.json().catch(() => {
-      throw new AppError({ status: 400, code: 'invalid_json', message: 'Nội dung gửi lên không đúng định dạng JSON.' });
-    });
+    const body = await readJsonBody(c);
     const request = parseOrThrow(DossierRequestSchema, body, 'Yêu cầu lưu tờ khai chưa hợp lệ.');
     const form = getForm(request.formId);
     if (!form) throw new AppError({ status: 422, code: 'validation_failed', message: 'Không có mẫu tờ khai này.', errors: [{ field: 'formId', message: 'Mẫu tờ khai không tồn tại.' }] });

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { createOfficial, NewOfficialSchema, OfficialPatchSchema, updateOfficial } from '../../../admin/auth/accounts.js';
-import { parseOrThrow } from '../../validate.js';
+import { parseOrThrow, readJsonBody as readJson } from '../../validate.js';
 import { requireRole, type AdminEnv, type AdminServices } from './context.js';
-import { readJson } from './knowledge.js';
 
 const AuditQuerySchema = z.strictObject({
   action: z.string().max(64).optional(),

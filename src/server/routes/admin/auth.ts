@@ -52,16 +52,8 @@ const csrfError = () =>
  * state-changing request and the Origin, when sent, being our own) or the ADMIN_TOKEN bearer.
  */
 export function createAdminAuth(options: AdminAuthOptions): { routes: Hono<AdminEnv>; guard: MiddlewareHandler<AdminEnv> } {
-  let service: AuthService | undefined;
-  let serviceStorage: Storage | undefined;
-  const auth = () => {
-    const storage = options.storage();
-    if (service === undefined || serviceStorage !== storage) {
-      service = new AuthService(storage, options.policy, options.now);
-      serviceStorage = storage;
-    }
-    return service;
-  };
+  // Stateless over storage: built per request, so it always uses the storage in force.
+  const auth = () => new AuthService(options.storage(), options.policy, options.now);
   const limiter = new RateLimiter(options.loginsPerMinute ?? 20);
   const routes = new Hono<AdminEnv>();
 

@@ -4,9 +4,8 @@ import { actorFields } from '../../../admin/auth/accounts.js';
 import { hasRole } from '../../../admin/auth/roles.js';
 import { groupGaps } from '../../../admin/gaps/group-gaps.js';
 import { forbiddenError } from '../../../shared/errors.js';
-import { parseOrThrow } from '../../validate.js';
+import { parseOrThrow, readJsonBody as readJson } from '../../validate.js';
 import type { AdminEnv, AdminServices } from './context.js';
-import { readJson } from './knowledge.js';
 
 const GapIdsSchema = z.array(z.string().min(1).max(64)).min(1).max(500);
 const AttachSchema = z.strictObject({

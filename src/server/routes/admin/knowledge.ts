@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { editingSchemas, WARD_TARGET_ID } from '../../../admin/knowledge/targets.js';
-import { AppError } from '../../../shared/errors.js';
-import { parseOrThrow } from '../../validate.js';
+import { AppError, notFoundError } from '../../../shared/errors.js';
+import { parseOrThrow, readJsonBody as readJson } from '../../validate.js';
 import { requireRole, type AdminEnv, type AdminServices } from './context.js';
 
 const DraftSchema = z.strictObject({
@@ -22,12 +22,6 @@ const ListQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-
-async function readJson(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  return c.req.json().catch(() => {
-    throw new AppError({ status: 400, code: 'invalid_json', message: 'Nội dung gửi lên không đúng định dạng JSON.' });
-  });
-}
 
 /** Knowledge entries and ward settings: read, save drafts (editor), roll back (approver); the review queue. */
 export function createKnowledgeRoutes(services: AdminServices): Hono<AdminEnv> {
@@ -73,7 +67,8 @@ export function createKnowledgeRoutes(services: AdminServices): Hono<AdminEnv> {
   routes.post('/revisions/:id/publish', requireRole('approver'), async (c) => c.json(await workbench().publish(c.req.param('id'), c.var.actor)));
   routes.post('/revisions/:id/discard', async (c) => {
     const actor = c.var.actor;
-    const { revision } = await workbench().describeRevision(c.req.param('id'));
+    const revision = await services.storage().revisions.get(c.req.param('id'));
+    if (!revision) throw notFoundError('Không tìm thấy phiên bản này.');
     // An editor may withdraw their own draft; throwing away someone else's is a reviewer's call.
     if (actor.role === 'editor' && revision.authorId !== actor.officialId) {
       throw new AppError({ status: 403, code: 'forbidden', message: 'Bạn chỉ bỏ được bản nháp của chính mình.' });
@@ -83,4 +78,3 @@ export function createKnowledgeRoutes(services: AdminServices): Hono<AdminEnv> {
   return routes;
 }
 
-export { readJson };
