@@ -5,7 +5,7 @@ import type { SearchDocument } from './corpus/build-corpus.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLsaEmbedder, loadLsaBasis, saveLsaBasis, trainLsaBasis } from './embed/lsa/index.js';
 import { createTransformersEmbedder, findInstalledModel } from './embed/transformers-embedder.js';
-import { analyze } from './normalize/index.js';
+import { analyze } from '../text/index.js';
 import { openParseCache } from '../knowledge/parse-cache.js';
 import type { DocumentAnalysis } from './lexical/lexical-index.js';
 import { Retriever, type DenseSearcher, type EntriesUpdate } from './search/retriever.js';

@@ -1,4 +1,4 @@
-import { analyze, isStopword } from '../../retrieval/normalize/index.js';
+import { analyze, isStopword } from '../../text/index.js';
 import type { Gap } from '../../storage/types.js';
 
 export interface GapGroup {

@@ -1,5 +1,5 @@
 import { isCatalogueEntry, type Entry, type WardSettings } from '../../knowledge/schema.js';
-import { detectLanguage, foldForMatch } from '../../retrieval/normalize/index.js';
+import { detectLanguage, foldForMatch } from '../../text/index.js';
 import { AppError, isAppError, notFoundError, validationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { wardDayOf } from '../../shared/ward-time.js';

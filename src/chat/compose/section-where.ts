@@ -1,5 +1,5 @@
 import type { WardSettings } from '../../knowledge/schema.js';
-import { foldDiacritics } from '../../retrieval/normalize/index.js';
+import { foldDiacritics } from '../../text/index.js';
 import { displayTitle, notesFor, type ComposeContext } from './context.js';
 import { levelsLabel, pick } from './format.js';
 import { pickAgencies, pickList, pickUrl } from './sources.js';

@@ -1,7 +1,7 @@
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import type { SearchDocument } from '../../retrieval/corpus/build-corpus.js';
-import { detectLanguage, foldForMatch, isStopword } from '../../retrieval/normalize/index.js';
+import { detectLanguage, foldForMatch, isStopword } from '../../text/index.js';
 import { AppError } from '../../shared/errors.js';
 import { wardDayOf } from '../../shared/ward-time.js';
 import type { Logger } from '../../shared/logger.js';

@@ -1,4 +1,4 @@
-import { foldForMatch } from '../../retrieval/normalize/index.js';
+import { foldForMatch } from '../../text/index.js';
 
 export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'help';
 

@@ -1,6 +1,6 @@
 import { findCccdQr, isCccdQrError, type CccdQrData } from '../../forms/extract/cccd-qr.js';
 import type { FieldDef, FormDefinition } from '../../forms/types.js';
-import { foldForMatch } from '../../retrieval/normalize/index.js';
+import { foldForMatch } from '../../text/index.js';
 import type { FormState } from './form-state.js';
 import { displayValue, interpretAnswer } from './interpret.js';
 import { isCancel, isNo, isSkip, isYes, readCorrection } from './words.js';

@@ -4,7 +4,7 @@ import { normaliseIdNumber, parseIdNumber } from '../../forms/extract/id-number.
 import { normaliseName, parseName } from '../../forms/extract/name.js';
 import { parsePhone } from '../../forms/extract/phone.js';
 import type { FieldDef } from '../../forms/types.js';
-import { foldForMatch } from '../../retrieval/normalize/index.js';
+import { foldForMatch } from '../../text/index.js';
 
 /** A citizen's free-text answer read as one field's value, or why it could not be. */
 export type Interpretation = { ok: true; value: string } | { ok: false; message: { vi: string; en: string } };

@@ -1,4 +1,4 @@
-import { foldForMatch, normalizeText } from '../../retrieval/normalize/index.js';
+import { foldForMatch, normalizeText } from '../../text/index.js';
 
 const fold = foldForMatch;
 

@@ -1,6 +1,6 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
-import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../normalize/index.js';
+import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
 

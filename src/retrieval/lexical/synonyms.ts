@@ -1,5 +1,5 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
-import { analyze } from '../normalize/index.js';
+import { analyze } from '../../text/index.js';
 
 /** A colloquial phrase as folded tokens, and the official terms it stands for. */
 export interface CompiledSynonym {

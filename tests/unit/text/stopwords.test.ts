@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, isStopword, stopwords } from '../../../../src/retrieval/normalize/index.js';
+import { analyze, isStopword, stopwords } from '../../../src/text/index.js';
 
 describe('stopwords', () => {
   it('holds folded Vietnamese filler and English function words', () => {

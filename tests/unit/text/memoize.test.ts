@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeWords } from '../../../../src/retrieval/normalize/memoize.js';
+import { memoizeWords } from '../../../src/text/memoize.js';
 
 describe('memoizeWords', () => {
   it('computes a short word once', () => {

@@ -5,7 +5,7 @@ import {
   expandAbbreviationsWithSource,
   normalizeText,
   tokenize,
-} from '../../../../src/retrieval/normalize/index.js';
+} from '../../../src/text/index.js';
 
 const expand = (text: string): string => expandAbbreviations(tokenize(text)).join(' ');
 

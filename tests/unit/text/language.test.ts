@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, isVietnameseLikely, scoreLanguage } from '../../../../src/retrieval/normalize/index.js';
+import { detectLanguage, isVietnameseLikely, scoreLanguage } from '../../../src/text/index.js';
 
 describe('detectLanguage', () => {
   it.each([

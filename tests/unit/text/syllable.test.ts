@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVietnameseSyllableShape, splitSyllable } from '../../../../src/retrieval/normalize/syllable.js';
+import { isVietnameseSyllableShape, splitSyllable } from '../../../src/text/syllable.js';
 
 describe('splitSyllable', () => {
   it('puts the u of qu and the i of gi + vowel into the onset', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../../../../src/retrieval/normalize/index.js';
+import { normalizeText } from '../../../src/text/index.js';
 
 describe('normalizeText', () => {
   it('gives the same result for NFC and NFD input', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../../src/retrieval/normalize/index.js';
+import { tokenize } from '../../../src/text/index.js';
 
 describe('tokenize', () => {
   it('splits normalized text into syllables', () => {

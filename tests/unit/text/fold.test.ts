@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, hasDiacritics, normalizeText } from '../../../../src/retrieval/normalize/index.js';
+import { foldDiacritics, hasDiacritics, normalizeText } from '../../../src/text/index.js';
 
 describe('foldDiacritics', () => {
   it('removes tones and the đ stroke', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeToneMarks, normalizeText, placeToneMark } from '../../../../src/retrieval/normalize/index.js';
+import { normalizeToneMarks, normalizeText, placeToneMark } from '../../../src/text/index.js';
 
 describe('placeToneMark', () => {
   it.each([

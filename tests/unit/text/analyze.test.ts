@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../../src/retrieval/normalize/index.js';
+import { analyze } from '../../../src/text/index.js';
 
 describe('analyze', () => {
   it('builds folded unigrams and "_"-joined bigrams', () => {
