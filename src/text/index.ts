@@ -6,7 +6,7 @@ export type { ExpandedToken } from './abbreviations.js';
 export { foldDiacritics, hasDiacritics } from './fold.js';
 export { foldForMatch } from './match.js';
 export { detectLanguage, isVietnameseLikely, scoreLanguage } from './language.js';
-export type { LanguageScores } from './language.js';
+export type { Language, LanguageScores } from './language.js';
 export { normalizeText } from './normalize-text.js';
 export { isStopword, stopwords } from './stopwords.js';
 export { normalizeToneMarks, placeToneMark } from './tone-marks.js';

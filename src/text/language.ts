@@ -5,6 +5,9 @@ import { isVietnameseSyllableShape } from './syllable.js';
 import { tokenize } from './tokenize.js';
 
 /** Evidence for each language; the higher wins, ties go to Vietnamese. */
+/** The two languages the assistant speaks. */
+export type Language = 'vi' | 'en';
+
 export interface LanguageScores {
   vi: number;
   en: number;
@@ -39,7 +42,7 @@ export function scoreLanguage(text: string): LanguageScores {
 }
 
 /** Vietnamese or English for a citizen's message; Vietnamese when unsure (e.g. "CCCD", empty text). */
-export function detectLanguage(text: string): 'vi' | 'en' {
+export function detectLanguage(text: string): Language {
   const { vi, en } = scoreLanguage(text);
   return en > vi ? 'en' : 'vi';
 }

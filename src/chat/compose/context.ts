@@ -1,6 +1,6 @@
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
-import { ASPECT_TABLE } from './aspect-table.js';
-import { containsPhrase, foldedTokens } from './detect-aspect.js';
+import { ASPECT_TABLE } from '../../understand/aspect-table.js';
+import { containsPhrase, foldedTokens } from '../../understand/detect-aspect.js';
 import { pick } from './format.js';
 import type { Sources } from './sources.js';
 import type { Aspect, Language } from './types.js';

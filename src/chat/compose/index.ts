@@ -1,6 +1,6 @@
-export { detectAspect, detectAspects, removeAspectPhrases } from './detect-aspect.js';
-export { ASPECT_TABLE } from './aspect-table.js';
-export type { AspectRow } from './aspect-table.js';
+export { detectAspect, detectAspects, removeAspectPhrases } from '../../understand/detect-aspect.js';
+export { ASPECT_TABLE } from '../../understand/aspect-table.js';
+export type { AspectRow } from '../../understand/aspect-table.js';
 export { composeAnswer, LOOKUP_ENTRY_ID, WARD_DESK_ENTRY_ID } from './compose-answer.js';
 export { composeChoices, composeFallback } from './compose-choices.js';
 export { citeEntry } from './citations.js';

@@ -1,10 +1,9 @@
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 
-/** What part of a procedure the citizen asks about. */
-export type Aspect = 'documents' | 'fee' | 'time' | 'where' | 'steps' | 'conditions' | 'online' | 'result' | 'general';
+import type { Aspect } from '../../understand/types.js';
+import type { Language } from '../../text/index.js';
 
-/** The language the answer is written in. */
-export type Language = 'vi' | 'en';
+export type { Aspect, Language };
 
 /** Where an answer's facts come from: an entry, its national code(s), page and legal basis. */
 export interface Citation {

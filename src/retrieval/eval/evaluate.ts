@@ -4,7 +4,26 @@ import type { SearchResponse } from '../search/retriever.js';
 
 /** One evaluation line: a question and every acceptable entry id (empty = out of scope). */
 export const EvalLineSchema = z.strictObject({ q: z.string().trim().min(1), expected: z.array(z.string().min(1)) });
-export type EvalLine = z.infer<typeof EvalLineSchema>;
+
+/**
+ * A line of the real-question set (bench/real-questions.jsonl): a question modelled on one a citizen posted, the
+ * national codes and curated ids that answer it (both empty = out of scope), its source page and its half.
+ */
+export const RealQuestionSchema = z.strictObject({
+  q: z.string().trim().min(1),
+  expected_codes: z.array(z.string().regex(/^\d\.\d{6}$/)),
+  expected_ids: z.array(z.string().min(1)),
+  source: z.url(),
+  half: z.enum(['tune', 'report']),
+});
+
+/** A question to evaluate: a result is right when its id is listed or it covers a listed national code. */
+export interface EvalLine {
+  q: string;
+  expected: string[];
+  expectedCodes?: string[];
+  half?: 'tune' | 'report';
+}
 
 /** A question the system got wrong, for the report. */
 export interface EvalMiss {
@@ -39,11 +58,18 @@ export async function readEvalFile(file: string): Promise<EvalLine[]> {
     } catch {
       throw new Error(`${file}:${index + 1}: not valid JSON`);
     }
-    const parsed = EvalLineSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+    const fail = (issues: z.core.$ZodIssue[]): never => {
+      const issue = issues[0];
       throw new Error(`${file}:${index + 1}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    };
+    if (typeof json === 'object' && json !== null && 'expected_codes' in json) {
+      const parsed = RealQuestionSchema.safeParse(json);
+      if (!parsed.success) return fail(parsed.error.issues);
+      const real = parsed.data;
+      return [{ q: real.q, expected: real.expected_ids, expectedCodes: real.expected_codes, half: real.half }];
     }
+    const parsed = EvalLineSchema.safeParse(json);
+    if (!parsed.success) return fail(parsed.error.issues);
     return [parsed.data];
   });
 }
@@ -61,20 +87,22 @@ export async function evaluate(lines: EvalLine[], search: (q: string) => Promise
   for (const line of lines) {
     const response = await search(line.q);
     const got = response.results.map((r) => r.id);
-    if (line.expected.length === 0) {
+    const codes = new Set(line.expectedCodes ?? []);
+    const expected = [...line.expected, ...(line.expectedCodes ?? [])];
+    if (expected.length === 0) {
       outOfScope++;
       if (!response.answerable) abstained++;
-      else misses.push({ ...line, got: got.slice(0, 3), answerable: true, reason: 'answered-out-of-scope' });
+      else misses.push({ q: line.q, expected, got: got.slice(0, 3), answerable: true, reason: 'answered-out-of-scope' });
       continue;
     }
     inScope++;
-    const rank = got.findIndex((id) => line.expected.includes(id));
+    const rank = response.results.findIndex((r) => line.expected.includes(r.id) || r.codes.some((code) => codes.has(code)));
     if (rank === 0) hit1++;
     if (rank >= 0 && rank < 3) hit3++;
     if (rank >= 0) reciprocal += 1 / (rank + 1);
     if (response.answerable) answered++;
-    if (rank !== 0) misses.push({ ...line, got: got.slice(0, 3), answerable: response.answerable, reason: rank >= 0 && rank < 3 ? 'wrong-top' : 'not-in-top-3' });
-    else if (!response.answerable) misses.push({ ...line, got: got.slice(0, 3), answerable: false, reason: 'abstained' });
+    if (rank !== 0) misses.push({ q: line.q, expected, got: got.slice(0, 3), answerable: response.answerable, reason: rank >= 0 && rank < 3 ? 'wrong-top' : 'not-in-top-3' });
+    else if (!response.answerable) misses.push({ q: line.q, expected, got: got.slice(0, 3), answerable: false, reason: 'abstained' });
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {

@@ -1,15 +1,21 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
+import { splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
 
 /** Field weights: names and aliases above the summary above documents and steps. */
-export const FIELD_WEIGHTS = { title: 3, aliases: 3, official: 2, summary: 1.2, body: 0.25 } as const;
+export const FIELD_WEIGHTS = { title: 3, aliases: 3, official: 2, summary: 1.2, body: 0.25 };
+/** BM25 length normalisation per field (0 = none, 1 = full). */
+export const FIELD_LENGTH_NORMS = { title: 0.5, aliases: 0.3, official: 0.5, summary: 0.6, body: 0.75 };
 const STRONG_FIELDS = ['title', 'aliases', 'official', 'summary'] as const;
 
-/** Query-term weights: how much each kind of evidence counts. */
-export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2, context: 0.4, synonym: 0.8 } as const;
+/**
+ * Query-term weights: how much each kind of evidence counts; `narrative` scales the story around the asking part
+ * (measured on the real questions' tuning half: docs/retrieval.md).
+ */
+export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2, context: 0.4, synonym: 0.8, narrative: 0.5 };
 
 /**
  * Words that say what about a procedure is asked (papers, fee, time, place) or that it happens at the ward,
@@ -57,9 +63,14 @@ export interface DocumentAnalysis {
 /** A lexical hit with the evidence abstention needs. */
 export interface LexicalHit {
   id: string;
+  /** BM25F score with the name-match boost. */
   score: number;
+  /** BM25F score alone. */
+  bm25: number;
   /** Best share of one of the entry's names (title, alias, official title) that the question contains (0–1). */
   nameMatch: number;
+  /** Best idf-weighted share of one of the entry's names, or of a part of a long title, held by the question (0–1). */
+  titleRecall: number;
   /** Share of the question's weighted terms found anywhere in the entry (0–1). */
   fullCoverage: number;
   /** Share of the query's content words (idf-weighted) found in the entry's names, aliases or summary. */
@@ -74,6 +85,10 @@ export interface AnalyzedQuery {
   synonyms: { words: string[]; terms: string[] }[];
   /** Every folded word of the query, plus the single words of its synonym expansions. */
   words: Set<string>;
+  /** How much each content word counts: 1 in the asking part, less in the story around it. */
+  contentWeights: ReadonlyMap<string, number>;
+  /** The same for every word of `words`. */
+  wordWeights: ReadonlyMap<string, number>;
 }
 
 /** BM25F over the corpus with synonym expansion, plus per-entry strong-field vocabularies for coverage. */
@@ -87,7 +102,7 @@ export class LexicalIndex {
     const analyses = documents.map((doc) => analyzeCached(doc, cache));
     this.names = new Map(analyses.map(({ doc, names }) => [doc.id, names]));
     const analyzed = analyses.map(({ doc }) => doc);
-    this.bm25 = new Bm25Index(analyzed, { fieldWeights: { ...FIELD_WEIGHTS }, b: { title: 0.5, aliases: 0.3, official: 0.5, summary: 0.6, body: 0.75 } });
+    this.bm25 = new Bm25Index(analyzed, { fieldWeights: { ...FIELD_WEIGHTS }, b: { ...FIELD_LENGTH_NORMS } });
     this.strongTerms = new Map(analyzed.map((doc) => [doc.id, strongTermsOf(doc)]));
     this.synonyms = compileSynonyms(synonyms);
   }
@@ -117,26 +132,47 @@ export class LexicalIndex {
     return this.bm25.remove(id);
   }
 
-  /** Turns a citizen's text into weighted query terms (stop words light, synonyms expanded). */
-  analyzeQuery(text: string): AnalyzedQuery {
-    const analyzed = analyze(text);
+  /**
+   * Turns a citizen's message into weighted query terms (stop words light, synonyms expanded). The clauses that ask
+   * weigh fully and the story around them less (docs/understanding.md); a message of one clause is all asking.
+   */
+  analyzeQuery(input: string | readonly Clause[]): AnalyzedQuery {
+    const clauses = typeof input === 'string' ? splitClauses(input) : input;
     const terms: WeightedTerm[] = [];
-    const asking = askingVerbs(analyzed.bigrams);
-    // An asking verb drags its bigrams along: "sinh_mat" in "khai sinh mất bao nhiêu" is not about a lost paper.
-    const isContext = (term: string) => CONTEXT_TERMS.has(term) || term.split(BIGRAM_JOINER).some((part) => asking.has(part));
-    const weigh = (term: string, plain: number) =>
-      asking.has(term) ? 0 : isStopword(term) ? TERM_WEIGHTS.stopword : isContext(term) ? TERM_WEIGHTS.context : plain;
-    for (const term of analyzed.unigrams) if (!asking.has(term)) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.unigram) });
-    for (const term of analyzed.bigrams) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.bigram) });
-    for (const term of [...analyzed.exactUnigrams, ...analyzed.exactBigrams]) {
-      const parts = foldDiacritics(term.slice(EXACT_PREFIX.length)).split(BIGRAM_JOINER);
-      if (!parts.some((part) => asking.has(part))) terms.push({ term, weight: TERM_WEIGHTS.exact });
+    const content = new Map<string, number>();
+    const words = new Set<string>();
+    const wordWeights = new Map<string, number>();
+    const see = (word: string, scale: number) => {
+      words.add(word);
+      wordWeights.set(word, Math.max(wordWeights.get(word) ?? 0, scale));
+    };
+    const synonymsFound: { words: string[]; terms: string[] }[] = [];
+    for (const clause of clauses) {
+      const scale = clause.asking ? 1 : TERM_WEIGHTS.narrative;
+      const analyzed = analyze(clause.text);
+      const asking = askingVerbs(analyzed.bigrams);
+      // An asking verb drags its bigrams along: "sinh_mat" in "khai sinh mất bao nhiêu" is not about a lost paper.
+      const isContext = (term: string) => CONTEXT_TERMS.has(term) || term.split(BIGRAM_JOINER).some((part) => asking.has(part));
+      const weigh = (term: string, plain: number) =>
+        scale * (asking.has(term) ? 0 : isStopword(term) ? TERM_WEIGHTS.stopword : isContext(term) ? TERM_WEIGHTS.context : plain);
+      for (const term of analyzed.unigrams) if (!asking.has(term)) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.unigram) });
+      for (const term of analyzed.bigrams) terms.push({ term, weight: weigh(term, TERM_WEIGHTS.bigram) });
+      for (const term of [...analyzed.exactUnigrams, ...analyzed.exactBigrams]) {
+        const parts = foldDiacritics(term.slice(EXACT_PREFIX.length)).split(BIGRAM_JOINER);
+        if (!parts.some((part) => asking.has(part))) terms.push({ term, weight: scale * TERM_WEIGHTS.exact });
+      }
+      const synonyms = this.synonyms.match(analyzed.folded);
+      for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: scale * TERM_WEIGHTS.synonym });
+      for (const word of analyzed.unigrams) {
+        if (!isStopword(word) && !isContext(word)) content.set(word, Math.max(content.get(word) ?? 0, scale));
+      }
+      for (const word of analyzed.folded) if (!asking.has(word)) see(word, scale);
+      for (const s of synonyms) {
+        for (const term of s.terms) if (!term.includes('_')) see(term, scale);
+        synonymsFound.push({ words: s.phrase, terms: s.terms });
+      }
     }
-    const synonyms = this.synonyms.match(analyzed.folded);
-    for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: TERM_WEIGHTS.synonym });
-    const contentWords = [...new Set(analyzed.unigrams.filter((t) => !isStopword(t) && !isContext(t)))];
-    const words = new Set([...analyzed.folded.filter((w) => !asking.has(w)), ...synonyms.flatMap((s) => s.terms.filter((t) => !t.includes('_')))]);
-    return { terms, contentWords, words, synonyms: synonyms.map((s) => ({ words: s.phrase, terms: s.terms })) };
+    return { terms, contentWords: [...content.keys()], contentWeights: content, words, wordWeights, synonyms: synonymsFound };
   }
 
   /** Ranks entries for an analysed query, best first. */
@@ -147,7 +183,9 @@ export class LexicalIndex {
       return {
         id: hit.id,
         score: hit.score * (1 + NAME_MATCH_BOOST * nameMatch),
+        bm25: hit.score,
         nameMatch,
+        titleRecall: this.titleRecall(hit.id, query),
         fullCoverage: hit.coverage,
         strongCoverage: this.coverage(hit.id, query),
       };
@@ -155,9 +193,14 @@ export class LexicalIndex {
     return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
+  /** The single words of an entry's names, aliases and summary (for models learnt from the knowledge base). */
+  strongWords(id: string): string[] {
+    return [...(this.strongTerms.get(id) ?? [])].filter((term) => !term.includes(BIGRAM_JOINER) && !isStopword(term) && !CONTEXT_TERMS.has(term));
+  }
+
   /** Idf-weighted share of the question's content words that the knowledge base knows at all (0–1). */
   knownShare(query: AnalyzedQuery): number {
-    return this.idfShare(query.contentWords, (word) => this.bm25.has(word));
+    return this.idfShare(query.contentWords, (word) => this.bm25.has(word), query.contentWeights);
   }
 
   private nameMatch(id: string, query: AnalyzedQuery): number {
@@ -171,21 +214,48 @@ export class LexicalIndex {
     return best;
   }
 
+  /**
+   * Idf-weighted share of one of the entry's names (or of one part of a long official title) that the question
+   * holds, a word of the story counting less than one of the asking part: 1 when the question names it whole.
+   */
+  private titleRecall(id: string, query: AnalyzedQuery): number {
+    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
+    let best = 0;
+    for (const name of this.names.get(id) ?? []) {
+      let total = 0;
+      let found = 0;
+      let count = 0;
+      for (const word of name) {
+        if (CONTEXT_TERMS.has(word)) continue;
+        const idf = this.bm25.has(word) ? this.bm25.idf(word) : maxIdf;
+        total += idf;
+        const weight = query.wordWeights.get(word);
+        if (weight === undefined) continue;
+        found += idf * weight;
+        count++;
+      }
+      // One shared word of a longer name is chance, not a match.
+      if (total === 0 || count < Math.min(2, name.length)) continue;
+      best = Math.max(best, found / total);
+    }
+    return best;
+  }
+
   private coverage(id: string, query: AnalyzedQuery): number {
     const strong = this.strongTerms.get(id);
     if (!strong || query.contentWords.length === 0) return 0;
     // Words covered through a synonym: the colloquial phrase whose official terms the entry's names hold.
     const viaSynonym = new Set(query.synonyms.filter((s) => s.terms.some((t) => strong.has(t))).flatMap((s) => s.words));
-    return this.idfShare(query.contentWords, (word) => strong.has(word) || viaSynonym.has(word));
+    return this.idfShare(query.contentWords, (word) => strong.has(word) || viaSynonym.has(word), query.contentWeights);
   }
 
   /** Idf-weighted share of `words` that pass `test`; an unknown word weighs as much as the rarest known one. */
-  private idfShare(words: string[], test: (word: string) => boolean): number {
+  private idfShare(words: string[], test: (word: string) => boolean, weights?: ReadonlyMap<string, number>): number {
     const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
     let total = 0;
     let found = 0;
     for (const word of words) {
-      const idf = this.bm25.has(word) ? this.bm25.idf(word) : maxIdf;
+      const idf = (this.bm25.has(word) ? this.bm25.idf(word) : maxIdf) * (weights?.get(word) ?? 1);
       total += idf;
       if (test(word)) found += idf;
     }
@@ -193,7 +263,9 @@ export class LexicalIndex {
   }
 }
 
-const NAME_MATCH_BOOST = 0.5;
+/** How much a question containing one of an entry's names whole raises that entry. */
+export const NAME_MATCH_BOOST = 0.5;
+
 
 function analyzeCached(doc: SearchDocument, cache: AnalysisCache | undefined): DocumentAnalysis {
   const cached = cache?.get(doc.id, doc.hash);
@@ -210,11 +282,18 @@ function strongTermsOf(doc: Bm25Document): Set<string> {
 
 /** The names of an entry as folded word lists, filler aside ("Thủ tục ..." is not part of what a procedure is called). */
 function nameTokens(doc: SearchDocument): string[][] {
-  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official].filter(Boolean);
+  // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
+  // each part is a name of its own, so that a question naming one case is not diluted by the others.
+  const parts = [...doc.fields.title, ...doc.fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
+  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official, ...parts].filter(Boolean);
+  const seen = new Set<string>();
   return names
     .map((name) => analyze(name, { exact: 'never' }).folded.filter((word) => !isStopword(word)))
-    .filter((words) => words.length > 0);
+    .filter((words) => words.length > 0 && !seen.has(words.join(' ')) && seen.add(words.join(' ')));
 }
+
+// Where a long title splits into the cases it lists.
+const TITLE_PARTS = /[,;:()–—]| - /;
 
 /** Analyses a search document into BM25F fields; body terms skip exact forms to save memory. */
 export function analyzeDocument(doc: SearchDocument): Bm25Document {

@@ -2,6 +2,8 @@ import type { Entry, Level, SynonymGroup } from '../../knowledge/schema.js';
 import { isCatalogueEntry } from '../../knowledge/schema.js';
 import { buildCorpus, type Corpus, type SearchDocument } from '../corpus/build-corpus.js';
 import { LexicalIndex, type AnalysisCache, type LexicalHit } from '../lexical/lexical-index.js';
+import { actionAgreement, actionsOfTitle, understand, type ActionSet, type Question, type ScopeTopic } from '../../understand/index.js';
+import { buildFieldModel, type FieldModel } from './field-model.js';
 import { fuseByRank } from './fuse.js';
 import { DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
 
@@ -31,6 +33,8 @@ export interface SearchResponse {
   answerable: boolean;
   results: SearchResult[];
   evidence: Evidence;
+  /** The question's topic when no ward procedure deals with it (court matters, weather, prices …). */
+  scope?: ScopeTopic;
 }
 
 export interface RetrieverOptions {
@@ -50,6 +54,11 @@ export interface EntriesUpdate {
 }
 
 const CANDIDATES = 50;
+/** How much naming an entry raises it: the share of its best name held, and the idf-weighted recall of its names (docs/retrieval.md). */
+export const RANKING = { nameMatch: 0, titleRecall: 0.5, field: 0.3, fieldFloor: 0.5 };
+// How much of a procedure's name a question must contain to be answered although its topic is out of scope.
+const SCOPE_NAME_MATCH = 0.75;
+const NO_ACTIONS: ActionSet = { actions: new Set(), modifiers: new Set(), base: true };
 
 /** Prior belief in an entry: curated entries are written for citizens; commune-level ones are what a ward handles. */
 export function priorOf(entry: Entry): number {
@@ -66,6 +75,8 @@ export class Retriever {
   private synonyms: SynonymGroup[];
   private readonly thresholds: Thresholds;
   private readonly denseWeight: number;
+  private readonly titleActions = new WeakMap<SearchDocument, ActionSet>();
+  private fields: FieldModel;
 
   constructor({ entries, synonyms, thresholds = DEFAULT_THRESHOLDS, denseWeight = 0.5, analysisCache }: RetrieverOptions) {
     this.synonyms = synonyms;
@@ -73,6 +84,11 @@ export class Retriever {
     this.denseWeight = denseWeight;
     this.corpus = buildCorpus(entries);
     this.lexical = new LexicalIndex(this.corpus.documents, synonyms, analysisCache);
+    this.fields = this.trainFields();
+  }
+
+  private trainFields(): FieldModel {
+    return buildFieldModel(this.corpus.documents.map((doc) => ({ id: doc.id, field: doc.entry.field, words: this.lexical.strongWords(doc.id) })));
   }
 
   /** The searchable documents (curated entries with folded records, and uncovered catalogue records). */
@@ -108,6 +124,7 @@ export class Retriever {
     for (const id of removed) this.lexical.remove(id);
     for (const doc of changed) this.lexical.upsert(doc);
     this.corpus = corpus;
+    this.fields = this.trainFields();
     return { changed: changed.map((doc) => doc.id), removed };
   }
 
@@ -123,12 +140,19 @@ export class Retriever {
     this.corpus = corpus;
     this.lexical = lexical;
     this.synonyms = synonyms;
+    this.fields = this.trainFields();
   }
 
-  /** Searches for a citizen's question; `k` results at most, best first. */
-  async search(query: string, k: number): Promise<SearchResponse> {
-    const analyzed = this.lexical.analyzeQuery(query);
-    const lexicalHits = this.rerankLexical(this.lexical.search(analyzed, CANDIDATES));
+  /**
+   * Searches for a citizen's question, analysed once by the caller (or here from plain text); `k` results at most,
+   * best first.
+   */
+  async search(input: string | Question, k: number): Promise<SearchResponse> {
+    const question = typeof input === 'string' ? understand(input) : input;
+    const query = question.text;
+    const analyzed = this.lexical.analyzeQuery(question.clauses);
+    const posterior = RANKING.field > 0 ? this.fields.classify(analyzed.contentWeights) : new Map<string, number>();
+    const lexicalHits = this.rerankLexical(this.lexical.search(analyzed, CANDIDATES), question, posterior);
     const denseHits = this.dense ? await this.dense.search(query, CANDIDATES) : [];
     const denseRanked = denseHits
       .map((hit) => ({ ...hit, adjusted: hit.similarity * (this.priorFor(hit.entryId) ** 0.25) }))
@@ -155,14 +179,34 @@ export class Retriever {
       ...(denseTop === undefined ? {} : { dense: denseTop }),
       ...(first && second && first.score > 0 ? { margin: second.score / first.score } : {}),
     };
-    const answerable = topId !== undefined && isAnswerable(evidence, this.thresholds);
-    return { query, answerable, results, evidence };
+    // A topic no procedure answers (a court matter, the weather) is declined unless the question names a procedure outright.
+    const outOfScope = question.scope !== undefined && (question.scope.asked || evidence.nameMatch < SCOPE_NAME_MATCH);
+    const answerable = topId !== undefined && !outOfScope && isAnswerable(evidence, this.thresholds);
+    return { query, answerable, results, evidence, ...(outOfScope && question.scope ? { scope: question.scope.topic } : {}) };
   }
 
-  private rerankLexical(hits: LexicalHit[]): LexicalHit[] {
+  /**
+   * Priors and action agreement on the lexical scores. A name found in the question counts only when the entry does
+   * what the question asks: "sổ hồng" names the first registration, but "sang tên sổ hồng" asks for a transfer.
+   */
+  private rerankLexical(hits: LexicalHit[], question: Question, posterior: ReadonlyMap<string, number>): LexicalHit[] {
     return hits
-      .map((hit) => ({ ...hit, score: hit.score * this.priorFor(hit.id) }))
+      .map((hit) => {
+        const agreement = actionAgreement(question.actions, this.actionsOf(hit.id));
+        const named = agreement >= 1 ? hit.bm25 * (1 + RANKING.nameMatch * hit.nameMatch + RANKING.titleRecall * hit.titleRecall) : hit.bm25;
+        const fit = RANKING.field > 0 ? RANKING.fieldFloor + (1 - RANKING.fieldFloor) * this.fields.relativeFit(posterior, hit.id) ** RANKING.field : 1;
+        return { ...hit, score: named * this.priorFor(hit.id) * agreement * fit };
+      })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  /** What a procedure does to its object, read from its official title (remembered per document). */
+  private actionsOf(id: string): ActionSet {
+    const doc = this.corpus.byId.get(id);
+    if (!doc) return NO_ACTIONS;
+    let actions = this.titleActions.get(doc);
+    if (!actions) this.titleActions.set(doc, (actions = actionsOfTitle(doc.entry.title.vi)));
+    return actions;
   }
 
   private priorFor(id: string): number {

@@ -29,6 +29,14 @@ describe('calibrateThresholds', () => {
 });
 
 describe('evaluate', () => {
+  it('counts a result right when it covers an expected national code (the real-question format)', async () => {
+    const report = await evaluate(
+      [{ q: 'a', expected: [], expectedCodes: ['1.001193'] }],
+      async (q) => ({ query: q, answerable: true, results: [{ id: 'other', codes: ['2.000635'] }, { id: 'dang-ky-khai-sinh', codes: ['1.001193'] }] as never, evidence: evidence(1, 1) }),
+    );
+    expect(report).toMatchObject({ inScope: 1, outOfScope: 0, recallAt1: 0, recallAt3: 1, mrr: 0.5 });
+  });
+
   it('computes recall@1, recall@3, MRR and abstention accuracy, and lists misses', async () => {
     const ranking: Record<string, string[]> = { a: ['x', 'y'], b: ['y', 'z', 'x'], c: ['z', 'z2', 'z3', 'x'], d: [] };
     const report = await evaluate(
@@ -38,7 +46,7 @@ describe('evaluate', () => {
         { q: 'c', expected: ['x'] },
         { q: 'd', expected: [] },
       ],
-      async (q) => ({ query: q, answerable: q !== 'd', results: (ranking[q] ?? []).map((id) => ({ id }) as never), evidence: evidence(1, 1) }),
+      async (q) => ({ query: q, answerable: q !== 'd', results: (ranking[q] ?? []).map((id) => ({ id, codes: [] }) as never), evidence: evidence(1, 1) }),
     );
     expect(report).toMatchObject({ inScope: 3, outOfScope: 1, abstentionAccuracy: 1, answeredRate: 1 });
     expect(report.recallAt1).toBeCloseTo(1 / 3);

@@ -1,4 +1,4 @@
-import { expandAbbreviations, foldDiacritics, tokenize } from '../../text/index.js';
+import { expandAbbreviations, foldDiacritics, tokenize } from '../text/index.js';
 import { ASPECT_TABLE } from './aspect-table.js';
 import type { Aspect } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAspect, detectAspects, type Aspect } from '../../../../src/chat/compose/index.js';
+import { detectAspect, detectAspects, type Aspect } from '../../../src/understand/index.js';
 
 // Each aspect asked in Vietnamese with diacritics, without them (as typed at the kiosk), and in English.
 const CASES: Record<Exclude<Aspect, 'general'>, string[]> = {

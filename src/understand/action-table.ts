@@ -1,0 +1,78 @@
+import type { Action, Modifier } from './types.js';
+
+/*
+ * Two vocabularies for one set of actions (docs/understanding.md):
+ * - OFFICIAL: how the catalogue's titles name an action ("Cấp lại …", "Đăng ký lại …", "… có yếu tố nước ngoài").
+ *   Every procedure's actions are read from its own title with this table — data, not one rule per procedure.
+ * - CITIZEN: how people say they need it ("bị mất", "rách", "ghi sai tên", "lấy chồng Hàn Quốc").
+ * Phrases are folded (no diacritics, lower case) and matched as whole words.
+ */
+
+export const OFFICIAL_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
+  reregister: ['dang ky lai', 'dang ki lai'],
+  reissue: ['cap lai', 'trinh bao mat'],
+  exchange: ['cap doi', 'doi giay', 'doi chung nhan', 'doi the'],
+  copy: ['ban sao', 'trich luc', 'cap sao', 'sao luc'],
+  amend: ['thay doi', 'cai chinh', 'bo sung', 'dinh chinh', 'dieu chinh', 'sua doi', 'hieu dinh', 'xac dinh lai', 'sua loi', 'cap nhat'],
+  delete: ['xoa'],
+  extend: ['gia han'],
+  'change-use': ['chuyen muc dich'],
+  split: ['tach thua', 'hop thua'],
+  transfer: ['chuyen nhuong', 'tang cho', 'thua ke', 'sang ten', 'thay doi chu'],
+  suspend: ['tam ngung', 'tam dung'],
+  terminate: ['cham dut', 'giai the', 'thoi lam'],
+  revoke: ['thu hoi', 'huy bo', 'huy viec'],
+};
+
+export const OFFICIAL_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
+  foreign: ['yeu to nuoc ngoai', 'nguoi nuoc ngoai', 'o nuoc ngoai', 'cua nuoc ngoai', 'tai nuoc ngoai', 'dinh cu o nuoc ngoai', 'nuoc lang gieng'],
+  mobile: ['luu dong'],
+  combined: ['lien thong', 'ket hop'],
+};
+
+/** Words that open a title with the plain action ("Cấp, cấp đổi, cấp lại …", "Đăng ký, …"). */
+export const BASE_VERBS: readonly string[] = ['cap', 'dang ky', 'dang ki', 'cap moi', 'cap phep'];
+
+export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
+  reregister: ['dang ky lai', 'dang ki lai', 'lam lai', 'khai lai', 'khong con luu', 'khong con ban goc', 're register'],
+  reissue: [
+    'cap lai', 'lam lai', 'bi mat', 'lam mat', 'danh mat', 'danh roi', 'that lac', 'roi mat', 'mat trom', 'bi trom', 'bi chay',
+    'chay mat', 'troi mat', 'mat het', 'khong tim thay', 'lost', 'stolen', 'replace', 'replacement',
+  ],
+  exchange: [
+    'cap doi', 'doi sang (?:can cuoc|the|cccd|chip|mau)', 'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
+    'bong troc', 'du 25', 'du 40', 'du 60', 'expired', 'damaged', 'torn', 'renew',
+  ],
+  copy: ['ban sao', 'trich luc', 'sao y', 'sao luc', 'xin lai', 'photo', 'ban photo', 'them mot ban', 'copy', 'copies', 'another copy', 'certified copy'],
+  amend: [
+    'sai', 'bi sai', 'ghi sai', 'viet sai', 'sai ten', 'nham', 'ghi nham', 'sua ten', 'sua ho', 'sua ngay', 'sua nam', 'sua thong tin',
+    'sua lai(?! nha)', 'thieu chu', 'thieu ten', 'sai chinh ta', 'doi sang ho', 'lay ho', 'sua giay', 'sua que', 'sua dan toc', 'sua gioi tinh', 'sua sai', 'sua cho dung', 'sua doi', 'cai chinh', 'dinh chinh',
+    'thay doi', 'doi ten', 'doi ho', 'doi dan toc', 'them ten', 'ghi them', 'bo sung', 'chua co ten', 'xac dinh lai',
+    'cap nhat', 'dieu chinh', 'khong khop', 'sua the nao', 'sua nhu the nao', 'chuyen dia diem', 'chuyen quan', 'doi dia chi',
+    'chuyen dia chi', 'doi ten bien', 'ban them', 'sang lai', 'dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
+  ],
+  delete: ['xoa', 'cat khau', 'cat ho khau', 'rut ho khau', 'rut khau', 'remove'],
+  extend: ['gia han', 'keo dai', 'extend', 'extension'],
+  'change-use': [
+    'chuyen muc dich', 'len tho cu', 'sang tho cu', 'sang dat o', 'thanh dat o', 'len dat o', 'sang dat tho cu', 'chuyen doi muc dich', 'chuyen dat',
+    'dat o de xay', 'change land use',
+  ],
+  split: ['tach thua', 'tach so', 'tach dat', 'chia dat', 'hop thua', 'gop so', 'gop thua', 'chia thua', 'gop lai', 'nhap thua', 'gop (?:\\S+ ){0,3}thanh (?:1|mot) so'],
+  transfer: ['sang ten', 'chuyen nhuong', 'tang cho', 'cho tang', 'thua ke', 'mua lai', 'ban lai', 'mua dat', 'ban dat', 'mua nha', 'ban nha', 'mua xe', 'ban xe', 'transfer'],
+  suspend: ['tam ngung', 'tam nghi', 'tam dung', 'nghi mot thoi gian', 'nghi tam'],
+  terminate: ['cham dut', 'dong cua', 'nghi han', 'giai the', 'khong kinh doanh nua', 'thoi kinh doanh', 'ngung han', 'close down'],
+  revoke: ['thu hoi', 'huy bo'],
+};
+
+export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
+  foreign: [
+    'nuoc ngoai', 'nguoi nuoc ngoai', 'viet kieu', 'yeu to nuoc ngoai', 'quoc tich nuoc', 'han quoc', 'trung quoc', 'dai loan',
+    'nhat ban', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'philippines', 'indonesia', 'canada', 'australia', 'nuoc uc',
+    'nuoc my', 'ben my', 'o my', 'nguoi my', 'quoc tich my', 'nuoc anh', 'nuoc phap', 'nguoi phap', 'nuoc duc', 'nguoi duc',
+    'nuoc lao', 'ben lao', 'nuoc nga', 'dinh cu', 'xuat khau lao dong', 'foreign', 'foreigner', 'expat', 'abroad',
+    'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian',
+    '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong)',
+  ],
+  mobile: ['luu dong'],
+  combined: ['lien thong', 'ket hop', 'cung luc', 'dong thoi'],
+};

@@ -1,0 +1,93 @@
+import { foldForMatch } from '../text/index.js';
+import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS } from './action-table.js';
+import type { Action, ActionSet, Modifier } from './types.js';
+
+interface CompiledPhrase<T> {
+  value: T;
+  pattern: RegExp;
+}
+
+function compile<T extends string>(table: Readonly<Record<T, readonly string[]>>): CompiledPhrase<T>[] {
+  return (Object.entries(table) as [T, readonly string[]][]).flatMap(([value, phrases]) =>
+    phrases.map((phrase) => ({ value, pattern: new RegExp(`(?:^| )${phrase}(?= |$)`) })),
+  );
+}
+
+const OFFICIAL = { actions: compile(OFFICIAL_ACTIONS), modifiers: compile(OFFICIAL_MODIFIERS) };
+const CITIZEN = { actions: compile(CITIZEN_ACTIONS), modifiers: compile(CITIZEN_MODIFIERS) };
+
+// "mất" alone is "lost" only next to a paper ("mất sổ đỏ", "làm mất giấy"); after a person it is "passed away".
+const LOST_PAPER = /(?:^| )(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|bang|ho chieu|hop dong|dang ky|to|phieu|bien so)(?= |$)/;
+// "đổi" (exchange) is also "change" (amend) — "đổi tên", "đổi họ" are amendments, listed there.
+const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
+// A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
+const PLAIN_ALSO = /(?:^| )(?:dang ky moi|cap moi|lan dau)(?= |$)/;
+const EMPTY: ActionSet = { actions: new Set(), modifiers: new Set(), base: false };
+
+/** The actions a citizen's message asks for, in everyday words ("mất", "rách", "ghi sai", "lấy chồng Hàn Quốc"). */
+export function detectActions(text: string): ActionSet {
+  const folded = foldForMatch(text);
+  if (!folded) return EMPTY;
+  const actions = new Set<Action>(CITIZEN.actions.filter((p) => p.pattern.test(folded)).map((p) => p.value));
+  if (LOST_PAPER.test(folded)) actions.add('reissue');
+  // Losing a civil-status paper is mended by a copy of the extract, or by registering again when the register is gone.
+  if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|ho tich)(?= |$)/.test(folded)) {
+    actions.add('copy');
+    actions.add('reregister');
+  }
+  // The register itself is gone ("sổ gốc không còn"): only registering again mends it, a copy cannot be made.
+  if (REGISTER_GONE.test(folded)) {
+    actions.delete('copy');
+    actions.add('reregister');
+  }
+  const modifiers = new Set<Modifier>(CITIZEN.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
+  return { actions, modifiers, base: false };
+}
+
+/**
+ * The actions a procedure performs, read from its official title: "Cấp lại thẻ căn cước" → reissue; "Cấp, cấp đổi,
+ * cấp lại …" → base + exchange + reissue; "Thủ tục đăng ký khai sinh có yếu tố nước ngoài" → base + foreign.
+ */
+export function actionsOfTitle(title: string): ActionSet {
+  const folded = foldForMatch(title).replace(/^thu tuc /, '');
+  const actions = new Set<Action>(OFFICIAL.actions.filter((p) => p.pattern.test(folded)).map((p) => p.value));
+  const modifiers = new Set<Modifier>(OFFICIAL.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
+  // The plain action is performed when nothing else is named, or when a title lists it first on its own ("Cấp, …").
+  const firstSegment = foldForMatch(title.replace(/^\s*thủ tục\s+/i, '').split(',')[0] ?? '');
+  const base = actions.size === 0 || BASE_VERBS.includes(firstSegment) || PLAIN_ALSO.test(folded);
+  return { actions, modifiers, base };
+}
+
+/** Weights of action agreement; fitted on the tuning half of the real questions (docs/retrieval.md). */
+export const ACTION_WEIGHTS = {
+  /** The procedure performs an action the citizen asks for. */
+  agree: 1.4,
+  /** The citizen asks for an action; the procedure performs only other specific ones. */
+  disagree: 0.6,
+  /** The citizen asks for an action; the procedure is only the plain one. */
+  plainForSpecific: 0.85,
+  /** The citizen names no action; the procedure performs only a specific one. */
+  specificForPlain: 0.8,
+  /** The procedure has a circumstance (foreign element, mobile, combined) the citizen does not mention. */
+  unaskedModifier: 0.75,
+  /** The procedure has a circumstance the citizen mentions. */
+  askedModifier: 1.3,
+  /** The citizen mentions a circumstance the procedure does not have (a sibling procedure may). */
+  missingModifier: 0.8,
+} as const;
+
+/** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
+export function actionAgreement(question: ActionSet, procedure: ActionSet, weights = ACTION_WEIGHTS): number {
+  let factor = 1;
+  if (question.actions.size > 0) {
+    const agrees = [...procedure.actions].some((a) => question.actions.has(a));
+    if (agrees) factor *= weights.agree;
+    else if (procedure.actions.size > 0 && !procedure.base) factor *= weights.disagree;
+    else factor *= weights.plainForSpecific;
+  } else if (procedure.actions.size > 0 && !procedure.base) {
+    factor *= weights.specificForPlain;
+  }
+  for (const modifier of procedure.modifiers) factor *= question.modifiers.has(modifier) ? weights.askedModifier : weights.unaskedModifier;
+  for (const modifier of question.modifiers) if (!procedure.modifiers.has(modifier)) factor *= weights.missingModifier;
+  return factor;
+}

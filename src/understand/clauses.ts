@@ -1,0 +1,65 @@
+import { foldForMatch } from '../text/index.js';
+import type { Clause } from './types.js';
+
+/*
+ * Citizens often tell their story first and ask at the end ("Năm 2010 tôi … Nay tôi muốn hỏi …"). The story's
+ * facts matter, but the clause that asks names the procedure: retrieval weighs it fully and the rest less
+ * (docs/understanding.md).
+ */
+
+// Markers that open the asking part inside a sentence: what follows them is the question.
+const OPENERS = /\b(xin hoi|cho (?:em |toi |minh |chau |con |tui |anh |chi |co |chu |bac |ba |ong )?(?:duoc )?hoi|(?:em|toi|minh|chau|con|tui) (?:muon|can|xin) hoi|hoi la|vay (?:thi )?(?:em|toi|minh|chau)|nay (?:em|toi|minh|chau|gia dinh)? ?(?:muon|can)|please advise|i would like to know|my question is|could you tell me)\b/;
+
+// Words that make a clause a question wherever they stand.
+const ASKING = /\b(the nao|nhu nao|ra sao|lam sao|lam gi|lam the|phai lam|can lam|co duoc|duoc khong|duoc ko|khong a|ko a|hay khong|hay ko|co phai|bao nhieu|bao lau|may ngay|o dau|cho nao|giay to gi|can gi|nhung gi|thu tuc gi|the nao|khi nao|ai (?:lam|ky|cap)|how|what|where|which|when|can i|do i|should i|is it|am i|may i|muon|can phai|want to|would like|need to)\b/;
+
+const SENTENCE = /(?<=[.?!;…\n])\s+|\n+/;
+// Commas split a long sentence into clauses only where one clause alone would be too long to weigh as one.
+const LONG_SENTENCE_WORDS = 25;
+
+/** Splits a message into sentences (long ones into comma clauses) and marks the ones that ask. */
+export function splitClauses(text: string): Clause[] {
+  const sentences = text
+    .split(SENTENCE)
+    .flatMap((sentence) => (wordCount(sentence) > LONG_SENTENCE_WORDS ? sentence.split(/(?<=,)\s+/) : [sentence]))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (sentences.length === 0) return [];
+  const clauses: Clause[] = [];
+  for (const sentence of sentences) {
+    const opener = openerAt(sentence);
+    if (opener > 0) {
+      clauses.push({ text: sentence.slice(0, opener).trim(), asking: false });
+      clauses.push({ text: sentence.slice(opener).trim(), asking: true });
+    } else {
+      clauses.push({ text: sentence, asking: opener === 0 || sentence.includes('?') || ASKING.test(foldForMatch(sentence)) });
+    }
+  }
+  const kept = clauses.filter((c) => c.text.length > 0);
+  // Nothing sounds like a question: the last sentence is where people usually put what they want.
+  if (!kept.some((c) => c.asking)) kept[kept.length - 1] = { text: kept[kept.length - 1]!.text, asking: true };
+  return kept;
+}
+
+/** Where an opener ("xin hỏi", "cho em hỏi") starts in the sentence, as an offset in characters; -1 when none. */
+function openerAt(sentence: string): number {
+  // Fold word by word so that a match in the folded text maps back to a word of the sentence as typed.
+  const raw = [...sentence.matchAll(/\S+/g)];
+  let folded = '';
+  const wordAt: number[] = [];
+  raw.forEach((word, i) => {
+    const f = foldForMatch(word[0]);
+    if (!f) return;
+    if (folded) folded += ' ';
+    for (let c = 0; c < f.length; c++) wordAt[folded.length + c] = i;
+    folded += f;
+  });
+  const match = OPENERS.exec(folded);
+  if (!match) return -1;
+  const word = raw[wordAt[match.index] ?? 0];
+  return word?.index ?? -1;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

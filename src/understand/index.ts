@@ -1,0 +1,10 @@
+export { understand } from './understand.js';
+export type { UnderstandOptions } from './understand.js';
+export { detectAspect, detectAspects, removeAspectPhrases, foldedTokens, containsPhrase } from './detect-aspect.js';
+export { ASPECT_TABLE } from './aspect-table.js';
+export type { AspectRow } from './aspect-table.js';
+export { actionAgreement, actionsOfTitle, detectActions, ACTION_WEIGHTS } from './actions.js';
+export { splitClauses } from './clauses.js';
+export { detectScope } from './scope.js';
+export { asksForPerson, readYesNo } from './intents.js';
+export type { Action, ActionSet, Aspect, Clause, Modifier, Question, ScopeTopic } from './types.js';

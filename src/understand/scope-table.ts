@@ -1,0 +1,35 @@
+import type { ScopeTopic } from './types.js';
+
+/*
+ * Topics no ward procedure answers, each phrase folded and matched as whole words. Court matters are referred to
+ * the People's Court (and the ward's grassroots mediation where it applies); the others get a short, specific
+ * reply. A phrase here only says what the topic is: a question that also names a procedure outright is still
+ * answered (docs/understanding.md). Deliberately absent: land disputes (the ward mediates them: an in-scope
+ * procedure), complaints and denunciations (khiếu nại, tố cáo: catalogue procedures).
+ */
+export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
+  court: [
+    'muon ly hon', 'xin ly hon', 'thu tuc ly hon', 'ly hon thi', 'ly hon don phuong', 'don phuong ly hon', 'thuan tinh ly hon',
+    'ly hon thuan tinh', 'don ly hon', 'ly di', 'khi ly hon', 'ra toa ly hon', 'khoi kien', 'kien ra toa', 'kien doi', 'di kien', 'muon kien', 'nop don kien', 'kien nguoi',
+    'kien cong ty', 'toa an', 'ra toa', 'len toa', 'xu an', 'ban an', 'khang cao', 'thi hanh an', 'to tung', 'tranh chap thua ke',
+    'chia thua ke', 'chia di san', 'chia the nao', 'chia nhu the nao', 'chia ra sao', 'chia lai', 'doi chia', 'don phuong', 'chia tai san', 'tai san chung', 'quyen nuoi con', 'gianh nuoi con', 'gianh quyen nuoi',
+    'cap duong', 'vay tien', 'muon tien', 'vay no', 'khong tra no', 'khong chiu tra', 'quyt no', 'doi no', 'no tien', 'lua dao',
+    'bi lua', 'chiem doat', 'hanh hung', 'danh nhau', 'bi danh', 'lawsuit', 'sue', 'divorce', 'custody', 'court', 'inheritance dispute',
+  ],
+  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
+  prices: [
+    'gia vang', 'gia xang', 'gia dien', 'gia nuoc sach', 'ty gia', 'gia usd', 'gia do la', 'gia dat thi truong', 'gia nha dat',
+    'gia thue nha', 'gia ca', 'gia thit', 'gia lua', 'gia rau', 'chung khoan', 'co phieu', 'gia bao nhieu mot', 'price of',
+    'exchange rate', 'gold price',
+  ],
+  transport: ['xe buyt', 've xe', 've tau', 've may bay', 'gio tau', 'tuyen xe', 'taxi', 'grab', 'bus', 'train ticket', 'flight'],
+  medical: [
+    'benh vien', 'kham benh', 'bac si', 'uong thuoc', 'thuoc gi', 'dau bung', 'bi sot', 'vien phi', 'nam vien', 'trai tuyen',
+    'dung tuyen', 'chuyen vien', 'chuyen tuyen', 'phan tram vien phi', 'tiem phong', 'tiem chung', 'vaccine', 'chua benh', 'hospital', 'doctor', 'medicine',
+  ],
+  news: ['tin tuc', 'bong da', 'ket qua xo so', 'xo so', 'tin moi', 'thoi su', 'news', 'football', 'lottery'],
+  leisure: [
+    'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
+    'truyen cuoi', 'recipe', 'poem', 'song', 'joke',
+  ],
+};

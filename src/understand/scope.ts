@@ -1,0 +1,13 @@
+import { foldForMatch } from '../text/index.js';
+import { SCOPE_TABLE } from './scope-table.js';
+import type { ScopeTopic } from './types.js';
+
+const PATTERNS = (Object.entries(SCOPE_TABLE) as [ScopeTopic, readonly string[]][]).flatMap(([topic, phrases]) =>
+  phrases.map((phrase) => ({ topic, pattern: new RegExp(`(?:^| )${phrase}(?= |$)`) })),
+);
+
+/** The topic outside the ward's procedures that a message is about, if any (court matters first). */
+export function detectScope(text: string): ScopeTopic | undefined {
+  const folded = foldForMatch(text);
+  return PATTERNS.find(({ pattern }) => pattern.test(folded))?.topic;
+}

@@ -1,0 +1,70 @@
+import type { Language } from '../text/index.js';
+
+/** What part of a procedure the citizen asks about. */
+export type Aspect = 'documents' | 'fee' | 'time' | 'where' | 'steps' | 'conditions' | 'online' | 'result' | 'general';
+
+/**
+ * What a procedure does to its object, beyond the plain first registration or issue: the same object ("giấy
+ * khai sinh", "sổ đỏ", "thẻ căn cước") has one procedure per action. See docs/understanding.md.
+ */
+export type Action =
+  | 'reregister' // đăng ký lại
+  | 'reissue' // cấp lại (lost, destroyed)
+  | 'exchange' // cấp đổi (damaged, expired, old kind of card)
+  | 'copy' // bản sao, trích lục
+  | 'amend' // thay đổi, cải chính, bổ sung, đính chính, điều chỉnh
+  | 'delete' // xóa đăng ký
+  | 'extend' // gia hạn
+  | 'change-use' // chuyển mục đích sử dụng
+  | 'split' // tách thửa, hợp thửa
+  | 'transfer' // chuyển nhượng, tặng cho, thừa kế, sang tên
+  | 'suspend' // tạm ngừng
+  | 'terminate' // chấm dứt, giải thể
+  | 'revoke'; // thu hồi, hủy
+
+/** Circumstances that make a separate procedure of the same action: a foreign element, a mobile registration, a combined file. */
+export type Modifier = 'foreign' | 'mobile' | 'combined';
+
+/** The actions and modifiers of a question or of a procedure's title. */
+export interface ActionSet {
+  actions: ReadonlySet<Action>;
+  modifiers: ReadonlySet<Modifier>;
+  /** For a procedure: it also performs the plain action ("Cấp, cấp đổi, cấp lại …"). Always false for a question. */
+  base: boolean;
+}
+
+/** Topics that are not administrative procedures of the ward, each with its own referral. */
+export type ScopeTopic = 'court' | 'weather' | 'prices' | 'news' | 'medical' | 'transport' | 'leisure';
+
+/** One sentence or clause of a message, and whether it is the part that asks. */
+export interface Clause {
+  text: string;
+  asking: boolean;
+}
+
+/**
+ * A citizen's message analysed once per turn and read by retrieval, the dialogue and the forms alike
+ * (docs/understanding.md).
+ */
+export interface Question {
+  /** The message as typed, trimmed. */
+  text: string;
+  language: Language;
+  /** Folded words of the whole message, abbreviations spelled out. */
+  words: string[];
+  /** Sentences and clauses; the asking ones weigh more than the story around them. */
+  clauses: Clause[];
+  /** The aspect asked about ('general' when none). */
+  aspect: Aspect;
+  /** What the citizen wants done to the object ("mất" → reissue, "sai tên" → amend). */
+  actions: ActionSet;
+  /**
+   * A topic that no ward procedure answers (court matters, weather, prices …), and whether the asking part itself
+   * is about it (then it is referred even when a procedure's name occurs in the story).
+   */
+  scope?: { topic: ScopeTopic; asked: boolean } | undefined;
+  /** The citizen asks for a person (an official) in words. */
+  wantsPerson: boolean;
+  /** A bare yes or no, answering the assistant's own last question. */
+  reply?: 'yes' | 'no' | undefined;
+}

@@ -1,0 +1,46 @@
+import { detectLanguage, expandAbbreviations, foldDiacritics, tokenize, type Language } from '../text/index.js';
+import { detectActions } from './actions.js';
+import { splitClauses } from './clauses.js';
+import { detectAspect } from './detect-aspect.js';
+import { asksForPerson, readYesNo } from './intents.js';
+import { detectScope } from './scope.js';
+import type { Question } from './types.js';
+
+export interface UnderstandOptions {
+  /** The conversation's language, kept for messages too short to tell (one or two words). */
+  language?: Language;
+}
+
+/** Analyses a citizen's message once: language, words, clauses, aspect, actions, scope, and steering intents. */
+export function understand(text: string, { language }: UnderstandOptions = {}): Question {
+  const trimmed = text.trim();
+  const words = expandAbbreviations(tokenize(trimmed)).map(foldDiacritics);
+  // One or two words ("ok", "CCCD") say little about the language: keep the conversation's.
+  const detected = language && trimmed.split(/\s+/).length < 3 ? language : detectLanguage(trimmed);
+  const clauses = splitClauses(trimmed);
+  const asking = clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
+  return {
+    text: trimmed,
+    language: detected,
+    words,
+    clauses,
+    // Asked in the asking part if it says; else anywhere ("… Hồ sơ gồm những gì?").
+    aspect: pickAspect(asking, trimmed),
+    actions: detectActions(trimmed),
+    scope: pickScope(asking, trimmed),
+    wantsPerson: asksForPerson(trimmed),
+    reply: readYesNo(trimmed),
+  };
+}
+
+function pickScope(asking: string, whole: string): Question['scope'] {
+  const inAsking = detectScope(asking);
+  if (inAsking) return { topic: inAsking, asked: true };
+  const anywhere = detectScope(whole);
+  return anywhere ? { topic: anywhere, asked: false } : undefined;
+}
+
+function pickAspect(asking: string, whole: string) {
+  const inAsking = detectAspect(asking);
+  return inAsking === 'general' ? detectAspect(whole) : inAsking;
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { actionAgreement, actionsOfTitle, asksForPerson, detectActions, detectScope, readYesNo, splitClauses, understand } from '../../../src/understand/index.js';
+
+describe('splitClauses', () => {
+  it('marks the sentence that asks and leaves the story around it', () => {
+    const clauses = splitClauses('Năm 2010 tôi lấy vợ ở quê. Nay tôi chuyển lên phường này ở. Xin hỏi tôi phải làm thủ tục gì?');
+    expect(clauses.map((c) => c.asking)).toEqual([false, false, true]);
+  });
+
+  it('splits a sentence at "xin hỏi" / "cho em hỏi": what follows asks', () => {
+    const clauses = splitClauses('Nhà em mới mua xe cũ cho em hỏi sang tên ở đâu');
+    expect(clauses).toEqual([
+      { text: 'Nhà em mới mua xe cũ', asking: false },
+      { text: 'cho em hỏi sang tên ở đâu', asking: true },
+    ]);
+  });
+
+  it('takes the last sentence as the ask when nothing sounds like a question', () => {
+    const clauses = splitClauses('Con tôi sinh ở bệnh viện tỉnh. Làm giấy khai sinh cho cháu.');
+    expect(clauses.map((c) => c.asking)).toEqual([false, true]);
+  });
+
+  it('keeps a one-sentence question whole and asking, without marks too', () => {
+    expect(splitClauses('lam giay khai sinh can giay to gi')).toEqual([{ text: 'lam giay khai sinh can giay to gi', asking: true }]);
+  });
+
+  it('reads English questions', () => {
+    expect(splitClauses('I moved here last month. How do I register my residence?').map((c) => c.asking)).toEqual([false, true]);
+  });
+});
+
+describe('detectActions', () => {
+  const actionsOf = (text: string) => [...detectActions(text).actions].sort();
+  it.each([
+    ['tôi bị mất thẻ căn cước', ['reissue']],
+    ['lam mat so do roi', ['reissue']],
+    ['thẻ căn cước bị rách, hết hạn', ['exchange']],
+    ['giấy khai sinh ghi sai tên mẹ', ['amend']],
+    ['muốn sửa lại ngày sinh cho đúng', ['amend']],
+    ['xin bản sao giấy khai sinh', ['copy']],
+    ['chuyển đất vườn sang đất ở', ['change-use']],
+    ['tách thửa cho con', ['split']],
+    ['sang tên xe máy', ['transfer']],
+    ['tạm ngừng kinh doanh 3 tháng', ['suspend']],
+    ['gia hạn tạm trú', ['extend']],
+    ['làm giấy khai sinh cho con', []],
+  ])('%s → %j', (text, expected) => {
+    expect(actionsOf(text)).toEqual(expected);
+  });
+
+  it('reads "mất" after a person as a death, not a lost paper', () => {
+    expect(detectActions('bố tôi mất tuần trước, làm khai tử thế nào').actions.size).toBe(0);
+  });
+
+  it('mends a lost civil-status paper by a copy or by registering again, and only by registering again when the register is gone', () => {
+    expect(actionsOf('mất giấy khai sinh bản chính')).toEqual(['copy', 'reissue', 'reregister']);
+    expect(actionsOf('mất giấy khai tử, xã báo sổ lưu không còn')).toEqual(['reissue', 'reregister']);
+  });
+
+  it('reads a foreign element from countries and nationalities, not from words that only look alike', () => {
+    expect(detectActions('chồng em quốc tịch Hàn Quốc').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('bạn trai em người Úc').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('người lao động đi làm ở khu công nghiệp').modifiers.has('foreign')).toBe(false);
+    expect(detectActions('sổ hồng nhà tôi').actions.has('exchange')).toBe(false);
+  });
+});
+
+describe('actionsOfTitle', () => {
+  it('reads what a procedure does from its official title', () => {
+    expect(actionsOfTitle('Cấp lại thẻ căn cước')).toMatchObject({ base: false, actions: new Set(['reissue']) });
+    expect(actionsOfTitle('Cấp, cấp đổi, cấp lại thẻ căn cước')).toMatchObject({ base: true, actions: new Set(['exchange', 'reissue']) });
+    expect(actionsOfTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài')).toMatchObject({ base: true, modifiers: new Set(['foreign']) });
+    expect(actionsOfTitle('Thủ tục đăng ký lại khai sinh')).toMatchObject({ base: false, actions: new Set(['reregister']) });
+    expect(actionsOfTitle('Đăng ký xe (xe máy) — đăng ký mới, cấp biển số, sang tên')).toMatchObject({ base: true, actions: new Set(['transfer']) });
+  });
+
+  it('ranks the procedure that does what is asked above its siblings on the same object', () => {
+    const lost = detectActions('mất thẻ căn cước');
+    expect(actionAgreement(lost, actionsOfTitle('Cấp lại thẻ căn cước'))).toBeGreaterThan(actionAgreement(lost, actionsOfTitle('Cấp đổi thẻ căn cước')));
+    const plain = detectActions('làm căn cước lần đầu cho con 14 tuổi');
+    expect(actionAgreement(plain, actionsOfTitle('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'))).toBeGreaterThan(
+      actionAgreement(plain, actionsOfTitle('Cấp lại thẻ căn cước')),
+    );
+    const foreign = detectActions('kết hôn với người Hàn Quốc');
+    expect(actionAgreement(foreign, actionsOfTitle('Thủ tục đăng ký kết hôn có yếu tố nước ngoài'))).toBeGreaterThan(
+      actionAgreement(foreign, actionsOfTitle('Thủ tục đăng ký kết hôn')),
+    );
+  });
+});
+
+describe('detectScope', () => {
+  it.each([
+    ['tôi muốn ly hôn đơn phương thì nộp đơn ở đâu', 'court'],
+    ['nguoi quen vay tien toi khong tra, toi muon kien', 'court'],
+    ['anh em tranh chấp thừa kế căn nhà của bố mẹ', 'court'],
+    ['thời tiết ngày mai thế nào', 'weather'],
+    ['vé xe buýt bao nhiêu tiền', 'transport'],
+    ['giá vàng hôm nay', 'prices'],
+    ['đi khám trái tuyến bảo hiểm trả bao nhiêu', 'medical'],
+  ])('%s → %s', (text, topic) => {
+    expect(detectScope(text)).toBe(topic);
+  });
+
+  it('leaves procedures alone: land disputes are mediated by the ward, complaints and a divorced person\'s certificate are procedures', () => {
+    expect(detectScope('hàng xóm lấn đất, tranh chấp ranh giới')).toBeUndefined();
+    expect(detectScope('tôi muốn khiếu nại quyết định của phường')).toBeUndefined();
+    expect(detectScope('đã ly hôn xin giấy xác nhận độc thân')).toBeUndefined();
+    expect(detectScope('ý kiến của tôi về thủ tục đăng ký kết hôn')).toBeUndefined();
+  });
+});
+
+describe('intents', () => {
+  it.each(['gặp cán bộ', 'cho tôi gặp cán bộ', 'nói chuyện với người thật', 'noi chuyen voi nguoi that', 'can bo oi', 'I want to talk to a person', 'can I speak with an official?'])(
+    '%s asks for a person',
+    (text) => {
+      expect(asksForPerson(text)).toBe(true);
+    },
+  );
+
+  it('does not read a question about officials\' own procedures, or a long story, as a request for a person', () => {
+    expect(asksForPerson('chế độ hưu trí của cán bộ xã')).toBe(false);
+    expect(asksForPerson('hôm trước tôi đã gặp cán bộ ở phường, cán bộ bảo tôi về làm lại tờ khai nhưng tôi không biết điền mục nơi cư trú thế nào cho đúng')).toBe(false);
+  });
+
+  it.each([
+    ['có', 'yes'],
+    ['Vâng ạ', 'yes'],
+    ['ừ', 'yes'],
+    ['ok', 'yes'],
+    ['yes please', 'yes'],
+    ['không', 'no'],
+    ['không cần đâu', 'no'],
+    ['no thanks', 'no'],
+    ['có giấy tờ gì', undefined],
+  ])('%s → %s', (text, reply) => {
+    expect(readYesNo(text)).toBe(reply);
+  });
+});
+
+describe('understand', () => {
+  it('analyses a message once into what retrieval and the dialogue read', () => {
+    const question = understand('Cháu tôi đi làm ăn xa, bị mất CCCD. Xin hỏi làm lại ở phường hết bao nhiêu tiền?');
+    expect(question).toMatchObject({ language: 'vi', aspect: 'fee', wantsPerson: false });
+    expect(question.actions.actions.has('reissue')).toBe(true);
+    expect(question.clauses.filter((c) => c.asking).map((c) => c.text)).toEqual(['Xin hỏi làm lại ở phường hết bao nhiêu tiền?']);
+    expect(question.words).toContain('can');
+  });
+
+  it('keeps the conversation\'s language for one or two words', () => {
+    expect(understand('ok', { language: 'en' }).language).toBe('en');
+    expect(understand('Where is the ward office?').language).toBe('en');
+  });
+
+  it('says when a court matter is asked, and when it only appears in the story', () => {
+    expect(understand('Chồng tôi không chịu ký. Tôi muốn ly hôn đơn phương thì làm sao?').scope).toEqual({ topic: 'court', asked: true });
+    expect(understand('Vợ chồng tôi đã thuận tình ly hôn năm ngoái. Giờ tôi xin giấy xác nhận tình trạng hôn nhân ở đâu?').scope).toEqual({ topic: 'court', asked: false });
+  });
+});
