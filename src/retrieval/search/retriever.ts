@@ -25,6 +25,8 @@ export interface SearchResult {
   verified: boolean;
   /** The section that matched best (from the dense index), e.g. "documents" or "fees". */
   section?: string;
+  /** Share of the question's words (idf-weighted) found in this entry's names, aliases or summary (0–1). */
+  coverage?: number;
 }
 
 /** A search answer: results best first and whether they are good enough to answer from. */
@@ -162,10 +164,11 @@ export class Retriever {
       { ids: denseRanked.map((h) => h.entryId), weight: this.denseWeight },
     ]);
     const sections = new Map(denseHits.map((hit) => [hit.entryId, hit.section]));
+    const coverages = new Map(lexicalHits.map((hit) => [hit.id, hit.strongCoverage]));
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, k);
     const results = ranked.flatMap(([id, score]) => {
       const doc = this.corpus.byId.get(id);
-      return doc ? [toResult(doc, score, sections.get(id))] : [];
+      return doc ? [toResult(doc, score, sections.get(id), coverages.get(id))] : [];
     });
     const topId = ranked[0]?.[0];
     const denseTop = denseHits.length > 0 ? Math.max(...denseHits.map((h) => h.similarity)) : undefined;
@@ -215,7 +218,7 @@ export class Retriever {
   }
 }
 
-function toResult(doc: SearchDocument, score: number, section: string | undefined): SearchResult {
+function toResult(doc: SearchDocument, score: number, section: string | undefined, coverage: number | undefined): SearchResult {
   const { entry } = doc;
   return {
     id: entry.id,
@@ -228,5 +231,6 @@ function toResult(doc: SearchDocument, score: number, section: string | undefine
     ...(entry.url ? { url: entry.url } : {}),
     verified: entry.verified,
     ...(section ? { section } : {}),
+    ...(coverage === undefined ? {} : { coverage: Number(coverage.toFixed(3)) }),
   };
 }
