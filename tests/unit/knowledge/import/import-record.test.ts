@@ -63,7 +63,8 @@ describe('importRecord on real catalogue records', () => {
     expect(entry.agencies).toEqual({ receiving: 'Công an cấp xã', deciding: 'Công an cấp Xã' });
     const ct01 = entry.documents.find((d) => d.form === '1.MuCT01banhnhkmtheoThngts53.doc');
     expect(ct01?.name).toMatch(/^Tờ khai thay đổi thông tin cư trú \(Mẫu CT01 ban hành kèm theo Thông tư số 53\/2025\/TT-BCA\)/);
-    expect(entry.documents.find((d) => d.name.startsWith('Văn bản đề nghị đăng ký tạm trú'))?.copy).toBe('original-or-copy');
+    // "1 bản chính,1 bản sao": both are asked for (issue 19), never "original or copy".
+    expect(entry.documents.find((d) => d.name.startsWith('Văn bản đề nghị đăng ký tạm trú'))).toMatchObject({ quantity: 1, copy: 'original-and-copy', copies: 1 });
     expect(entry.legalBasis).toContainEqual({ title: 'Luật Cư trú 2020', number: '68/2020/QH14' });
     expect(entry.legalBasis[0]?.number).toBe('53/2025/TT-BCA');
     expect(entry.result).toEqual([
