@@ -40,26 +40,36 @@ export function composeFee(ctx: ComposeContext): string[] {
   return [[pick(language, `Dạ, lệ phí thủ tục ${title}:`, `Fees for ${title}:`), ...lines].join('\n'), ...notes];
 }
 
-/** The processing time per channel; a time without a unit is quoted as the official record gives it. */
+/**
+ * The processing time per channel, each with the case it is for when the record gives one; a time written only in
+ * the channel's description is quoted word for word; a time without a unit is quoted as the record gives it.
+ */
 export function composeTime(ctx: ComposeContext): string[] {
   const { language } = ctx;
   const title = displayTitle(ctx.sources.entry, language);
   const channels = pickList(ctx.sources, 'channels');
-  const timed = channels.filter((channel) => channel.time);
+  const timed = channels.filter((channel) => channel.time || channel.timeText);
   if (timed.length === 0) {
     const intro = pick(language, `Dạ, về thời gian giải quyết thủ tục ${title}, hồ sơ chính thức ghi:`,
       `On the processing time for ${title}, the official record says:`);
     return quoteOrMissing(ctx, 'time', intro);
   }
-  const unitless = timed.some((c) => !c.time?.unit);
+  const unitless = timed.some((c) => c.time && !c.time.unit);
   const lead = unitless
     ? pick(language, `Dạ, thời gian giải quyết thủ tục ${title} ghi trong hồ sơ chính thức`,
       `Processing time for ${title}, as given in the official record`)
     : pick(language, `Dạ, thời gian giải quyết thủ tục ${title}`, `Processing time for ${title}`);
-  const values = timed.map((c) => formatTime(c.time ?? { value: 0 }, language));
-  const body = timed.length === channels.length && new Set(values).size === 1
-    ? [`${lead}: ${values[0]}.`]
-    : [`${lead}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}: ${values[i]}.`)];
+  const values = timed.map((c) => describeTime(c, language));
+  const texts = new Set(timed.map((c) => c.timeText).filter((t) => t !== undefined));
+  let body: string[];
+  if (timed.every((c) => c.timeText) && texts.size === 1) {
+    // Every channel words its time the same way: the passage once, not once per channel.
+    body = [`${lead}, ${pick(language, 'hồ sơ chính thức ghi', 'the official record says')}:`, quoteTime([...texts][0] as string, language)];
+  } else if (timed.length === channels.length && new Set(values).size === 1 && !timed.some((c) => c.case || c.timeText)) {
+    body = [`${lead}: ${values[0]}`];
+  } else {
+    body = [`${lead}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}${c.case ? ` (${c.case})` : ''}: ${values[i]}`)];
+  }
   if (unitless) {
     // The catalogue sometimes gives a bare number ("Trực tuyến1Miễn phí"): the citizen must not read it as days.
     ctx.handover = true;
@@ -67,6 +77,16 @@ export function composeTime(ctx: ComposeContext): string[] {
       'The official record does not state the unit of time; an official at the counter can tell you exactly.'));
   }
   return [body.join('\n'), ...notesFor(ctx, 'time')];
+}
+
+function describeTime(channel: Channel, language: Language): string {
+  if (channel.time) return `${formatTime(channel.time, language)}.`;
+  return pick(language, `hồ sơ chính thức ghi ${quoteTime(channel.timeText ?? '', language)}`,
+    `the official record says ${quoteTime(channel.timeText ?? '', language)}`);
+}
+
+function quoteTime(text: string, language: Language): string {
+  return `“${text}” ${pick(language, '(trích nguyên văn)', '(quoted word for word, in Vietnamese)')}`;
 }
 
 /** Whether and how the procedure can be filed online, with that channel's time, fee and the procedure page. */

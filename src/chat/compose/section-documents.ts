@@ -44,7 +44,9 @@ function describeDocument(doc: DocumentItem, language: Language): string {
   const details = [copyWords(doc, language)];
   if (doc.form) details.push(`${pick(language, 'mẫu', 'form')}: ${doc.form}`);
   const said = details.filter((d) => d !== '');
-  return said.length > 0 ? `${doc.name} — ${said.join(', ')}` : doc.name;
+  const line = said.length > 0 ? `${doc.name} — ${said.join(', ')}` : doc.name;
+  // A note row of the official list ("Lưu ý: ...", "Trường hợp ... thì ...") follows the paper it was written under.
+  return doc.note ? `${line}\n   ${pick(language, 'Ghi chú', 'Note')}: ${doc.note}` : line;
 }
 
 interface DocumentGroup {

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import { wardDayOf } from '../../shared/ward-time.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session, Storage } from '../../storage/types.js';
-import { composeAnswer, composeChoices, composeFallback, detectAspect, removeAspectPhrases, type Aspect } from '../compose/index.js';
+import { composeAnswer, composeChoices, composeFallback, detectAspectBesides, removeAspectPhrases, type Aspect } from '../compose/index.js';
 import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
 import { redactPersonalData } from './redact.js';
 import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
@@ -175,9 +175,10 @@ export class ChatEngine {
     const picked = state.pending ? matchChoice(text, state.pending.choices) : undefined;
     if (picked) return { ...this.answerEntry(picked, state.pending?.aspect ?? 'general', state), count: state.pending?.source === 'clarify' ? 'resolution' : 'question' };
 
-    const aspect = detectAspect(text);
     const response = await this.retrieval().search(text, 5);
     const top = response.results[0];
+    // The asked aspect is never read from the procedure's own name ("Quy trình …", "… giấy tờ …"): docs/facts.md.
+    const aspect = detectAspectBesides(text, top ? [top.title] : []);
     // A follow-up asks about another aspect without naming a procedure: at most one word is left once the
     // aspect phrase, filler and follow-up words are taken out ("còn lệ phí thì sao?", "mất bao lâu?").
     const topicWords = removeAspectPhrases(text).filter((w) => !isStopword(w) && !FOLLOW_UP_WORDS.has(w));

@@ -2,6 +2,7 @@ import type { Entry, Level, SynonymGroup } from '../../knowledge/schema.js';
 import { isCatalogueEntry } from '../../knowledge/schema.js';
 import { buildCorpus, type Corpus, type SearchDocument } from '../corpus/build-corpus.js';
 import { LexicalIndex, type AnalysisCache, type LexicalHit } from '../lexical/lexical-index.js';
+import { lookupDirect } from './code-lookup.js';
 import { fuseByRank } from './fuse.js';
 import { DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
 
@@ -156,6 +157,8 @@ export class Retriever {
       ...(first && second && first.score > 0 ? { margin: second.score / first.score } : {}),
     };
     const answerable = topId !== undefined && isAnswerable(evidence, this.thresholds);
+    const direct = lookupDirect(this.corpus, query);
+    if (direct.length > 0) return putDirectFirst({ query, answerable, results, evidence }, direct, k);
     return { query, answerable, results, evidence };
   }
 
@@ -169,6 +172,18 @@ export class Retriever {
     const doc = this.corpus.byId.get(id);
     return doc ? priorOf(doc.entry) : 1;
   }
+}
+
+/**
+ * A procedure named by its national code or its exact official name comes first, whatever the ranking said; records
+ * sharing that name are equally first (margin 1), so the conversation asks which one is meant.
+ */
+function putDirectFirst(response: SearchResponse, direct: SearchDocument[], k: number): SearchResponse {
+  const score = Number(((response.results[0]?.score ?? 0) * 2 + 0.01).toFixed(6));
+  const ids = new Set(direct.map((doc) => doc.id));
+  const results = [...direct.map((doc) => toResult(doc, score, undefined)), ...response.results.filter((r) => !ids.has(r.id))].slice(0, Math.max(k, 1));
+  const evidence: Evidence = { ...response.evidence, margin: direct.length > 1 ? 1 : 0 };
+  return { ...response, answerable: true, results, evidence };
 }
 
 function toResult(doc: SearchDocument, score: number, section: string | undefined): SearchResult {
