@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { detectAspect } from '../src/chat/compose/detect-aspect.js';
-import { isCommuneDesk } from '../src/chat/compose/where-agency.js';
+import { createSources } from '../src/chat/compose/sources.js';
+import { wardReceivesFile } from '../src/chat/compose/where-agency.js';
 import { importRecord } from '../src/knowledge/import/import-record.js';
 import { DvcRecordSchema } from '../src/knowledge/import/record-schema.js';
 import { EntrySchema, type Entry } from '../src/knowledge/schema.js';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     const { receiving, deciding } = entry.agencies;
     add('where: competent authority no longer shown as the receiving place (entries)', !receiving && deciding ? 1 : 0);
     add('where: ward desk card withheld, receiving agency not at commune level (commune-level entries)',
-      entry.levels.includes('xã') && !isCommuneDesk(receiving) ? 1 : 0);
+      entry.levels.includes('xã') && !wardReceivesFile(createSources(entry), receiving) ? 1 : 0);
     add('aspect: the procedure name itself contains an aspect phrase (entries)', detectAspect(entry.title.vi) !== 'general' ? 1 : 0);
   }
   console.log(`${lines.length} records, ${communeLevel} at commune level.`);

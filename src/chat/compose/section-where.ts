@@ -4,7 +4,7 @@ import { displayTitle, notesFor, type ComposeContext } from './context.js';
 import { levelsLabel, pick } from './format.js';
 import { pickAgencies, pickList, pickUrl } from './sources.js';
 import type { Language } from './types.js';
-import { findFilingStep, findForwarding, isCommuneDesk } from './where-agency.js';
+import { findFilingStep, findForwarding, wardReceivesFile } from './where-agency.js';
 
 /**
  * Where the procedure is done: its level, the agency that receives the file (never the competent authority in its
@@ -17,7 +17,7 @@ export function composeWhere(ctx: ComposeContext): string[] {
   const title = displayTitle(entry, language);
   const { receiving, deciding } = pickAgencies(ctx.sources);
   const atWard = entry.levels.includes('xã');
-  const wardReceives = atWard && isCommuneDesk(receiving);
+  const wardReceives = wardReceivesFile(ctx.sources, receiving);
   const levels = levelsLabel(entry.levels, language);
   const lines = [
     atWard

@@ -18,6 +18,16 @@ export function isCommuneDesk(receiving: string | undefined): boolean {
   return ONE_STOP_DESK.test(folded) && !NOT_WARD.test(folded.replace(ONE_STOP_DESK, ''));
 }
 
+/**
+ * True when the ward receives the file: a commune-level procedure whose receiving agency is at commune level or is
+ * the one-stop desk, or, when the record names no receiving agency, whose filing step sends the file to one.
+ */
+export function wardReceivesFile(sources: Sources, receiving: string | undefined): boolean {
+  if (!sources.entry.levels.includes('xã')) return false;
+  if (receiving) return isCommuneDesk(receiving);
+  return isCommuneDesk(findFilingStep(sources, false));
+}
+
 const LIEN_THONG = /liên thông/iu;
 
 /**
@@ -44,11 +54,11 @@ export function findForwarding(sources: Sources): string | undefined {
 }
 
 /** The step that says where the file is sent ("... nộp hồ sơ tại/đến ..."), quoted when no receiving agency is named. */
-export function findFilingStep(sources: Sources): string | undefined {
+export function findFilingStep(sources: Sources, use = true): string | undefined {
   for (const record of [sources.entry, ...sources.folded]) {
-    const step = record.steps.find((s) => /\b(?:nộp|gửi)\b[^.;]*\b(?:tại|đến|về|cho)\b/iu.test(s));
+    const step = record.steps.find((s) => /(?:nộp|gửi)[^.;]*(?:tại|đến|về|cho)\s/iu.test(s));
     if (step) {
-      if (record !== sources.entry) sources.used.add(record);
+      if (use && record !== sources.entry) sources.used.add(record);
       return step.split('\n')[0]?.trim();
     }
   }
