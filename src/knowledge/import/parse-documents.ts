@@ -137,7 +137,7 @@ const NOTE_START = /^(?:\(?\s*)?(?:Lưu ý|Ghi chú|Chú ý|Trường hợp|Đ�
  * or a rule addressed to the agency. Its text stays, as the note of the document it follows.
  */
 export function isNoteRow(item: DocumentItem): boolean {
-  if (/^(?:Lưu ý|Ghi chú|Chú ý)\b/iu.test(item.name)) return true;
+  if (/^(?:Lưu ý|Ghi chú|Chú ý)(?=[\s:.,(]|$)/iu.test(item.name)) return true;
   if ((item.quantity ?? 0) > 0 || item.form) return false;
   return NOTE_START.test(item.name) || /:$/u.test(item.name);
 }
