@@ -2,13 +2,14 @@ import type { DocumentItem } from '../../knowledge/schema.js';
 import { displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
 import { copyWords, pick } from './format.js';
 import { quoteOfficial } from './quote.js';
-import { pickList, pickRaw } from './sources.js';
+import { pickList, pickRaw, pickUrl } from './sources.js';
 import type { Language } from './types.js';
 
-// A kiosk screen read by elderly people: the first papers, then a count of the rest.
-const MAX_DOCUMENTS = 8;
+// Asked for the papers, a citizen needs every one of them (issue 19: "every document"); past this many the screen
+// is no longer readable, so the rest are counted and the official page linked.
+const MAX_DOCUMENTS = 20;
 
-/** The papers to bring as a numbered list, grouped as the official list groups them, at most eight. */
+/** The papers to bring as a numbered list, grouped as the official list groups them, at most twenty. */
 export function composeDocuments(ctx: ComposeContext): string[] {
   const { language } = ctx;
   const title = displayTitle(ctx.sources.entry, language);
@@ -31,7 +32,11 @@ export function composeDocuments(ctx: ComposeContext): string[] {
     }
   }
   const rest = documents.length - shown;
-  if (rest > 0) lines.push(pick(language, `… và ${rest} giấy tờ khác.`, `… and ${rest} more.`));
+  if (rest > 0) {
+    const url = pickUrl(ctx.sources);
+    const more = url ? pick(language, ` Xem đầy đủ: ${url}`, ` Full list: ${url}`) : '';
+    lines.push(pick(language, `… và ${rest} giấy tờ khác.${more}`, `… and ${rest} more.${more}`));
+  }
   return [lines.join('\n'), ...notesFor(ctx, 'documents')];
 }
 
