@@ -60,12 +60,9 @@ export function composeTime(ctx: ComposeContext): string[] {
       `Processing time for ${title}, as given in the official record`)
     : pick(language, `Dạ, thời gian giải quyết thủ tục ${title}`, `Processing time for ${title}`);
   const values = timed.map((c) => describeTime(c, language));
-  const texts = new Set(timed.map((c) => c.timeText).filter((t) => t !== undefined));
   let body: string[];
-  if (timed.every((c) => c.timeText) && texts.size === 1) {
-    // Every channel words its time the same way: the passage once, not once per channel.
-    body = [`${lead}, ${pick(language, 'hồ sơ chính thức ghi', 'the official record says')}:`, quoteTime([...texts][0] as string, language)];
-  } else if (timed.length === channels.length && new Set(values).size === 1 && !timed.some((c) => c.case || c.timeText)) {
+  if (timed.length === channels.length && new Set(values).size === 1 && !timed.some((c) => c.case)) {
+    // Every channel states the same time (or the same official passage): said once, not once per channel.
     body = [`${lead}: ${values[0]}`];
   } else {
     body = [`${lead}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}${c.case ? ` (${c.case})` : ''}: ${values[i]}`)];
@@ -80,6 +77,10 @@ export function composeTime(ctx: ComposeContext): string[] {
 }
 
 function describeTime(channel: Channel, language: Language): string {
+  if (channel.time && channel.timeText) {
+    // The description gives durations for other cases too: they stay with the time, word for word.
+    return `${formatTime(channel.time, language)}; ${pick(language, 'hồ sơ chính thức ghi', 'the official record says')} ${quoteTime(channel.timeText, language)}`;
+  }
   if (channel.time) return `${formatTime(channel.time, language)}.`;
   return pick(language, `hồ sơ chính thức ghi ${quoteTime(channel.timeText ?? '', language)}`,
     `the official record says ${quoteTime(channel.timeText ?? '', language)}`);

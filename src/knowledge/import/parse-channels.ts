@@ -80,10 +80,10 @@ function buildChannel(head: RowHead, items: FeeItem[], description: string): Cha
     channel.description = cleanMultiline(description);
     const rowCase = readRowCase(channel.description);
     if (rowCase) channel.case = rowCase;
-    if (!head.time) {
-      const timeText = readTimeText(channel.description);
-      if (timeText) channel.timeText = timeText;
-    }
+    // Without a time column the description is the only statement of time; with one, the description may still
+    // give other durations for other cases ("01 ngày đối với đám tang - 05 ngày làm việc đối với các trường hợp khác").
+    const timeText = readTimeText(channel.description);
+    if (timeText && (!head.time || statesOtherDuration(timeText, head.time.value))) channel.timeText = timeText;
   }
   return channel;
 }
@@ -106,6 +106,11 @@ export function readTimeText(description: string): string | undefined {
   const timed = sentences.filter((sentence) => DURATION.test(sentence) && !/^Thời gian tiếp nhận/iu.test(sentence));
   if (timed.length === 0) return undefined;
   return trimTo(timed.length === sentences.length ? description : timed.join(' '), MAX_TIME_TEXT);
+}
+
+/** True when the text names a duration other than the time column's ("01 ngày" besides 5). */
+function statesOtherDuration(text: string, value: number): boolean {
+  return [...text.matchAll(new RegExp(DURATION.source, 'giu'))].some((match) => Number.parseFloat(match[0].replace(',', '.')) !== value);
 }
 
 /** "Đối với hồ sơ thuộc diện hoàn thuế trước: ..." — the case a row of the table is for. */

@@ -131,6 +131,8 @@ function buildItem(row: RawRow, group: string | undefined): DocumentItem | undef
 // A row that is a note about the list, not a paper: "Lưu ý: ...", a heading ending in ":", a rule for the agency.
 const NOTE_START = /^(?:\(?\s*)?(?:Lưu ý|Ghi chú|Chú ý|Trường hợp|Đối với|Số lượng hồ sơ|Cá nhân có quyền lựa chọn|Cơ quan đăng ký hộ tịch từ chối|Trong thời hạn)/iu;
 
+const NOTE_RULE = /có trách nhiệm|có quyền|không được yêu cầu|phải bảo đảm|hủy bỏ kết quả/u;
+
 /**
  * True for a row that is a note rather than a document: it opens with "Lưu ý"/"Ghi chú" (whatever its quantity),
  * or it asks for no copy ("0 bản chính") and is a heading ("... bao gồm:"), a case ("Trường hợp nộp trực tuyến thì ...")
@@ -139,7 +141,9 @@ const NOTE_START = /^(?:\(?\s*)?(?:Lưu ý|Ghi chú|Chú ý|Trường hợp|Đ�
 export function isNoteRow(item: DocumentItem): boolean {
   if (/^(?:Lưu ý|Ghi chú|Chú ý)(?=[\s:.,(]|$)/iu.test(item.name)) return true;
   if ((item.quantity ?? 0) > 0 || item.form) return false;
-  return NOTE_START.test(item.name) || /:$/u.test(item.name);
+  // Under a "Lưu ý" heading every row is a note; elsewhere a "0 bản" row that lays down a duty or a right is one.
+  if (item.group && /^(?:Lưu ý|Ghi chú|Chú ý)/iu.test(item.group)) return true;
+  return NOTE_START.test(item.name) || /:$/u.test(item.name) || NOTE_RULE.test(item.name);
 }
 
 /** A note row goes with the document before it; a list that opens with a note keeps it for its first document. */

@@ -45,7 +45,9 @@ describe('importRecord on real catalogue records', () => {
       quantity: 1,
       copy: 'original',
     });
-    expect(new Set(entry.documents.map((d) => d.group))).toEqual(new Set(['Giấy tờ phải nộp', 'Giấy tờ phải xuất trình', 'Lưu ý', undefined]));
+    // Rows under the "Lưu ý" heading are notes of the paper before them, not papers (issue 19).
+    expect(new Set(entry.documents.map((d) => d.group))).toEqual(new Set(['Giấy tờ phải nộp', 'Giấy tờ phải xuất trình', undefined]));
+    expect(entry.documents.some((d) => d.note)).toBe(true);
     expect(entry.legalBasis).toHaveLength(15);
     expect(entry.legalBasis).toContainEqual({ title: 'Luật 60/2014/QH13', number: '60/2014/QH13' });
     expect(entry.legalBasis).toContainEqual({ title: 'Thông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư pháp', number: '03/2023/TT-BTP' });
