@@ -33,11 +33,33 @@ export function composeFee(ctx: ComposeContext): string[] {
   if (priced.length === channels.length && priced.every((c) => c.fee?.amountVnd === 0)) {
     const ways = joinWords(lowerLabels(channels, language), language, pick(language, 'hay', 'or'));
     const all = channels.length > 1 ? pick(language, `, dù bạn ${ways}`, `, whether you file ${ways}`) : '';
-    return [pick(language, `Dạ, thủ tục ${title} được miễn phí${all}.`, `${title} is free of charge${all}.`), ...notes];
+    return [pick(language, `Dạ, thủ tục ${title} được miễn phí${all}.`, `${title} is free of charge${all}.`), ...officialFeeNotes(ctx, channels), ...notes];
   }
   const none = pick(language, 'không ghi lệ phí', 'no fee stated');
   const lines = channels.map((c) => `${channelLabel(c.kind, language)}: ${c.fee ? formatFee(c.fee, language) : none}.`);
-  return [[pick(language, `Dạ, lệ phí thủ tục ${title}:`, `Fees for ${title}:`), ...lines].join('\n'), ...notes];
+  return [[pick(language, `Dạ, lệ phí thủ tục ${title}:`, `Fees for ${title}:`), ...lines].join('\n'), ...officialFeeNotes(ctx, channels), ...notes];
+}
+
+/**
+ * The fee notes of the official records a curated entry covers ("Phí cấp bản sao Trích lục ...", "10 USD/bản"),
+ * quoted word for word when the curated text does not already say them: a curated summary must not drop them.
+ */
+function officialFeeNotes(ctx: ComposeContext, shown: readonly Channel[]): string[] {
+  if (ctx.sources.entry.id.startsWith('dvc-')) return [];
+  const said = shown.map((c) => c.fee?.text ?? '').join(' ');
+  const notes = new Set<string>();
+  for (const record of ctx.sources.folded) {
+    for (const channel of record.channels) {
+      const text = channel.fee?.text;
+      if (!text || (channel.fee?.amountVnd === 0 && !text.includes('('))) continue;
+      if (said.includes(text) || [...notes].includes(text)) continue;
+      notes.add(text);
+      ctx.sources.used.add(record);
+    }
+  }
+  if (notes.size === 0) return [];
+  const lead = pick(ctx.language, 'Hồ sơ chính thức ghi về lệ phí:', 'The official record says about fees:');
+  return [[lead, ...[...notes].slice(0, 4).map((note) => `“${note}”`)].join('\n')];
 }
 
 /**

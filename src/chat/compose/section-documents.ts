@@ -7,9 +7,9 @@ import type { Language } from './types.js';
 
 // Asked for the papers, a citizen needs every one of them (issue 19: "every document"); past this many the screen
 // is no longer readable, so the rest are counted and the official page linked.
-const MAX_DOCUMENTS = 20;
+const MAX_DOCUMENTS = 60;
 
-/** The papers to bring as a numbered list, grouped as the official list groups them, at most twenty. */
+/** The papers to bring as a numbered list, grouped as the official list groups them, at most sixty. */
 export function composeDocuments(ctx: ComposeContext): string[] {
   const { language } = ctx;
   const title = displayTitle(ctx.sources.entry, language);
@@ -37,7 +37,21 @@ export function composeDocuments(ctx: ComposeContext): string[] {
     const more = url ? pick(language, ` Xem đầy đủ: ${url}`, ` Full list: ${url}`) : '';
     lines.push(pick(language, `… và ${rest} giấy tờ khác.${more}`, `… and ${rest} more.${more}`));
   }
-  return [lines.join('\n'), ...notesFor(ctx, 'documents')];
+  return [lines.join('\n'), ...officialListsLonger(ctx, documents.length), ...notesFor(ctx, 'documents')];
+}
+
+/**
+ * A curated entry lists papers in citizens' words and may leave out the record's rarer cases: when an official
+ * record it covers lists more papers, the answer says so and links that record's full list (docs/facts.md).
+ */
+function officialListsLonger(ctx: ComposeContext, shown: number): string[] {
+  if (ctx.sources.entry.id.startsWith('dvc-')) return [];
+  const longer = ctx.sources.folded.filter((record) => record.url && record.documents.length > shown);
+  if (longer.length === 0) return [];
+  for (const record of longer) ctx.sources.used.add(record);
+  const links = longer.slice(0, 5).map((record) => `- ${record.title.vi}: ${record.url}`);
+  return [[pick(ctx.language, 'Danh sách trên là tóm tắt. Xem đầy đủ thành phần hồ sơ chính thức (kể cả các trường hợp riêng):',
+    'The list above is a summary. The full official list of documents (including special cases):'), ...links].join('\n')];
 }
 
 /** The number of papers, for the overview. */

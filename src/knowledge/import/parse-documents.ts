@@ -129,7 +129,7 @@ function buildItem(row: RawRow, group: string | undefined): DocumentItem | undef
 }
 
 // A row that is a note about the list, not a paper: "Lưu ý: ...", a heading ending in ":", a rule for the agency.
-const NOTE_START = /^(?:\(?\s*)?(?:Lưu ý|Ghi chú|Chú ý|Trường hợp|Đối với|Số lượng hồ sơ|Cá nhân có quyền lựa chọn|Cơ quan đăng ký hộ tịch từ chối|Trong thời hạn)/iu;
+const NOTE_START = /^(?:\(?\s*)?(?:Lưu ý|Ghi chú|Chú ý|Ví dụ|Trường hợp|Đối với|Số lượng hồ sơ|Cá nhân có quyền lựa chọn|Cơ quan đăng ký hộ tịch từ chối|Trong thời hạn)/iu;
 
 const NOTE_RULE = /có trách nhiệm|có quyền|không được yêu cầu|phải bảo đảm|hủy bỏ kết quả/u;
 
@@ -139,7 +139,7 @@ const NOTE_RULE = /có trách nhiệm|có quyền|không được yêu cầu|ph�
  * or a rule addressed to the agency. Its text stays, as the note of the document it follows.
  */
 export function isNoteRow(item: DocumentItem): boolean {
-  if (/^(?:Lưu ý|Ghi chú|Chú ý)(?=[\s:.,(]|$)/iu.test(item.name)) return true;
+  if (/^[*\s]*(?:Lưu ý|Ghi chú|Chú ý|Số lượng hồ sơ)(?=[\s:.,(]|$)/iu.test(item.name)) return true;
   if ((item.quantity ?? 0) > 0 || item.form) return false;
   // Under a "Lưu ý" heading every row is a note; elsewhere a "0 bản" row that lays down a duty or a right is one.
   if (item.group && /^(?:Lưu ý|Ghi chú|Chú ý)/iu.test(item.group)) return true;

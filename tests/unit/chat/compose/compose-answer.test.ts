@@ -77,11 +77,11 @@ describe('composeAnswer: documents', () => {
     expect(composeAnswer({ entry, aspect: 'documents', language: 'en' }).text).toContain('2. Giấy chứng sinh — 2 copies');
   });
 
-  it('shows at most twenty papers, counts the rest and links the full official list', () => {
-    const documents = Array.from({ length: 23 }, (_, i) => ({ name: `Giấy tờ ${String.fromCharCode(65 + i)}` }));
+  it('shows at most sixty papers, counts the rest and links the full official list', () => {
+    const documents = Array.from({ length: 63 }, (_, i) => ({ name: `Giấy tờ số ${i + 1}` }));
     const { text } = composeAnswer({ entry: curated({ documents, url: 'https://dichvucong.gov.vn/p' }), aspect: 'documents', language: 'vi' });
-    expect(text).toContain('20. Giấy tờ T');
-    expect(text).not.toContain('Giấy tờ U');
+    expect(text).toContain('60. Giấy tờ số 60');
+    expect(text).not.toContain('Giấy tờ số 61');
     expect(text).toContain('… và 3 giấy tờ khác. Xem đầy đủ: https://dichvucong.gov.vn/p');
   });
 });

@@ -4,7 +4,7 @@ import type { Entry } from '../../../../src/knowledge/schema.js';
 import { Retriever } from '../../../../src/retrieval/search/index.js';
 import { findNationalCodes, foldOfficialName } from '../../../../src/retrieval/search/code-lookup.js';
 import { importIssue19Entry, readIssue19Records } from '../../../helpers/issue-19-records.js';
-import { realWard } from './support.js';
+import { loadCurated, realWard } from './support.js';
 
 // Each class of defect of issue 19, on the real records the fact-check named (tests/fixtures/issue-19/records.jsonl).
 const ward = realWard();
@@ -135,5 +135,35 @@ describe('reaching a procedure (issue 19)', () => {
     const { choices } = composeChoices(twins, 'vi');
     expect(new Set(choices.map((c) => c.label)).size).toBe(choices.length);
     expect(choices.every((c) => c.label.startsWith('Hỗ trợ phát triển sản xuất cộng đồng.'))).toBe(true);
+  });
+});
+
+describe('curated entries reconciled with their records (issue 19)', () => {
+  const say = (id: string, codes: string[], aspect: Aspect) =>
+    composeAnswer({ entry: loadCurated(id), folded: codes.map(importIssue19Entry), aspect, language: 'vi', ward }).text;
+
+  it('birth registration (1.001193) lists the papers of the record\'s special cases', () => {
+    const text = say('dang-ky-khai-sinh', ['1.001193'], 'documents');
+    expect(text).toContain('trẻ em bị bỏ rơi');
+    expect(text).toContain('mang thai hộ');
+    expect(text).toContain('Giấy tờ có giá trị chứng minh thông tin về cư trú');
+    expect(text).not.toContain('Danh sách trên là tóm tắt');
+  });
+
+  it('temporary residence (1.004194) keeps the record\'s case and both counts of its list paper', () => {
+    const text = say('dang-ky-tam-tru', ['1.004194'], 'documents');
+    expect(text).toContain('Đăng ký tạm trú tại nơi đơn vị đóng quân');
+    expect(text).toMatch(/danh sách người tạm trú.* — 1 bản chính, 1 bản sao/u);
+  });
+
+  it('a curated answer that lists fewer papers than its record links the full official list', () => {
+    const record = importIssue19Entry('1.004194');
+    const entry = { ...loadCurated('dang-ky-tam-tru'), documents: loadCurated('dang-ky-tam-tru').documents.slice(0, 2) };
+    const text = composeAnswer({ entry, folded: [record], aspect: 'documents', language: 'vi' }).text;
+    expect(text).toContain(`Xem đầy đủ thành phần hồ sơ chính thức (kể cả các trường hợp riêng):\n- ${record.title.vi}: ${record.url}`);
+  });
+
+  it('identity card: no paper taken from the steps', () => {
+    expect(loadCurated('cap-the-can-cuoc').documents.map((d) => d.name).join('\n')).not.toContain('thẻ căn cước cũ');
   });
 });
