@@ -48,7 +48,8 @@ async function main(): Promise<void> {
       oldDocs.filter((d) => /^\+/u.test(d.name)).length - entry.documents.filter((d) => /^\+/u.test(d.name)).length);
     add('glued form file name taken out of a document name (documents)',
       oldDocs.filter((d) => FILE_EXTENSION.test(d.name)).length - entry.documents.filter((d) => FILE_EXTENSION.test(d.name)).length);
-    add('time read from the channel description (channels)', entry.channels.filter((c) => c.timeText).length);
+    add('time read from the channel description, the time column being empty (channels)', entry.channels.filter((c) => c.timeText && !c.time).length);
+    add('other durations of the description kept beside the time column (channels)', entry.channels.filter((c) => c.timeText && c.time).length);
     add('time kept with its case (channels)', entry.channels.filter((c) => c.case && c.time).length);
 
     const { receiving, deciding } = entry.agencies;
