@@ -8,6 +8,17 @@ import { buildSilentLogger } from '../../helpers/logger.js';
 
 type ChatResponse = { sessionId: string | null; frames: ServerFrame[] };
 
+/** Sends one widget message over the HTTP chat of a fixture knowledge base and returns the answer frame. */
+async function ask(text: string): Promise<AnswerFrame> {
+  const { app } = await buildChatApp({ entries: buildFixtureKnowledge().entries });
+  const res = await app.request('http://localhost/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ channel: 'widget', frame: { type: 'message', text } }),
+  });
+  return ((await res.json()) as ChatResponse).frames.find((f) => f.type === 'answer') as AnswerFrame;
+}
+
 // Issue 19: a national code typed anywhere finds its procedure; records of the same name are told apart.
 describe('national codes and identical names, end to end', () => {
   it('/api/search puts the procedure of a typed code first, a folded code leading to its curated entry', async () => {
@@ -22,25 +33,13 @@ describe('national codes and identical names, end to end', () => {
   });
 
   it('the chat answers a question that gives a code, about the aspect asked', async () => {
-    const { app } = await buildChatApp({ entries: buildFixtureKnowledge().entries });
-    const res = await app.request('http://localhost/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'widget', frame: { type: 'message', text: 'thủ tục 1.000894 lệ phí bao nhiêu' } }),
-    });
-    const answer = ((await res.json()) as ChatResponse).frames.find((f) => f.type === 'answer') as AnswerFrame;
+    const answer = await ask('thủ tục 1.000894 lệ phí bao nhiêu');
     expect(answer.entryId).toBe('dang-ky-ket-hon');
     expect(answer.text).toMatch(/miễn phí/iu);
   });
 
   it('asks which of two records of the same name is meant, with two different labels', async () => {
-    const { app } = await buildChatApp({ entries: buildFixtureKnowledge().entries });
-    const res = await app.request('http://localhost/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: 'widget', frame: { type: 'message', text: 'Cấp giấy phép xây dựng nhà ở riêng lẻ' } }),
-    });
-    const answer = ((await res.json()) as ChatResponse).frames.find((f) => f.type === 'answer') as AnswerFrame;
+    const answer = await ask('Cấp giấy phép xây dựng nhà ở riêng lẻ');
     expect(answer.kind).toBe('clarify');
     const labels = (answer.choices ?? []).map((c) => c.label);
     expect(labels).toHaveLength(2);
