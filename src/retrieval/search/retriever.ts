@@ -181,7 +181,9 @@ export class Retriever {
 function putDirectFirst(response: SearchResponse, direct: SearchDocument[], k: number): SearchResponse {
   const score = Number(((response.results[0]?.score ?? 0) * 2 + 0.01).toFixed(6));
   const ids = new Set(direct.map((doc) => doc.id));
-  const results = [...direct.map((doc) => toResult(doc, score, undefined)), ...response.results.filter((r) => !ids.has(r.id))].slice(0, Math.max(k, 1));
+  // The best-matching section the dense index found stays with the entry.
+  const section = (id: string) => response.results.find((r) => r.id === id)?.section;
+  const results = [...direct.map((doc) => toResult(doc, score, section(doc.id))), ...response.results.filter((r) => !ids.has(r.id))].slice(0, Math.max(k, 1));
   const evidence: Evidence = { ...response.evidence, margin: direct.length > 1 ? 1 : 0 };
   return { ...response, answerable: true, results, evidence };
 }
