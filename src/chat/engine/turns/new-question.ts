@@ -1,5 +1,5 @@
 import type { SearchResponse } from '../../../retrieval/search/retriever.js';
-import type { Question } from '../../../understand/index.js';
+import { detectAspectBesides, type Question } from '../../../understand/index.js';
 import { composeChoices, composeFallback } from '../../compose/index.js';
 import type { DialogueState } from '../state.js';
 import { answerEntry } from './answer-entry.js';
@@ -23,6 +23,8 @@ export const SUGGESTION_FLOOR = 0.34;
 export async function answerQuestion(ctx: TurnContext, question: Question, state: DialogueState, clarify: boolean): Promise<Turn> {
   const response = await ctx.retrieval().search(question, 5);
   const top = response.results[0];
+  // The asked aspect is never read from the procedure's own name ("Quy trình …", "… giấy tờ …"): docs/facts.md.
+  if (top) question = { ...question, aspect: aspectBesides(question, top.title) };
   if (isFollowUp(question, state, top?.id) && state.lastEntryId) return { ...answerEntry(ctx, state.lastEntryId, question.aspect, state), count: 'question' };
 
   if (response.scope) {
@@ -56,6 +58,13 @@ export async function answerQuestion(ctx: TurnContext, question: Question, state
   }
   if (response.evidence.coverage < LOW_CONFIDENCE_COVERAGE) await ctx.recordGap(question.text, state.language, response, 'low-confidence');
   return { ...answerEntry(ctx, top.id, question.aspect, state), count: 'question' };
+}
+
+/** The aspect asked, the procedure's own name aside: in the asking part first, then anywhere. */
+function aspectBesides(question: Question, name: string) {
+  const asking = question.clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
+  const inAsking = detectAspectBesides(asking, [name]);
+  return inAsking === 'general' ? detectAspectBesides(question.text, [name]) : inAsking;
 }
 
 /** Not sure: say so, offer only procedures that pass the relevance floor, and an official. */
