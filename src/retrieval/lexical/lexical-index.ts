@@ -285,13 +285,22 @@ function nameTokens(doc: SearchDocument): string[][] {
   // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
   // each part is a name of its own, so that a question naming one case is not diluted by the others.
   const parts = [...doc.fields.title, ...doc.fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
-  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official, ...parts].filter(Boolean);
+  // An alias of one or two words is usually the object alone ("sổ hồng", "red book"): it finds the entry, but a
+  // question that mentions the object does not name this procedure of it.
+  const aliases = doc.fields.aliases.filter((alias) => analyze(alias, { exact: 'never' }).folded.filter((w) => !isStopword(w)).length >= MIN_ALIAS_NAME_WORDS);
+  const names = [...doc.fields.title, ...aliases, ...doc.fields.official, ...parts].filter(Boolean);
   const seen = new Set<string>();
+  const title = new Set(doc.fields.title);
   return names
-    .map((name) => analyze(name, { exact: 'never' }).folded.filter((word) => !isStopword(word)))
-    .filter((words) => words.length > 0 && !seen.has(words.join(' ')) && seen.add(words.join(' ')));
+    .map((name) => ({ name, words: analyze(name, { exact: 'never' }).folded.filter((word) => !isStopword(word)) }))
+    // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.
+    .filter(({ name, words }) => words.length >= (title.has(name) ? 1 : 2))
+    .map(({ words }) => words)
+    .filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
 }
 
+export const NAME_OPTIONS = { minAliasWords: 3 };
+const MIN_ALIAS_NAME_WORDS = NAME_OPTIONS.minAliasWords;
 // Where a long title splits into the cases it lists.
 const TITLE_PARTS = /[,;:()–—]| - /;
 
