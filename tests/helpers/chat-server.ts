@@ -15,6 +15,7 @@ import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import { createApp } from '../../src/server/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
+import type { KioskClients } from '../../src/server/limits/kiosk-clients.js';
 import { openSqliteStorage } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { parse } from 'yaml';
@@ -54,6 +55,10 @@ export async function buildChatApp(
   options: {
     adminToken?: string;
     chatMessagesPerMinutePerIp?: number;
+    chatMessagesPerMinute?: number;
+    dossiersPerMinute?: number;
+    kiosks?: KioskClients;
+    trustProxy?: boolean;
     rephraser?: Rephraser;
     logger?: Logger;
     now?: () => Date;
@@ -101,6 +106,10 @@ export async function buildChatApp(
     ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.chatMessagesPerMinutePerIp ? { chatMessagesPerMinutePerIp: options.chatMessagesPerMinutePerIp } : {}),
+    ...(options.chatMessagesPerMinute ? { chatMessagesPerMinute: options.chatMessagesPerMinute } : {}),
+    ...(options.dossiersPerMinute ? { dossiersPerMinute: options.dossiersPerMinute } : {}),
+    ...(options.kiosks ? { kiosks: options.kiosks } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
@@ -118,6 +127,7 @@ export async function startChatServer(
     ...(uiDir ? { uiDir } : {}),
     ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),
     ...(options.allowedOrigins ? { widgetOrigins: [...options.allowedOrigins] } : {}),
+    ...(options.kiosks ? { kiosks: options.kiosks } : {}),
   });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;

@@ -93,6 +93,11 @@ export class ChatEngine {
     return this.store.open(input);
   }
 
+  /** The channel of an open session, or undefined (the HTTP fallback refuses kiosk sessions without their secret). */
+  async sessionChannel(sessionId: string): Promise<Session['channel'] | undefined> {
+    return this.store.channelOf(sessionId);
+  }
+
   /** Answers a citizen's message: small talk, a choice, a follow-up, or a new question. */
   async message(sessionId: string, text: string): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);

@@ -68,6 +68,16 @@ export class ConversationStore {
     return { type: 'session', sessionId, resumed: false, language, history: [] };
   }
 
+  /** The channel of an open session (stored or in memory); undefined when unknown or ended. */
+  async channelOf(clientId: string): Promise<Session['channel'] | undefined> {
+    const id = this.memory.resolve(clientId);
+    if (this.memory.isEnded(id)) return undefined;
+    const ephemeral = this.memory.getEphemeral(id);
+    if (ephemeral) return ephemeral.channel;
+    const session = await this.storage.sessions.get(id);
+    return session && !session.endedAt ? session.channel : undefined;
+  }
+
   /** The session and its newest state; `session_not_found` (404) or `session_ended` (410) otherwise. */
   async load(clientId: string): Promise<LoadedSession> {
     const id = this.memory.resolve(clientId);
