@@ -18,6 +18,7 @@ import {
 import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
 import { createGapRepo } from './gaps.js';
+import { sealPlainGaps } from './gaps.js';
 import { verifyDataKey } from './key-check.js';
 import { createMessageRepo } from './messages.js';
 import { MIGRATION_LOCK_KEY, runMigrations } from './migrations.js';
@@ -119,6 +120,11 @@ export async function openPostgresStorage(options: OpenPostgresStorageOptions): 
   }
 
   const ctx = createContext({ connection: createPoolConnection(pool), key, logger, now, faults });
+  await sealPlainGaps(ctx).then(
+    (sealed) => sealed > 0 && logger.info({ sealed }, 'unanswered questions sealed at rest'),
+    // A read-only standby: they are sealed by the next instance that can write.
+    () => undefined,
+  );
   const scopes = new AsyncLocalStorage<{ open: boolean }>();
   const active = new Set<Promise<unknown>>();
   let closed = false;

@@ -10,7 +10,7 @@ import { createAuditRepo } from './audit.js';
 import { createContext, type SqliteContext, type StorageFaults } from './context.js';
 import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
-import { createGapRepo } from './gaps.js';
+import { createGapRepo, sealPlainGaps } from './gaps.js';
 import { verifyDataKey } from './key-check.js';
 import { createMessageRepo } from './messages.js';
 import { runMigrations } from './migrations.js';
@@ -70,6 +70,8 @@ function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: 
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') logger.warn({ mode }, 'database is not in WAL mode');
     db.pragma('foreign_keys = ON');
+    // Deleted and overwritten rows are zeroed in the file, so purged or re-sealed personal data does not linger.
+    db.pragma('secure_delete = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
     db.pragma('synchronous = NORMAL');
@@ -80,6 +82,19 @@ function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: 
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** Seals what an older release stored in plain text (gap questions, migration 4); skipped while the disk refuses writes. */
+function sealLegacyRows(ctx: SqliteContext, logger: Logger): void {
+  try {
+    const sealed = sealPlainGaps(ctx);
+    if (sealed === 0) return;
+    // Moves the rewritten pages into the database file now, so the old plain text leaves the file and the WAL.
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    logger.info({ sealed }, 'unanswered questions sealed at rest');
+  } catch {
+    // Read-only or full: they stay readable and are sealed at the next start that can write.
   }
 }
 
@@ -100,6 +115,7 @@ export async function openSqliteStorage(options: OpenSqliteStorageOptions): Prom
   }
 
   const ctx = createContext({ db, key, logger, now, faults });
+  sealLegacyRows(ctx, logger);
   const queue = new SerialQueue();
   const scopes = new AsyncLocalStorage<{ open: boolean }>();
   let closed = false;
