@@ -69,6 +69,8 @@ export async function buildChatApp(
     authPolicy?: Partial<AuthPolicy>;
     /** Entries instead of the shipped curated ones. */
     entries?: Entry[];
+    /** A storage opened by the test (e.g. read-only) instead of a fresh temporary database. */
+    storage?: Storage;
   } = {},
 ) {
   const entries = options.entries ?? (await loadCuratedEntries());
@@ -77,7 +79,7 @@ export async function buildChatApp(
   const ward = (await loadWardSettings(path.join(KNOWLEDGE, 'ward-settings.example.yaml'))).settings;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = options.logger ?? buildSilentLogger();
-  const storage = await openSqliteStorage({ dataDir, key: randomBytes(32), logger });
+  const storage = options.storage ?? (await openSqliteStorage({ dataDir, key: randomBytes(32), logger }));
   const workbench = await KnowledgeWorkbench.open({ storage, baselineEntries: entries, baselineWard: ward, logger });
   // Published revisions from the database win over the files, as in main.ts; publishing re-indexes in place.
   retriever.updateEntries(workbench.entries());
