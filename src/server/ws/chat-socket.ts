@@ -88,15 +88,18 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
       );
       return;
     }
-    perAddressOpen.set(address, (perAddressOpen.get(address) ?? 0) + 1);
     // Counted from here, so upgrades still in progress count too; released when the socket closes or never opens.
+    // Kiosks are not counted: they must not use up the allowance of the citizens who share their address.
     let opened = false;
-    socket.once('close', () => {
-      if (!opened) release(address);
-    });
+    if (!kiosk) {
+      perAddressOpen.set(address, (perAddressOpen.get(address) ?? 0) + 1);
+      socket.once('close', () => {
+        if (!opened) release(address);
+      });
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       opened = true;
-      ws.once('close', () => release(address));
+      if (!kiosk) ws.once('close', () => release(address));
       wss.emit('connection', ws, req, kiosk);
     });
   };

@@ -3,6 +3,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { AuthService, type AuthPolicy } from '../../../admin/auth/auth-service.js';
+import { UnknownUserLockout } from '../../../admin/auth/unknown-users.js';
 import { TOKEN_ACTOR, type Actor } from '../../../admin/auth/roles.js';
 import { AppError, unauthorizedError } from '../../../shared/errors.js';
 import type { Official, Storage } from '../../../storage/types.js';
@@ -56,7 +57,8 @@ const csrfError = () =>
  */
 export function createAdminAuth(options: AdminAuthOptions): { routes: Hono<AdminEnv>; guard: MiddlewareHandler<AdminEnv> } {
   // Stateless over storage: built per request, so it always uses the storage in force.
-  const auth = () => new AuthService(options.storage(), options.policy, options.now);
+  const unknownUsers = new UnknownUserLockout();
+  const auth = () => new AuthService(options.storage(), options.policy, options.now, unknownUsers);
   const limiter = new RateLimiter(options.loginsPerMinute ?? 20);
   const routes = new Hono<AdminEnv>();
 
