@@ -11,14 +11,14 @@ export interface FailureFields {
 }
 
 /**
- * Logs storage failures at most once a minute per kind (the error code and driver code: a full disk is one kind,
- * whichever write hit it), so a full or read-only disk gives a line a minute, not one per write
- * (docs/operations.md). The next line of a kind says how many were left out since the last one.
+ * Logs storage failures at most once a minute per kind — the operation with its error and driver codes
+ * (`messages.append` on `SQLITE_FULL`) — so a full or read-only disk gives a line a minute per kind of write, not
+ * one per write (docs/operations.md). The next line of a kind says how many were left out since the last one.
  */
 export function createFailureLog(logger: Logger, now: () => number = Date.now): (fields: FailureFields, message: string) => void {
   const last = new Map<string, { at: number; left: number }>();
   return (fields, message) => {
-    const kind = `${fields.code}:${fields.driverCode ?? ''}`;
+    const kind = `${fields.op}:${fields.code}:${fields.driverCode ?? ''}`;
     const seen = last.get(kind);
     const at = now();
     if (seen && at - seen.at < MINUTE_MS) {

@@ -43,6 +43,8 @@ export function createGapRepo(ctx: PgContext): GapRepository {
 
 /** Seals the questions stored in plain text before migration 4 and blanks the plain column; returns how many. */
 export async function sealPlainGaps(ctx: PgContext): Promise<number> {
+  const plain = await ctx.read('gaps.seal', (db) => db.one<{ id: string }>("SELECT id FROM gaps WHERE sealed_question IS NULL AND question <> '' LIMIT 1"));
+  if (!plain) return 0;
   return ctx.write('gaps.seal', async (db) => {
     const rows = await db.rows<{ id: string; question: string }>("SELECT id, question FROM gaps WHERE sealed_question IS NULL AND question <> '' FOR UPDATE");
     for (const row of rows) await db.run("UPDATE gaps SET sealed_question = $2, question = '' WHERE id = $1", [row.id, ctx.seal(row.question)]);

@@ -9,6 +9,8 @@ import { createFailureLog } from '../failure-log.js';
 export interface StorageFaults {
   /** Called before every write with its operation name (e.g. `messages.append`, `transaction.commit`); may throw. */
   beforeWrite?: (op: string) => void;
+  /** Called before the database file is opened for writing; may throw, as a read-only mount does. */
+  beforeOpenForWriting?: () => void;
 }
 
 /** What every SQLite repository needs: the connection, the data key, the clock and the error boundary. */

@@ -69,7 +69,7 @@ function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: 
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file, { timeout: busyTimeoutMs });
   try {
-    faults?.beforeWrite?.('database.open');
+    faults?.beforeOpenForWriting?.();
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') logger.warn({ mode }, 'database is not in WAL mode');
     db.pragma('foreign_keys = ON');

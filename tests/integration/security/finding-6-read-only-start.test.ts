@@ -26,8 +26,8 @@ async function existingDatabase(dataDir: string, key: Buffer): Promise<void> {
 
 // What SQLite says when the mount is read-only: the read-write open is what fails first.
 const readOnlyDisk = {
-  beforeWrite: (op: string) => {
-    if (op === 'database.open') throw Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' });
+  beforeOpenForWriting: () => {
+    throw Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' });
   },
 };
 

@@ -7,12 +7,14 @@ describe('createFailureLog', () => {
     const { logger, lines } = buildCapturingLogger();
     let now = 0;
     const log = createFailureLog(logger, () => now);
-    for (const op of ['messages.append', 'sessions.updateState', 'usage.record', 'messages.append']) log({ op, code: 'storage_unavailable', driverCode: 'SQLITE_FULL' }, 'storage operation failed');
-    log({ op: 'gaps.add', code: 'storage_failed', driverCode: 'SQLITE_CONSTRAINT' }, 'storage operation failed');
-    expect(lines()).toHaveLength(2);
+    for (let i = 0; i < 4; i += 1) {
+      for (const op of ['messages.append', 'sessions.updateState']) log({ op, code: 'storage_unavailable', driverCode: 'SQLITE_FULL' }, 'storage operation failed');
+    }
+    log({ op: 'messages.append', code: 'storage_failed', driverCode: 'SQLITE_CONSTRAINT' }, 'storage operation failed');
+    expect(lines()).toHaveLength(3);
     now = 60_000;
     log({ op: 'messages.append', code: 'storage_unavailable', driverCode: 'SQLITE_FULL' }, 'storage operation failed');
-    const last = JSON.parse(lines()[2]!) as { leftOut: number; op: string };
+    const last = JSON.parse(lines()[3]!) as { leftOut: number; op: string };
     expect(last).toMatchObject({ leftOut: 3, op: 'messages.append' });
   });
 });
