@@ -25,6 +25,8 @@ export function redactPersonalData(text: string): string {
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]')
     .replace(/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, '[ngày]')
     .replace(/(?<![\p{L}])ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/giu, '[ngày]');
+  // "(024) 3825 1234": the area code in brackets belongs to the number.
+  out = out.replace(/\((0\d{1,3})\)\s?(?=\d)/g, '$1 ');
   out = out.replace(DIGIT_RUN, (run, offset: number, whole: string) => {
     if (MONEY_AFTER.test(whole.slice(offset + run.length))) return run;
     return labelDigits(run) ?? run;

@@ -25,6 +25,7 @@ describe('finding 5: the unanswered-questions inbox keeps no personal data', () 
     ['123 456 789', '[số giấy tờ]'],
     ['0912345678', '[số điện thoại]'],
     ['+84 912 345 678', '[số điện thoại]'],
+    ['(024) 3825 1234', '[số điện thoại]'],
   ])('redacts "%s" whole, as %s', (value, label) => {
     expect(redactPersonalData(`số của tôi là ${value} nhé`)).toBe(`số của tôi là ${label} nhé`);
   });
