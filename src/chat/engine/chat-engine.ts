@@ -136,15 +136,19 @@ export class ChatEngine {
     const doc = entryId ? this.retrieval().getDocument(entryId) : undefined;
     const ward = this.options.ward();
     const counter = doc ? pickCounter(doc.entry, ward) : undefined;
-    const ticket = await this.store.createTicket(loaded, { ...(doc ? { topic: doc.id } : {}), ...(counter ? { counter: counter.number } : {}) });
-    if (!ticket) throw ticketUnavailableError(state.language, counter?.number);
+    const taken = await this.store.createTicket(loaded, { ...(doc ? { topic: doc.id } : {}), ...(counter ? { counter: counter.number } : {}) });
+    if (!taken) throw ticketUnavailableError(state.language, counter?.number);
+    const { ticket, again } = taken;
     const waitingAhead = await this.options.storage.tickets.countWaitingBefore(ticket.id);
     const estimatedWaitMinutes = waitingAhead * this.minutesPerTicket;
-    this.log.info({ ticket: ticket.number, waitingAhead }, 'hand-over ticket');
-    await this.store.recordUsage([{ metric: 'handover' }]);
+    // Asking again gives the same ticket and place; only a new one is logged and counted.
+    if (!again) {
+      this.log.info({ ticket: ticket.number, waitingAhead }, 'hand-over ticket');
+      await this.store.recordUsage([{ metric: 'handover' }]);
+    }
     return {
       type: 'ticket',
-      text: composeTicketText({ number: ticket.number, waitingAhead, estimatedWaitMinutes, counter, language: state.language, exampleWard: ward?.example ?? true }),
+      text: composeTicketText({ number: ticket.number, waitingAhead, estimatedWaitMinutes, counter, language: state.language, exampleWard: ward?.example ?? true, again }),
       ticket: { id: ticket.id, number: ticket.number, ...(counter ? { counter: counter.number } : {}), waitingAhead, estimatedWaitMinutes },
     };
   }

@@ -26,7 +26,11 @@ describe('finding 3: one open hand-over ticket per session', () => {
     expect(tickets.map((t) => t.ticket.number)).toEqual([2, 2, 2]);
     expect(new Set(tickets.map((t) => t.ticket.id)).size).toBe(1);
     expect(tickets.map((t) => t.ticket.waitingAhead)).toEqual([1, 1, 1]);
+    expect(tickets[1]!.text).toMatch(/^Bạn đã lấy số rồi: số thứ tự của bạn vẫn là 2\./);
     expect(await server.storage.tickets.listToday()).toHaveLength(2);
+    // The dashboard counts two hand-overs, not four.
+    const usage = await server.storage.usage.list({ from: '2000-01-01', to: '2100-01-01' });
+    expect(usage.filter((u) => u.metric === 'handover').reduce((n, u) => n + u.count, 0)).toBe(2);
     someoneElse.ws.close();
     client.ws.close();
   });
