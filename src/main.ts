@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
@@ -11,6 +12,7 @@ import { createLocalKnowledgeFeed, type KnowledgeFeed } from './admin/knowledge/
 import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
+import { KioskClients } from './server/limits/kiosk-clients.js';
 import { isAppError } from './shared/errors.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { loadOrCreateKey, openPostgresStorage, openSqliteStorage } from './storage/index.js';
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stdout.isTTY) });
   const log = logger.child({ module: 'main' });
 
-  const storage = await openStorageOrExit(config, logger);
+  const { storage, key } = await openStorageOrExit(config, logger);
   const feed = await openFeedOrExit(config, logger);
   let runtime: RetrievalRuntime | undefined;
   let workbench: KnowledgeWorkbench | undefined;
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     forms: createFormCatalog(),
     retentionDays: config.retentionDays,
   });
+  const kiosks = new KioskClients({ addresses: config.kioskAddresses, tokens: config.kioskTokens });
   const getHealth = (): HealthReport =>
     runtime ? { status: 'ok', ...knowledgeInfo, dense: runtime.denseStatus() } : { status: 'starting' };
   const app = createApp({
@@ -50,6 +53,11 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
     chatMessagesPerMinutePerIp: config.chatMessagesPerMinutePerIp,
+    chatMessagesPerMinute: config.chatMessagesPerMinute,
+    dossiersPerMinute: config.dossiersPerMinute,
+    kiosks,
+    // Its own key, derived from the data key: every instance sharing the key accepts the same session secrets.
+    sessionSecretKey: Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'ward-assistant/session-secret', 32)),
     uiDir: config.uiDir,
     kioskIdleSeconds: config.kioskIdleSeconds,
     widgetOrigins: config.widgetOrigins,
@@ -63,6 +71,8 @@ async function main(): Promise<void> {
     maxConnections: config.chatMaxConnections,
     messagesPerMinute: config.chatMessagesPerMinute,
     messagesPerMinutePerAddress: config.chatMessagesPerMinutePerIp,
+    maxConnectionsPerAddress: config.chatMaxConnectionsPerIp,
+    kiosks,
     allowedOrigins: config.widgetOrigins,
   });
   handleShutdown(server, socket, storage, feed, log);
@@ -115,12 +125,12 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config, log
   return server;
 }
 
-async function openStorageOrExit(config: Config, logger: Logger): Promise<Storage> {
+async function openStorageOrExit(config: Config, logger: Logger): Promise<{ storage: Storage; key: Buffer }> {
   try {
     // With DATABASE_URL, config has already required DATA_KEY: no key file is read or created.
     const key = loadOrCreateKey({ dataKey: config.dataKey, keyFile: config.keyFile, dataDir: config.dataDir, logger });
-    if (config.databaseUrl) return await openPostgresStorage({ url: config.databaseUrl, key, logger });
-    return await openSqliteStorage({ dataDir: config.dataDir, key, logger });
+    if (config.databaseUrl) return { storage: await openPostgresStorage({ url: config.databaseUrl, key, logger }), key };
+    return { storage: await openSqliteStorage({ dataDir: config.dataDir, key, logger }), key };
   } catch (error) {
     console.error(`cannot open the database: ${error instanceof Error ? error.message : String(error)}${isAppError(error) ? ` (${error.code})` : ''}`);
     process.exit(1);

@@ -98,7 +98,7 @@ export async function runInstancesBench(levels: readonly number[], settings: Loa
       postgres: version,
       external: Boolean(external),
       settings,
-      serverEnv: { CHAT_MAX_CONNECTIONS: String(perInstance('').maxConnections), CHAT_MESSAGES_PER_MINUTE: '600', CHAT_MESSAGES_PER_MINUTE_PER_IP: '100000' },
+      serverEnv: { CHAT_MAX_CONNECTIONS: String(perInstance('').maxConnections), CHAT_MAX_CONNECTIONS_PER_IP: String(perInstance('').maxConnections), CHAT_MESSAGES_PER_MINUTE: '600', CHAT_MESSAGES_PER_MINUTE_PER_IP: '100000' },
       totalS: (performance.now() - began) / 1000,
     };
     writeFileSync(RESULTS_FILE, upsertSection(readFileSync(RESULTS_FILE, 'utf8'), instancesSection(run), INSTANCES_HEADING));

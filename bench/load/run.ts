@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       health,
       serverEnv: {
         CHAT_MAX_CONNECTIONS: String(server.maxConnections),
+        CHAT_MAX_CONNECTIONS_PER_IP: String(server.maxConnections),
         CHAT_MESSAGES_PER_MINUTE: String(server.messagesPerMinute),
         CHAT_MESSAGES_PER_MINUTE_PER_IP: String(server.messagesPerMinutePerIp),
       },

@@ -65,6 +65,8 @@ function childEnv(settings: ServerSettings, port: number): NodeJS.ProcessEnv {
     KEY_FILE: settings.keyFile,
     LOG_LEVEL: 'warn',
     CHAT_MAX_CONNECTIONS: String(settings.maxConnections),
+    // Every simulated citizen connects from loopback: one address must be allowed all of them.
+    CHAT_MAX_CONNECTIONS_PER_IP: String(settings.maxConnections),
     CHAT_MESSAGES_PER_MINUTE: String(settings.messagesPerMinute),
     CHAT_MESSAGES_PER_MINUTE_PER_IP: String(settings.messagesPerMinutePerIp),
     ...settings.env,

@@ -1,5 +1,21 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+/** "192.168.1.21", "192.168.1.0/28", "fd00::/64": a kiosk's fixed address or a range of them. */
+function isAddressOrRange(value: string): boolean {
+  const [ip = '', bits, ...rest] = value.split('/');
+  const family = isIP(ip);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
 
 const booleanFromEnv = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -34,6 +50,10 @@ export const ConfigSchema = z.object({
   CHAT_MAX_CONNECTIONS: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(1000),
   CHAT_MESSAGES_PER_MINUTE: z.coerce.number({ message: 'expected a number' }).int().min(1).max(10_000).default(20),
   CHAT_MESSAGES_PER_MINUTE_PER_IP: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(120),
+  CHAT_MAX_CONNECTIONS_PER_IP: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(20),
+  DOSSIERS_PER_MINUTE: z.coerce.number({ message: 'expected a number' }).int().min(1).max(10_000).default(5),
+  KIOSK_ADDRESSES: commaList.pipe(z.array(z.string().refine(isAddressOrRange, 'expected comma-separated addresses or ranges like 192.168.1.21 or 192.168.1.0/28'))),
+  KIOSK_TOKENS: commaList.pipe(z.array(z.string().min(16, 'expected comma-separated tokens of at least 16 characters').max(200))),
   LLM_URL: z.url({ message: 'expected an http(s) URL of an OpenAI-compatible API' }).optional(),
   LLM_MODEL: z.string().trim().min(1).optional(),
   LLM_API_KEY: z.string().trim().min(1).optional(),
@@ -69,6 +89,14 @@ export interface Config {
   readonly chatMaxConnections: number;
   readonly chatMessagesPerMinute: number;
   readonly chatMessagesPerMinutePerIp: number;
+  /** WebSocket connections one address may hold (the ward's kiosks are exempt). */
+  readonly chatMaxConnectionsPerIp: number;
+  /** Dossiers a minute per address (kiosks exempt) and per session through `POST /api/dossiers`. */
+  readonly dossiersPerMinute: number;
+  /** The ward's kiosks by fixed address or range: exempt from the per-address limits. */
+  readonly kioskAddresses: readonly string[];
+  /** Secret; never logged. Enrolment tokens of kiosks that have no fixed address. */
+  readonly kioskTokens: readonly string[];
   readonly minutesPerTicket: number;
   readonly uiDir: string;
   /** Origins (scheme://host[:port]) allowed to embed the widget and open the socket, besides the server's own. */
@@ -78,7 +106,7 @@ export interface Config {
   readonly llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 }
 
-const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY', 'DATABASE_URL']);
+const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY', 'DATABASE_URL', 'KIOSK_TOKENS']);
 
 /** A wrong environment value: one readable line naming the variable. */
 export class ConfigError extends Error {
@@ -124,6 +152,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chatMaxConnections: v.CHAT_MAX_CONNECTIONS,
     chatMessagesPerMinute: v.CHAT_MESSAGES_PER_MINUTE,
     chatMessagesPerMinutePerIp: v.CHAT_MESSAGES_PER_MINUTE_PER_IP,
+    chatMaxConnectionsPerIp: v.CHAT_MAX_CONNECTIONS_PER_IP,
+    dossiersPerMinute: v.DOSSIERS_PER_MINUTE,
+    kioskAddresses: Object.freeze([...v.KIOSK_ADDRESSES]),
+    kioskTokens: Object.freeze([...v.KIOSK_TOKENS]),
     minutesPerTicket: v.MINUTES_PER_TICKET,
     uiDir: resolve(v.UI_DIR),
     widgetOrigins: Object.freeze(v.WIDGET_ORIGINS.map((o) => new URL(o).origin)),

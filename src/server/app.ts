@@ -15,6 +15,11 @@ import { createFormRoutes } from './routes/dossiers.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
 import { createUiRoutes } from './static/index.js';
 import { securityHeaders } from './security-headers.js';
+import { BODY_LIMITS, limitBody, publicWritePolicy } from './limits/public-write.js';
+import { KioskClients } from './limits/kiosk-clients.js';
+import { SessionSecrets } from './session-secret.js';
+import type { ClientInfo } from './routes/chat.js';
+import { createKioskRoutes } from './routes/kiosk.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
 export interface AppDeps {
@@ -35,6 +40,14 @@ export interface AppDeps {
   now?: () => Date;
   trustProxy?: boolean;
   chatMessagesPerMinutePerIp?: number;
+  /** Messages a minute per session over HTTP (the socket counts per connection). */
+  chatMessagesPerMinute?: number;
+  /** Dossiers a minute per address and per session (`POST /api/dossiers`). */
+  dossiersPerMinute?: number;
+  /** The ward's kiosks, exempt from the per-address limits (shared with the chat socket). */
+  kiosks?: KioskClients;
+  /** Key of the secrets that let an HTTP client drive a kiosk session (derived from the data key in main.ts). */
+  sessionSecretKey?: Buffer;
   /** The built kiosk UI (kiosk-ui/dist); the page and widget are not served when unset. */
   uiDir?: string;
   kioskIdleSeconds?: number;
@@ -68,15 +81,32 @@ export function createApp(deps: AppDeps): Hono {
     const incoming = (c.env as { incoming?: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } } | undefined)?.incoming;
     return incoming ? getClientAddress(incoming as never, deps.trustProxy ?? false) : 'local';
   };
+  const kiosks = deps.kiosks ?? new KioskClients();
+  const getClient = (c: Context): ClientInfo => {
+    const address = getAddress(c);
+    return { address, kiosk: kiosks.recognize(address, c.req.header('cookie')) };
+  };
+  const trustProxy = deps.trustProxy ?? false;
+  const publicWrite = (maxBytes: number, origins: () => readonly string[] = () => widgetOrigins) => publicWritePolicy({ maxBytes, allowedOrigins: origins, trustProxy });
+  const secrets = new SessionSecrets(deps.sessionSecretKey);
   app.route(
     '/api/chat',
     createChatRoutes({
       getEngine: deps.getChat ?? (() => undefined),
-      getAddress,
+      getClient,
+      policy: publicWrite(BODY_LIMITS.chat),
+      secrets,
       messagesPerMinutePerAddress: deps.chatMessagesPerMinutePerIp ?? 120,
+      messagesPerMinutePerSession: deps.chatMessagesPerMinute ?? 20,
     }),
   );
-  app.route('/api', createFormRoutes(deps.getStorage ?? (() => undefined)));
+  app.route(
+    '/api',
+    createFormRoutes({ getStorage: deps.getStorage ?? (() => undefined), getClient, policy: publicWrite(BODY_LIMITS.dossiers), secrets, dossiersPerMinute: deps.dossiersPerMinute ?? 5 }),
+  );
+  app.route('/api/kiosk', createKioskRoutes({ kiosks, policy: publicWrite(BODY_LIMITS.kiosk, () => []), getAddress, trustProxy }));
+  // Officials' bodies are bounded too; log-in, their one public write, also gets the whole public policy.
+  app.use('/admin/api/*', limitBody(BODY_LIMITS.admin));
   app.route(
     '/admin/api',
     createAdminRoutes({
@@ -84,7 +114,8 @@ export function createApp(deps: AppDeps): Hono {
       getWorkbench: deps.getWorkbench ?? (() => undefined),
       getToken: () => deps.adminToken,
       getAddress,
-      trustProxy: deps.trustProxy ?? false,
+      trustProxy,
+      loginPolicy: publicWrite(BODY_LIMITS.admin, () => []),
       ...(deps.authPolicy ? { authPolicy: deps.authPolicy } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),

@@ -9,3 +9,9 @@ export function getClientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'
   }
   return req.socket.remoteAddress ?? 'unknown';
 }
+
+/** The host this request was sent to (`X-Forwarded-Host` behind a trusted proxy): the server's own origin. */
+export function requestHost(c: { req: { header(name: string): string | undefined; url: string } }, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  return forwarded || c.req.header('host') || new URL(c.req.url).host;
+}

@@ -18,6 +18,7 @@ export function buildErrorBody(code: string, message: string, errors?: FieldErro
 /** The one place where any thrown error becomes an HTTP response. */
 export function mapErrorToResponse(error: unknown, c: Context, logger: Logger): Response {
   if (isAppError(error)) {
+    for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
     return c.json({ ...error.details, ...buildErrorBody(error.code, error.message, error.errors) }, error.status as ContentfulStatusCode);
   }
   if (error instanceof HTTPException) {

@@ -12,6 +12,8 @@ export interface AppErrorOptions {
   errors?: FieldError[];
   /** Extra top-level fields of the error body a client needs to recover (e.g. the newer content on a 409). */
   details?: Record<string, unknown>;
+  /** Response headers the client needs to recover (e.g. `Retry-After` on a 429). */
+  headers?: Record<string, string>;
   cause?: unknown;
 }
 
@@ -21,14 +23,16 @@ export class AppError extends Error {
   readonly code: string;
   readonly errors: FieldError[] | undefined;
   readonly details: Record<string, unknown> | undefined;
+  readonly headers: Record<string, string> | undefined;
 
-  constructor({ status, code, message, errors, details, cause }: AppErrorOptions) {
+  constructor({ status, code, message, errors, details, headers, cause }: AppErrorOptions) {
     super(message, { cause });
     this.name = 'AppError';
     this.status = status;
     this.code = code;
     this.errors = errors;
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -60,4 +64,9 @@ export function unauthorizedError(message = 'Cần đăng nhập với quyền c
 /** 403: logged in, but the role does not allow this. */
 export function forbiddenError(message = 'Tài khoản của bạn không có quyền làm việc này.'): AppError {
   return new AppError({ status: 403, code: 'forbidden', message });
+}
+
+/** 429 with `Retry-After`: too many requests from one address or session in a minute. */
+export function rateLimitedError(retryAfterSeconds: number, message = 'Bạn gửi yêu cầu nhanh quá, vui lòng chờ một chút rồi thử lại.'): AppError {
+  return new AppError({ status: 429, code: 'rate_limited', message, headers: { 'Retry-After': String(retryAfterSeconds) } });
 }

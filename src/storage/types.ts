@@ -2,8 +2,9 @@
  * The storage interface. Every method is asynchronous so that a PostgreSQL adapter (many instances, one database)
  * is an adapter, not a rewrite. Timestamps are `Date`s; ids are opaque strings.
  *
- * Personal data: session state, message text, feedback comments and dossier values are encrypted at rest. Message
- * `meta` and gap questions are stored in plain text and must never hold personal data — the caller redacts first.
+ * Personal data: session state, message text, feedback comments, gap questions and dossier values are encrypted at
+ * rest. Message `meta` is stored in plain text and must never hold personal data; gap questions are redacted by the
+ * caller too (officials read them).
  */
 
 export type Channel = 'kiosk' | 'widget' | 'http';
@@ -103,7 +104,10 @@ export interface CreateTicketInput {
 }
 
 export interface TicketRepository {
-  /** Takes the next number of today's (Asia/Ho_Chi_Minh) queue. */
+  /**
+   * Takes the next number of today's (Asia/Ho_Chi_Minh) queue — or, for a session that already holds an open
+   * (waiting or called) ticket today, returns that one: one open ticket per session.
+   */
   create(input?: CreateTicketInput): Promise<Ticket>;
   /** The ticket, or undefined when unknown. */
   get(id: string): Promise<Ticket | undefined>;
@@ -150,7 +154,7 @@ export type GapStatus = 'open' | 'dismissed' | 'attached';
 
 export interface Gap {
   id: string;
-  /** Redacted by the caller before storing; kept in plain text so officials can read and group questions. */
+  /** Redacted by the caller before storing, and encrypted at rest; officials read and group the opened text. */
   question: string;
   language: Language;
   reason: GapReason;

@@ -74,7 +74,7 @@ export const ACTION_WEIGHTS = {
   askedModifier: 1.3,
   /** The citizen mentions a circumstance the procedure does not have (a sibling procedure may). */
   missingModifier: 0.8,
-} as const;
+};
 
 /** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
 export function actionAgreement(question: ActionSet, procedure: ActionSet, weights = ACTION_WEIGHTS): number {

@@ -7,4 +7,5 @@ export { actionAgreement, actionsOfTitle, detectActions, ACTION_WEIGHTS } from '
 export { splitClauses } from './clauses.js';
 export { detectScope } from './scope.js';
 export { asksForPerson, readYesNo } from './intents.js';
+export { redactPersonalData } from './redact.js';
 export type { Action, ActionSet, Aspect, Clause, Modifier, Question, ScopeTopic } from './types.js';

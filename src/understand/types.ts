@@ -49,6 +49,8 @@ export interface Clause {
 export interface Question {
   /** The message as typed, trimmed. */
   text: string;
+  /** The message with what may identify a person taken out: what may be kept for officials (./redact.ts). */
+  redacted: string;
   language: Language;
   /** Folded words of the whole message, abbreviations spelled out. */
   words: string[];

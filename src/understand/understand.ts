@@ -3,6 +3,7 @@ import { detectActions } from './actions.js';
 import { splitClauses } from './clauses.js';
 import { detectAspect } from './detect-aspect.js';
 import { asksForPerson, readYesNo } from './intents.js';
+import { redactPersonalData } from './redact.js';
 import { detectScope } from './scope.js';
 import type { Question } from './types.js';
 
@@ -21,6 +22,7 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
   const asking = clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
   return {
     text: trimmed,
+    redacted: redactPersonalData(trimmed),
     language: detected,
     words,
     clauses,

@@ -76,7 +76,7 @@ describe.skipIf(Boolean(unavailable))('postgres', () => {
         await raw.connect();
         const { rows } = await raw.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
         await raw.end();
-        expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
+        expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

@@ -16,6 +16,7 @@ import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.
 import type { Thresholds } from '../../src/retrieval/search/thresholds.js';
 import { createApp } from '../../src/server/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
+import type { KioskClients } from '../../src/server/limits/kiosk-clients.js';
 import { openSqliteStorage } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { parse } from 'yaml';
@@ -77,6 +78,10 @@ export async function buildChatApp(
   options: {
     adminToken?: string;
     chatMessagesPerMinutePerIp?: number;
+    chatMessagesPerMinute?: number;
+    dossiersPerMinute?: number;
+    kiosks?: KioskClients;
+    trustProxy?: boolean;
     rephraser?: Rephraser;
     logger?: Logger;
     now?: () => Date;
@@ -91,6 +96,8 @@ export async function buildChatApp(
     situations?: LifeSituation[];
     /** Abstention model (the conservative default unless a test needs the shipped, calibrated one). */
     thresholds?: Thresholds;
+    /** A storage opened by the test (e.g. read-only) instead of a fresh temporary database. */
+    storage?: Storage;
   } = {},
 ) {
   const entries = options.entries ?? (await loadCuratedEntries());
@@ -99,7 +106,7 @@ export async function buildChatApp(
   const ward = (await loadWardSettings(path.join(KNOWLEDGE, 'ward-settings.example.yaml'))).settings;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = options.logger ?? buildSilentLogger();
-  const storage = await openSqliteStorage({ dataDir, key: randomBytes(32), logger });
+  const storage = options.storage ?? (await openSqliteStorage({ dataDir, key: randomBytes(32), logger }));
   const workbench = await KnowledgeWorkbench.open({ storage, baselineEntries: entries, baselineWard: ward, logger });
   // Published revisions from the database win over the files, as in main.ts; publishing re-indexes in place.
   retriever.updateEntries(workbench.entries());
@@ -129,6 +136,10 @@ export async function buildChatApp(
     ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.chatMessagesPerMinutePerIp ? { chatMessagesPerMinutePerIp: options.chatMessagesPerMinutePerIp } : {}),
+    ...(options.chatMessagesPerMinute ? { chatMessagesPerMinute: options.chatMessagesPerMinute } : {}),
+    ...(options.dossiersPerMinute ? { dossiersPerMinute: options.dossiersPerMinute } : {}),
+    ...(options.kiosks ? { kiosks: options.kiosks } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
@@ -147,6 +158,7 @@ export async function startChatServer(
     ...(uiDir ? { uiDir } : {}),
     ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),
     ...(options.allowedOrigins ? { widgetOrigins: [...options.allowedOrigins] } : {}),
+    ...(options.kiosks ? { kiosks: options.kiosks } : {}),
   });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;

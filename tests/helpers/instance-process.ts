@@ -19,7 +19,10 @@ export interface StartInstanceOptions {
   dataDir: string;
   /** The knowledge folder (see copyCuratedKnowledge). */
   knowledgeDir: string;
-  databaseUrl: string;
+  /** PostgreSQL shared by the instances; unset = SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** Runs the node command line through another command (e.g. `unshare` for a read-only mount). */
+  launch?: (command: string, args: string[]) => { command: string; args: string[] };
   /** DATA_KEY shared by every instance: 32 bytes as base64 or hex. */
   dataKey: string;
   /** Extra environment (LOG_LEVEL, CHAT_MESSAGES_PER_MINUTE, …). */
@@ -68,19 +71,21 @@ export function findFreePort(): Promise<number> {
 export async function startInstance(options: StartInstanceOptions): Promise<Instance> {
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['KEY_FILE', 'ADMIN_TOKEN', 'LLM_URL', 'LLM_MODEL', 'LLM_API_KEY', 'TRUST_PROXY', 'WARD_SETTINGS_FILE']) delete env[name];
+  for (const name of ['DATABASE_URL', 'KEY_FILE', 'ADMIN_TOKEN', 'LLM_URL', 'LLM_MODEL', 'LLM_API_KEY', 'TRUST_PROXY', 'WARD_SETTINGS_FILE']) delete env[name];
   Object.assign(env, {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: options.dataDir,
     KNOWLEDGE_DIR: options.knowledgeDir,
-    DATABASE_URL: options.databaseUrl,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     DATA_KEY: options.dataKey,
     EMBEDDER: 'none',
     LOG_LEVEL: 'info',
     ...options.env,
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const node = { command: process.execPath, args: ['--import', 'tsx', 'src/main.ts'] };
+  const { command, args } = options.launch ? options.launch(node.command, node.args) : node;
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   let output = '';
   const collect = (chunk: Buffer) => {

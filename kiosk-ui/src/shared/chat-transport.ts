@@ -18,6 +18,8 @@ export class ChatTransport {
   private mode: 'pending' | 'ws' | 'http' = 'pending';
   private queue: ClientFrame[] = [];
   private sessionId: string | undefined;
+  /** Given by `POST /api/chat`; a kiosk session goes on over HTTP only with it (kept in memory, never in a URL). */
+  private sessionSecret: string | undefined;
   private closed = false;
 
   constructor(private readonly options: ChatTransportOptions) {}
@@ -65,7 +67,10 @@ export class ChatTransport {
     };
     ws.onmessage = (event) => {
       const frame = JSON.parse(String(event.data)) as ServerFrame;
-      if (frame.type === 'session') this.sessionId = frame.sessionId;
+      if (frame.type === 'session' && frame.sessionId !== this.sessionId) {
+        this.sessionId = frame.sessionId;
+        this.sessionSecret = undefined;
+      }
       this.options.onFrame(frame);
     };
     ws.onclose = () => {
@@ -90,10 +95,11 @@ export class ChatTransport {
       const response = await fetch(`${this.options.baseUrl}/api/chat`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...(this.sessionId ? { sessionId: this.sessionId } : {}), channel: this.options.channel, language: this.options.language, frame }),
+        body: JSON.stringify({ ...(this.sessionId ? { sessionId: this.sessionId } : {}), ...(this.sessionSecret ? { sessionSecret: this.sessionSecret } : {}), channel: this.options.channel, language: this.options.language, frame }),
       });
-      const body = (await response.json()) as { sessionId?: string | null; frames?: ServerFrame[]; error?: { code: string; message: string } };
+      const body = (await response.json()) as { sessionId?: string | null; sessionSecret?: string; frames?: ServerFrame[]; error?: { code: string; message: string } };
       if (body.sessionId) this.sessionId = body.sessionId;
+      if (body.sessionSecret) this.sessionSecret = body.sessionSecret;
       if (body.error) this.options.onFrame({ type: 'error', code: body.error.code, message: body.error.message });
       for (const f of body.frames ?? []) if (!this.closed) this.options.onFrame(f);
     } catch {

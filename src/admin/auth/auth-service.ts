@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../shared/errors.js';
 import type { Official, OfficialSession, Storage } from '../../storage/types.js';
 import { getDummyHash, verifyPassword } from './password.js';
+import { UnknownUserLockout } from './unknown-users.js';
 
 export interface AuthPolicy {
   /** Failed log-ins in a row that lock an account. */
@@ -52,27 +53,40 @@ export class AuthService {
     private readonly storage: Storage,
     policy: Partial<AuthPolicy> = {},
     private readonly now: () => Date = () => new Date(),
+    /** Shared across requests (the service itself is built per request); see unknown-users.ts. */
+    private readonly unknownUsers: UnknownUserLockout = new UnknownUserLockout(),
   ) {
     this.policy = { ...DEFAULT_AUTH_POLICY, ...policy };
   }
 
-  /** Checks a username and password; throws 401 `invalid_credentials` (same for both) or 423 `account_locked`. */
+  /**
+   * Checks a username and password; throws 401 `invalid_credentials` or 423 `account_locked` — the same answers,
+   * after the same number of failures and in the same time, whether or not the username exists.
+   */
   async login(username: string, password: string): Promise<LoginResult> {
     const found = await this.storage.officials.findByUsername(username);
+    const now = this.now();
     if (!found) {
+      const locked = this.unknownUsers.lockedUntil(username, now);
+      if (locked) {
+        await this.storage.audit.add({ actor: '(không rõ)', action: 'login.refused', after: { reason: 'unknown_user' } });
+        throw lockedError(locked);
+      }
       // Spend the same time as a real check, so response times do not tell which usernames exist.
       await verifyPassword(password, await getDummyHash());
+      const lockUntil = this.unknownUsers.recordFailure(username, now, this.policy);
       await this.storage.audit.add({ actor: '(không rõ)', action: 'login.failed', after: { reason: 'unknown_user' } });
+      if (lockUntil) throw lockedError(lockUntil);
       throw invalidCredentials();
     }
-    const now = this.now();
     if (found.lockedUntil && found.lockedUntil > now) {
       await this.storage.audit.add({ officialId: found.id, actor: found.username, action: 'login.refused', after: { reason: 'locked' } });
       throw lockedError(found.lockedUntil);
     }
     const ok = await verifyPassword(password, found.passwordHash);
     if (!ok || found.disabled) {
-      const locks = !found.disabled && found.failedAttempts + 1 >= this.policy.maxFailures;
+      // A disabled account locks like any other: one that never did would stand out from unknown names.
+      const locks = found.failedAttempts + 1 >= this.policy.maxFailures;
       const lockUntil = locks ? new Date(now.getTime() + this.policy.lockMinutes * 60_000) : undefined;
       await this.storage.transaction(async (tx) => {
         await tx.officials.recordFailure(found.id, lockUntil);

@@ -6,7 +6,6 @@ import { AppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session, Storage } from '../../storage/types.js';
 import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
-import { redactPersonalData } from './redact.js';
 import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
 import type { DialogueState } from './state.js';
 import { composeTicketText } from './ticket-text.js';
@@ -64,6 +63,11 @@ export class ChatEngine {
     return this.store.open(input);
   }
 
+  /** The channel of an open session, or undefined (the HTTP fallback refuses kiosk sessions without their secret). */
+  async sessionChannel(sessionId: string): Promise<Session['channel'] | undefined> {
+    return this.store.channelOf(sessionId);
+  }
+
   /**
    * Answers a citizen's message. The message is analysed once (src/understand) and routed by kind of turn: the form
    * in progress, a reply to the assistant's own question, a request for a person, small talk, a pick among choices,
@@ -109,15 +113,19 @@ export class ChatEngine {
     const doc = entryId ? this.retrieval().getDocument(entryId) : undefined;
     const ward = this.options.ward();
     const counter = doc ? pickCounter(doc.entry, ward) : undefined;
-    const ticket = await this.store.createTicket(loaded, { ...(doc ? { topic: doc.id } : {}), ...(counter ? { counter: counter.number } : {}) });
-    if (!ticket) throw ticketUnavailableError(state.language, counter?.number);
+    const taken = await this.store.createTicket(loaded, { ...(doc ? { topic: doc.id } : {}), ...(counter ? { counter: counter.number } : {}) });
+    if (!taken) throw ticketUnavailableError(state.language, counter?.number);
+    const { ticket, again } = taken;
     const waitingAhead = await this.options.storage.tickets.countWaitingBefore(ticket.id);
     const estimatedWaitMinutes = waitingAhead * this.minutesPerTicket;
-    this.log.info({ ticket: ticket.number, waitingAhead }, 'hand-over ticket');
-    await this.store.recordUsage([{ metric: 'handover' }]);
+    // Asking again gives the same ticket and place; only a new one is logged and counted.
+    if (!again) {
+      this.log.info({ ticket: ticket.number, waitingAhead }, 'hand-over ticket');
+      await this.store.recordUsage([{ metric: 'handover' }]);
+    }
     return {
       type: 'ticket',
-      text: composeTicketText({ number: ticket.number, waitingAhead, estimatedWaitMinutes, counter, language: state.language, exampleWard: ward?.example ?? true }),
+      text: composeTicketText({ number: ticket.number, waitingAhead, estimatedWaitMinutes, counter, language: state.language, exampleWard: ward?.example ?? true, again }),
       ticket: { id: ticket.id, number: ticket.number, ...(counter ? { counter: counter.number } : {}), waitingAhead, estimatedWaitMinutes },
     };
   }
@@ -171,7 +179,7 @@ export class ChatEngine {
       channel: session.channel,
       now: () => this.now(),
       retentionDays: this.options.retentionDays ?? 30,
-      recordGap: (text, language, response, reason) => this.recordGap(text, language, response, reason),
+      recordGap: (question, language, response, reason) => this.recordGap(question, language, response, reason),
       entriesOf: (ids) => this.entriesOf(ids),
     };
   }
@@ -251,8 +259,8 @@ export class ChatEngine {
     });
   }
 
-  private async recordGap(text: string, language: Language, response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
-    await this.store.recordGap({ question: redactPersonalData(text), language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
+  private async recordGap(question: Question, language: Language, response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
+    await this.store.recordGap({ question: question.redacted, language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
   }
 }
 

@@ -68,6 +68,16 @@ export class ConversationStore {
     return { type: 'session', sessionId, resumed: false, language, history: [] };
   }
 
+  /** The channel of an open session (stored or in memory); undefined when unknown or ended. */
+  async channelOf(clientId: string): Promise<Session['channel'] | undefined> {
+    const id = this.memory.resolve(clientId);
+    if (this.memory.isEnded(id)) return undefined;
+    const ephemeral = this.memory.getEphemeral(id);
+    if (ephemeral) return ephemeral.channel;
+    const session = await this.storage.sessions.get(id);
+    return session && !session.endedAt ? session.channel : undefined;
+  }
+
   /** The session and its newest state; `session_not_found` (404) or `session_ended` (410) otherwise. */
   async load(clientId: string): Promise<LoadedSession> {
     const id = this.memory.resolve(clientId);
@@ -117,10 +127,15 @@ export class ConversationStore {
     return saved?.value;
   }
 
-  /** Takes a queue ticket (not linked to a session that exists only in memory); undefined when storage cannot write. */
-  async createTicket(loaded: LoadedSession, input: Omit<CreateTicketInput, 'sessionId'>): Promise<Ticket | undefined> {
+  /**
+   * Takes a queue ticket (not linked to a session that exists only in memory), or gives back the one the session
+   * already holds (`again`: one open ticket per session); undefined when storage cannot write.
+   */
+  async createTicket(loaded: LoadedSession, input: Omit<CreateTicketInput, 'sessionId'>): Promise<{ ticket: Ticket; again: boolean } | undefined> {
     const linked = loaded.ephemeral ? input : { ...input, sessionId: loaded.session.id };
-    return (await this.writes.run('tickets.create', () => this.storage.tickets.create(linked)))?.value;
+    const held = loaded.ephemeral ? undefined : (await this.storage.tickets.listToday()).find((t) => t.sessionId === loaded.session.id && (t.status === 'waiting' || t.status === 'called'));
+    const ticket = (await this.writes.run('tickets.create', () => this.storage.tickets.create(linked)))?.value;
+    return ticket ? { ticket, again: ticket.id === held?.id } : undefined;
   }
 
   /** Stores a rating; a message shown while storage could not write has no row to rate, so it is only counted. */

@@ -1,6 +1,6 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
-import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
+import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
 import { splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
@@ -285,22 +285,30 @@ function nameTokens(doc: SearchDocument): string[][] {
   // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
   // each part is a name of its own, so that a question naming one case is not diluted by the others.
   const parts = [...doc.fields.title, ...doc.fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
-  // An alias of one or two words is usually the object alone ("sổ hồng", "red book"): it finds the entry, but a
-  // question that mentions the object does not name this procedure of it.
-  const aliases = doc.fields.aliases.filter((alias) => analyze(alias, { exact: 'never' }).folded.filter((w) => !isStopword(w)).length >= MIN_ALIAS_NAME_WORDS);
-  const names = [...doc.fields.title, ...aliases, ...doc.fields.official, ...parts].filter(Boolean);
+  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official, ...parts].filter(Boolean);
   const seen = new Set<string>();
   const title = new Set(doc.fields.title);
   return names
-    .map((name) => ({ name, words: analyze(name, { exact: 'never' }).folded.filter((word) => !isStopword(word)) }))
+    .map((name) => ({ name, words: contentWordsOfName(name) }))
     // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.
     .filter(({ name, words }) => words.length >= (title.has(name) ? 1 : 2))
     .map(({ words }) => words)
     .filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
 }
 
-export const NAME_OPTIONS = { minAliasWords: 3 };
-const MIN_ALIAS_NAME_WORDS = NAME_OPTIONS.minAliasWords;
+// Filler as written with marks. Names are written with marks, so "căn" (cước) and "thẻ" stay although their
+// folded forms ("can", "the") are filler when typed without marks.
+const MARKED_FILLER = new Set(['cần', 'gì', 'cho', 'có', 'các', 'những', 'này', 'thì', 'mà', 'với', 'nào', 'sao', 'xin', 'hỏi', 'muốn', 'tôi', 'em', 'mình', 'vậy', 'nhé', 'ạ', 'ơi', 'giúp', 'đã', 'được', 'là', 'nhỉ', 'à', 'ừ']);
+
+/** A name's folded words without filler, judged on the word as written. */
+function contentWordsOfName(name: string): string[] {
+  const { tokens, folded } = analyze(name, { exact: 'never' });
+  return folded.filter((word, i) => {
+    const written = tokens[i] ?? word;
+    return !(isStopword(word) && (!hasDiacritics(written) || MARKED_FILLER.has(written)));
+  });
+}
+
 // Where a long title splits into the cases it lists.
 const TITLE_PARTS = /[,;:()–—]| - /;
 

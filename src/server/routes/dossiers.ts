@@ -1,35 +1,57 @@
-import { Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { renderDossierPage } from '../../dossiers/index.js';
 import { getForm, listForms, toPublicForm, validateDossier } from '../../forms/index.js';
 import { AppError, notFoundError, unavailableError } from '../../shared/errors.js';
 import type { Storage } from '../../storage/types.js';
+import { RateLimiter } from '../limits/rate-limiter.js';
+import type { SessionSecrets } from '../session-secret.js';
 import { parseOrThrow, readJsonBody } from '../validate.js';
+import type { ClientInfo } from './chat.js';
 
 const DossierRequestSchema = z.strictObject({
   formId: z.string().min(1).max(100),
   values: z.record(z.string(), z.unknown()),
   sessionId: z.string().min(8).max(64).optional(),
+  sessionSecret: z.string().min(16).max(128).optional(),
   channel: z.enum(['kiosk', 'widget', 'http']).default('http'),
 });
 
+export interface FormRoutesOptions {
+  getStorage: () => Storage | undefined;
+  getClient: (c: Context) => ClientInfo;
+  /** The public-write policy (origin, JSON, body size) of `POST /api/dossiers`. */
+  policy: MiddlewareHandler;
+  secrets: SessionSecrets;
+  /** Dossiers a minute per address (kiosks exempt) and per session. */
+  dossiersPerMinute: number;
+}
+
+const TOO_MANY = 'Bạn đã gửi nhiều tờ khai trong một phút. Vui lòng chờ một chút rồi gửi lại.';
+
 /** `GET /api/forms`, `POST /api/dossiers`, and the printable page for the session that created a dossier. */
-export function createFormRoutes(getStorage: () => Storage | undefined): Hono {
+export function createFormRoutes({ getStorage, getClient, policy, secrets, dossiersPerMinute }: FormRoutesOptions): Hono {
   const routes = new Hono();
+  const perAddress = new RateLimiter(dossiersPerMinute);
+  const perSession = new RateLimiter(dossiersPerMinute);
   const storage = () => {
     const value = getStorage();
     if (!value) throw unavailableError();
     return value;
   };
   routes.get('/forms', (c) => c.json({ forms: listForms().map(toPublicForm) }));
-  routes.post('/dossiers', async (c) => {
-    const body = await readJsonBody(c);
-    const request = parseOrThrow(DossierRequestSchema, body, 'Yêu cầu lưu tờ khai chưa hợp lệ.');
+  routes.post('/dossiers', policy, async (c) => {
+    const request = parseOrThrow(DossierRequestSchema, await readJsonBody(c), 'Yêu cầu lưu tờ khai chưa hợp lệ.');
+    const client = getClient(c);
+    if (!client.kiosk) perAddress.enforce(client.address, TOO_MANY);
+    // A kiosk session's id alone does not attach a dossier to it (nor, so, make it printable from there).
+    const sessionId = await secrets.admit(request.sessionId, request.sessionSecret, async (id) => (await storage().sessions.get(id))?.channel);
+    if (sessionId) perSession.enforce(sessionId, TOO_MANY);
     const form = getForm(request.formId);
     if (!form) throw new AppError({ status: 422, code: 'validation_failed', message: 'Không có mẫu tờ khai này.', errors: [{ field: 'formId', message: 'Mẫu tờ khai không tồn tại.' }] });
     const validation = validateDossier(form, request.values);
     if (!validation.ok) throw new AppError({ status: 422, code: 'validation_failed', message: 'Tờ khai còn thông tin chưa đúng hoặc còn thiếu.', errors: validation.errors });
-    const dossier = await storage().dossiers.create({ formId: form.id, values: validation.values, channel: request.channel, ...(request.sessionId ? { sessionId: request.sessionId } : {}) });
+    const dossier = await storage().dossiers.create({ formId: form.id, values: validation.values, channel: request.channel, ...(sessionId ? { sessionId } : {}) });
     // The dashboard's count; a failure here must not lose the citizen's saved dossier.
     await storage().usage.record([{ metric: 'dossier' }]).catch(() => undefined);
     return c.json({ reference: dossier.reference, formId: dossier.formId, status: dossier.status, createdAt: dossier.createdAt.toISOString() }, 201);

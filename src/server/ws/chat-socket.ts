@@ -8,6 +8,7 @@ import { isAppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { toFieldErrors } from '../../shared/zod-errors.js';
 import { getClientAddress } from '../client-address.js';
+import { KioskClients } from '../limits/kiosk-clients.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import { isOriginAllowed } from '../static/origin-allowlist.js';
 
@@ -16,6 +17,10 @@ export interface ChatSocketOptions {
   logger: Logger;
   trustProxy: boolean;
   maxConnections?: number;
+  /** Connections one address may hold at once (CHAT_MAX_CONNECTIONS_PER_IP); the ward's kiosks are exempt. */
+  maxConnectionsPerAddress?: number;
+  /** The ward's kiosks (fixed addresses or an enrolled cookie): exempt from the per-address caps. */
+  kiosks?: KioskClients;
   messagesPerMinute?: number;
   messagesPerMinutePerAddress?: number;
   /** Frames above this many bytes get an error frame (the connection stays open). */
@@ -43,6 +48,8 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
     engine,
     trustProxy,
     maxConnections = 500,
+    maxConnectionsPerAddress = 20,
+    kiosks = new KioskClients(),
     messagesPerMinute = 20,
     messagesPerMinutePerAddress = 60,
     maxFrameBytes = 8 * 1024,
@@ -53,6 +60,13 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_LIMIT_BYTES });
   const perAddress = new RateLimiter(messagesPerMinutePerAddress);
   const alive = new WeakMap<WebSocket, boolean>();
+  // Open (and opening) connections per address, so one address cannot take every slot.
+  const perAddressOpen = new Map<string, number>();
+  const release = (address: string) => {
+    const left = (perAddressOpen.get(address) ?? 1) - 1;
+    if (left <= 0) perAddressOpen.delete(address);
+    else perAddressOpen.set(address, left);
+  };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -66,11 +80,32 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
       socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":{"code":"too_many_connections","message":"Hệ thống đang bận, vui lòng thử lại sau."}}');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    const address = getClientAddress(req, trustProxy);
+    const kiosk = kiosks.recognize(address, req.headers.cookie);
+    if (!kiosk && (perAddressOpen.get(address) ?? 0) >= maxConnectionsPerAddress) {
+      socket.end(
+        'HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 60\r\nConnection: close\r\n\r\n{"error":{"code":"too_many_connections","message":"Có quá nhiều kết nối từ cùng một địa chỉ, vui lòng đóng bớt rồi thử lại."}}',
+      );
+      return;
+    }
+    // Counted from here, so upgrades still in progress count too; released when the socket closes or never opens.
+    // Kiosks are not counted: they must not use up the allowance of the citizens who share their address.
+    let opened = false;
+    if (!kiosk) {
+      perAddressOpen.set(address, (perAddressOpen.get(address) ?? 0) + 1);
+      socket.once('close', () => {
+        if (!opened) release(address);
+      });
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      opened = true;
+      if (!kiosk) ws.once('close', () => release(address));
+      wss.emit('connection', ws, req, kiosk);
+    });
   };
   server.on('upgrade', onUpgrade);
 
-  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage, kiosk: boolean) => {
     const address = getClientAddress(req, trustProxy);
     const perConnection = new RateLimiter(messagesPerMinute);
     const context: ChatContext = { channel: 'widget' };
@@ -91,7 +126,7 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
       const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
       if (isBinary) return sendError('binary_not_supported', 'Chỉ nhận tin nhắn dạng văn bản (JSON).');
       if (size > maxFrameBytes) return sendError('frame_too_large', 'Tin nhắn quá dài, vui lòng gửi ngắn hơn.');
-      if (!perConnection.take('c') || !perAddress.take(address)) {
+      if (!perConnection.take('c') || (!kiosk && !perAddress.take(address))) {
         return sendError('rate_limited', 'Bạn gửi tin nhắn nhanh quá, vui lòng chờ một chút rồi gửi lại.');
       }
       let json: unknown;

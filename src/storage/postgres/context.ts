@@ -3,6 +3,7 @@ import { isAppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { decryptJson, decryptText, encryptJson, encryptText } from '../crypto.js';
 import { errorCodeOf, toStorageError } from '../errors.js';
+import { createFailureLog } from '../failure-log.js';
 import type { StorageFaults } from '../sqlite/context.js';
 
 export type { StorageFaults };
@@ -146,14 +147,16 @@ export interface CreatePgContextOptions {
   logger: Logger;
   now: () => Date;
   faults?: StorageFaults;
+  /** Shared by every context of one storage (one per transaction), so its once-a-minute limit holds across them. */
+  logFailure?: ReturnType<typeof createFailureLog>;
 }
 
 /** Builds the shared repository context over one connection. */
-export function createContext({ connection, key, logger, now, faults }: CreatePgContextOptions): PgContext {
+export function createContext({ connection, key, logger, now, faults, logFailure = createFailureLog(logger, () => now().getTime()) }: CreatePgContextOptions): PgContext {
   const fail = (op: string, error: unknown): never => {
     const mapped = toStorageError(error);
     if (!isAppError(error) || mapped.code === 'storage_corrupt') {
-      logger.error({ op, code: mapped.code, driverCode: errorCodeOf(error), ...describeDriverError(error) }, 'storage operation failed');
+      logFailure({ op, code: mapped.code, driverCode: errorCodeOf(error), ...describeDriverError(error) }, 'storage operation failed');
     }
     throw mapped;
   };

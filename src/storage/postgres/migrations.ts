@@ -170,6 +170,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (day, metric, key)
   );
   `,
+  // 4: one open hand-over ticket per session and ward day (asking again gives the same ticket; duplicates taken
+  // before this release are cancelled, keeping the first), and the unanswered question sealed like messages
+  // (sealed_question; the plain column is left empty — rows written before are sealed at open, see gaps.ts).
+  `
+  UPDATE tickets SET status = 'cancelled', finished_at = created_at
+  WHERE session_id IS NOT NULL AND status IN ('waiting', 'called') AND EXISTS (
+    SELECT 1 FROM tickets AS earlier
+    WHERE earlier.session_id = tickets.session_id AND earlier.ward_day = tickets.ward_day
+      AND earlier.status IN ('waiting', 'called') AND earlier.number < tickets.number
+  );
+  CREATE UNIQUE INDEX tickets_open_per_session ON tickets (session_id, ward_day)
+    WHERE session_id IS NOT NULL AND status IN ('waiting', 'called');
+  ALTER TABLE gaps ADD COLUMN sealed_question BYTEA;
+  `,
 ];
 
 /** Arbitrary but fixed: the advisory lock every instance takes while migrating and checking the key. */

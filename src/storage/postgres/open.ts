@@ -18,6 +18,8 @@ import {
 import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
 import { createGapRepo } from './gaps.js';
+import { createFailureLog } from '../failure-log.js';
+import { sealPlainGaps } from './gaps.js';
 import { verifyDataKey } from './key-check.js';
 import { createMessageRepo } from './messages.js';
 import { MIGRATION_LOCK_KEY, runMigrations } from './migrations.js';
@@ -118,7 +120,13 @@ export async function openPostgresStorage(options: OpenPostgresStorageOptions): 
     throw mapped;
   }
 
-  const ctx = createContext({ connection: createPoolConnection(pool), key, logger, now, faults });
+  const logFailure = createFailureLog(logger, () => now().getTime());
+  const ctx = createContext({ connection: createPoolConnection(pool), key, logger, now, faults, logFailure });
+  await sealPlainGaps(ctx).then(
+    (sealed) => sealed > 0 && logger.info({ sealed }, 'unanswered questions sealed at rest'),
+    // A read-only standby: they are sealed by the next instance that can write.
+    () => undefined,
+  );
   const scopes = new AsyncLocalStorage<{ open: boolean }>();
   const active = new Set<Promise<unknown>>();
   let closed = false;
@@ -153,7 +161,7 @@ export async function openPostgresStorage(options: OpenPostgresStorageOptions): 
     const queue = new SerialQueue();
     const guardInside: Guard = (step) =>
       scope.open ? queue.run(step) : Promise.reject(new Error('this transaction has already finished'));
-    const txCtx = createContext({ connection: createClientConnection(client), key, logger, now, faults });
+    const txCtx = createContext({ connection: createClientConnection(client), key, logger, now, faults, logFailure });
     let finished = false;
     let broken = false;
     try {

@@ -41,6 +41,11 @@ export function createTicketRepo(ctx: PgContext): TicketRepository {
         const now = ctx.now();
         const wardDay = wardDayOf(now);
         await db.lock(`tickets:${wardDay}`);
+        // One open ticket per session: asking again gives the same number and place (the day's lock is held).
+        const open = sessionId
+          ? await db.one<TicketRow>(`SELECT ${COLUMNS} FROM tickets WHERE session_id = $1 AND ward_day = $2 AND status IN ('waiting', 'called')`, [sessionId, wardDay])
+          : undefined;
+        if (open) return toTicket(open);
         const row = await db.one<TicketRow>(
           `INSERT INTO tickets (id, ward_day, number, status, session_id, topic, counter, created_at)
            SELECT $1, $2, COALESCE(MAX(number), 0) + 1, 'waiting', $3, $4, $5, $6 FROM tickets WHERE ward_day = $2

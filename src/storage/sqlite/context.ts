@@ -3,11 +3,14 @@ import type { Logger } from '../../shared/logger.js';
 import { decryptJson, decryptText, encryptJson, encryptText } from '../crypto.js';
 import { errorCodeOf, toStorageError } from '../errors.js';
 import { isAppError } from '../../shared/errors.js';
+import { createFailureLog } from '../failure-log.js';
 
 /** Test hooks to simulate a failing disk without chmod (CI runs as root). Never set in production. */
 export interface StorageFaults {
   /** Called before every write with its operation name (e.g. `messages.append`, `transaction.commit`); may throw. */
   beforeWrite?: (op: string) => void;
+  /** Called before the database file is opened for writing; may throw, as a read-only mount does. */
+  beforeOpenForWriting?: () => void;
 }
 
 /** What every SQLite repository needs: the connection, the data key, the clock and the error boundary. */
@@ -38,13 +41,14 @@ export interface CreateContextOptions {
 
 /** Builds the shared repository context. */
 export function createContext({ db, key, logger, now, faults }: CreateContextOptions): SqliteContext {
+  const logFailure = createFailureLog(logger, () => now().getTime());
   const fail = (op: string, error: unknown): never => {
     const mapped = toStorageError(error);
     if (!isAppError(error) || mapped.code === 'storage_corrupt') {
       // SQLite messages name tables and constraints, never bound values, so they are safe to log.
       const code = errorCodeOf(error);
       const reason = code?.startsWith('SQLITE_') ? (error as Error).message : undefined;
-      logger.error({ op, code: mapped.code, driverCode: code, reason }, 'storage operation failed');
+      logFailure({ op, code: mapped.code, driverCode: code, reason }, 'storage operation failed');
     }
     throw mapped;
   };

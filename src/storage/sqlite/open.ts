@@ -1,19 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createReferenceCode } from '../../dossiers/reference-code.js';
 import type { Logger } from '../../shared/logger.js';
 import { toStorageError } from '../errors.js';
+import type { AppError } from '../../shared/errors.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createAuditRepo } from './audit.js';
 import { createContext, type SqliteContext, type StorageFaults } from './context.js';
 import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
-import { createGapRepo } from './gaps.js';
+import { createGapRepo, sealPlainGaps } from './gaps.js';
 import { verifyDataKey } from './key-check.js';
 import { createMessageRepo } from './messages.js';
 import { runMigrations } from './migrations.js';
+import { openReadOnlyDatabase } from './open-read-only.js';
 import { createOfficialSessionRepo } from './official-sessions.js';
 import { createOfficialRepo } from './officials.js';
 import { createRetentionRepo } from './retention.js';
@@ -63,13 +65,16 @@ function buildRepos(ctx: SqliteContext, run: Runner, createReference: () => stri
   };
 }
 
-function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: number): Database.Database {
+function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: number, faults: StorageFaults | undefined): Database.Database {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file, { timeout: busyTimeoutMs });
   try {
+    faults?.beforeOpenForWriting?.();
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') logger.warn({ mode }, 'database is not in WAL mode');
     db.pragma('foreign_keys = ON');
+    // Deleted and overwritten rows are zeroed in the file, so purged or re-sealed personal data does not linger.
+    db.pragma('secure_delete = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
     db.pragma('synchronous = NORMAL');
@@ -83,6 +88,39 @@ function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: 
   }
 }
 
+/**
+ * An existing database the disk will not let us write (a read-only mount): opened read-only, so citizens still get
+ * answers and every write is refused politely (docs/operations.md). Anything else stops the start.
+ */
+function openReadOnlyOrThrow(file: string, key: Buffer, logger: Logger, cause: AppError): Database.Database {
+  if (cause.code === 'storage_unavailable' && existsSync(file)) {
+    try {
+      const db = openReadOnlyDatabase(file, key, logger);
+      logger.warn({ file }, 'the database cannot be written: opened read-only; answering questions, refusing writes until restarted on a writable disk');
+      return db;
+    } catch (error) {
+      const mapped = toStorageError(error);
+      logger.error({ code: mapped.code, file }, 'cannot open the database, not even read-only');
+      throw mapped;
+    }
+  }
+  logger.error({ code: cause.code, file }, 'cannot open the database');
+  throw cause;
+}
+
+/** Seals what an older release stored in plain text (gap questions, migration 4); skipped while the disk refuses writes. */
+function sealLegacyRows(ctx: SqliteContext, logger: Logger): void {
+  try {
+    const sealed = sealPlainGaps(ctx);
+    if (sealed === 0) return;
+    // Moves the rewritten pages into the database file now, so the old plain text leaves the file and the WAL.
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    logger.info({ sealed }, 'unanswered questions sealed at rest');
+  } catch {
+    // Read-only or full: they stay readable and are sealed at the next start that can write.
+  }
+}
+
 /** Opens (creating and migrating as needed) the SQLite database and returns the asynchronous storage over it. */
 export async function openSqliteStorage(options: OpenSqliteStorageOptions): Promise<Storage> {
   const { key, now = () => new Date(), busyTimeoutMs = 5000, faults, createReference = () => createReferenceCode() } = options;
@@ -92,14 +130,13 @@ export async function openSqliteStorage(options: OpenSqliteStorageOptions): Prom
 
   let db: Database.Database;
   try {
-    db = openDatabase(file, key, logger, busyTimeoutMs);
+    db = openDatabase(file, key, logger, busyTimeoutMs, faults);
   } catch (error) {
-    const mapped = toStorageError(error);
-    logger.error({ code: mapped.code, file }, 'cannot open the database');
-    throw mapped;
+    db = openReadOnlyOrThrow(file, key, logger, toStorageError(error));
   }
 
   const ctx = createContext({ db, key, logger, now, faults });
+  sealLegacyRows(ctx, logger);
   const queue = new SerialQueue();
   const scopes = new AsyncLocalStorage<{ open: boolean }>();
   let closed = false;

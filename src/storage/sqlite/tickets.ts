@@ -30,9 +30,16 @@ export function createTicketRepo(ctx: SqliteContext): Sync<TicketRepository> {
   return {
     create: ({ sessionId, topic, counter } = {}) =>
       ctx.write('tickets.create', () => {
-        const id = createRandomId();
         const now = ctx.now();
         const wardDay = wardDayOf(now);
+        // One open ticket per session: asking again gives the same number and place (the write lock is held).
+        const open = sessionId
+          ? ctx
+              .statement<[string, string], TicketRow>(`SELECT ${COLUMNS} FROM tickets WHERE session_id = ? AND ward_day = ? AND status IN ('waiting', 'called')`)
+              .get(sessionId, wardDay)
+          : undefined;
+        if (open) return toTicket(open);
+        const id = createRandomId();
         // The next number is computed inside the INSERT itself; UNIQUE (ward_day, number) backs it up.
         ctx
           .statement<[string, string, string, string | null, string | null, number | null, string]>(

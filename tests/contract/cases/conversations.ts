@@ -85,16 +85,17 @@ export function describeConversations(factory: ContractFactory): void {
       });
     });
 
-    it('stores no message text in clear, yet list() returns it', async () => {
+    it('stores no message text and no gap question in clear, yet list() returns them', async () => {
       const { id: sessionId } = await scope.storage.sessions.create({ channel: 'kiosk', language: 'vi' });
       await scope.storage.messages.append({ sessionId, role: 'citizen', text: `Tôi là ${PERSONAL}`, meta: { kind: 'question' } });
-      await scope.storage.gaps.add({ question: 'MARKER-PLAIN-GAP-QUESTION', language: 'vi', reason: 'unanswered' });
-      // Positive control: plain columns are visible to this scan, so the misses below are real.
-      expect((await rawTableBytes(scope.harness, 'gaps')).includes(Buffer.from('MARKER-PLAIN-GAP-QUESTION'))).toBe(true);
-      const bytes = Buffer.concat([await rawTableBytes(scope.harness, 'messages'), await rawTableBytes(scope.harness, 'sessions')]);
+      await scope.storage.gaps.add({ question: 'MARKER-SEALED-GAP-QUESTION', language: 'vi', reason: 'unanswered' });
+      const bytes = Buffer.concat([await rawTableBytes(scope.harness, 'messages'), await rawTableBytes(scope.harness, 'sessions'), await rawTableBytes(scope.harness, 'gaps')]);
+      // Positive control: plain columns (the message's meta, the gap's reason) are visible to this scan, so the misses below are real.
       expect(bytes.includes(Buffer.from('question'))).toBe(true);
-      for (const needle of [PERSONAL, 'Nguyễn Thị Hoa', '079123456789']) expect(bytes.includes(Buffer.from(needle, 'utf8'))).toBe(false);
+      expect(bytes.includes(Buffer.from('unanswered'))).toBe(true);
+      for (const needle of [PERSONAL, 'Nguyễn Thị Hoa', '079123456789', 'MARKER-SEALED-GAP-QUESTION']) expect(bytes.includes(Buffer.from(needle, 'utf8'))).toBe(false);
       expect((await scope.storage.messages.list(sessionId))[0]?.text).toBe(`Tôi là ${PERSONAL}`);
+      expect((await scope.storage.gaps.list())[0]?.question).toBe('MARKER-SEALED-GAP-QUESTION');
     });
 
     it('reports a tampered message, or one sealed with another key, as storage_corrupt', async () => {

@@ -68,6 +68,24 @@ export function describeQueue(factory: ContractFactory): void {
       expect((await scope.storage.tickets.get(ticket.id))?.status).toBe('done');
     });
 
+    it('keeps one open ticket per session: asking again returns it; a new one once it is closed or the day changes', async () => {
+      const session = await scope.storage.sessions.create({ channel: 'kiosk', language: 'vi' });
+      const other = await scope.storage.tickets.create();
+      const first = await scope.storage.tickets.create({ sessionId: session.id, topic: 'dang-ky-khai-sinh' });
+      const again = await Promise.all([1, 2, 3].map(() => scope.storage.tickets.create({ sessionId: session.id })));
+      expect(again.map((t) => t.id)).toEqual([first.id, first.id, first.id]);
+      expect(await scope.storage.tickets.countWaitingBefore(first.id)).toBe(1);
+      await scope.storage.tickets.call(first.id, 2);
+      expect((await scope.storage.tickets.create({ sessionId: session.id })).id).toBe(first.id);
+      await scope.storage.tickets.finish(first.id);
+      const next = await scope.storage.tickets.create({ sessionId: session.id });
+      expect(next.id).not.toBe(first.id);
+      expect(next.number).toBe(3);
+      scope.clock.advanceDays(1);
+      expect(await scope.storage.tickets.create({ sessionId: session.id })).toMatchObject({ number: 1 });
+      expect(other.number).toBe(1);
+    });
+
     it('re-calls a called ticket to another counter', async () => {
       const ticket = await scope.storage.tickets.create();
       await scope.storage.tickets.call(ticket.id, 1);

@@ -53,6 +53,14 @@ describe('asking for a person', () => {
     client.close();
   });
 
+  it('gives back the same ticket when asked again in other words', async () => {
+    const client = await open('kiosk');
+    const first = await client.ask({ type: 'message', text: 'gặp cán bộ' }, 'answer');
+    const again = await client.ask({ type: 'message', text: 'cho tôi nói chuyện với người thật' }, 'answer');
+    expect(again.ticket?.number).toBe(first.ticket?.number);
+    client.close();
+  });
+
   it('on the website gives the ward\'s contact, never a queue ticket', async () => {
     const client = await open('widget');
     const answer = await client.ask({ type: 'message', text: 'cho tôi gặp cán bộ' }, 'answer');

@@ -7,8 +7,8 @@ type App = Awaited<ReturnType<typeof buildChatApp>>['app'];
 
 let app: App;
 beforeAll(async () => {
-  // The per-address limit is tested elsewhere; here every body must reach the parser.
-  ({ app } = await buildChatApp({ chatMessagesPerMinutePerIp: 1_000_000 }));
+  // The rate limits are tested elsewhere (tests/integration/security/); here every body must reach the parser.
+  ({ app } = await buildChatApp({ chatMessagesPerMinutePerIp: 1_000_000, chatMessagesPerMinute: 1_000_000, dossiersPerMinute: 1_000_000 }));
 });
 
 /** Never a 5xx; always JSON; every 4xx is `{error:{code,message}}` with a stable snake_case code. */

@@ -33,6 +33,10 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'maybe'],
     ['EMBEDDER', 'gpt'],
+    ['KIOSK_ADDRESSES', '192.168.1.300'],
+    ['KIOSK_ADDRESSES', '10.0.0.0/40'],
+    ['CHAT_MAX_CONNECTIONS_PER_IP', '0'],
+    ['DOSSIERS_PER_MINUTE', 'many'],
   ])('names the variable when %s=%s is wrong', (name, value) => {
     let caught: unknown;
     try {
@@ -44,5 +48,12 @@ describe('loadConfig', () => {
     const message = (caught as Error).message;
     expect(message).toContain(`${name}="${value}"`);
     expect(message.split('\n')).toHaveLength(1);
+  });
+
+  it('reads the limits and the kiosks, and never echoes a kiosk token', () => {
+    const config = loadConfig({ CHAT_MAX_CONNECTIONS_PER_IP: '5', DOSSIERS_PER_MINUTE: '3', KIOSK_ADDRESSES: '192.168.1.21, 10.0.0.0/24,fd00::/64', KIOSK_TOKENS: 'kiosk-token-0123456789' });
+    expect(config).toMatchObject({ chatMaxConnectionsPerIp: 5, dossiersPerMinute: 3, kioskAddresses: ['192.168.1.21', '10.0.0.0/24', 'fd00::/64'], kioskTokens: ['kiosk-token-0123456789'] });
+    expect(loadConfig({})).toMatchObject({ chatMaxConnectionsPerIp: 20, dossiersPerMinute: 5, kioskAddresses: [], kioskTokens: [] });
+    expect(() => loadConfig({ KIOSK_TOKENS: 'short-secret' })).toThrow(/^Invalid setting KIOSK_TOKENS: expected/);
   });
 });

@@ -49,12 +49,12 @@ describe('messages', () => {
     await storage.messages.append({ sessionId, role: 'citizen', text: `Tôi là ${PERSONAL}, cần làm giấy khai sinh`, meta: { kind: 'question' } });
     await storage.messages.append({ sessionId, role: 'assistant', text: `Chào ${PERSONAL}`, meta: { kind: 'answer', citationIds: ['dang-ky-khai-sinh'] } });
     await storage.sessions.updateState(sessionId, { values: { ho_ten: 'Nguyễn Thị Hoa', so_dinh_danh: '079123456789' } });
-    // Positive control: plain columns are visible to this scan, so a miss below is real.
-    await storage.gaps.add({ question: 'MARKER-PLAIN-GAP-QUESTION', language: 'vi', reason: 'unanswered' });
+    // Positive control: plain columns (the meta's citation id) are visible to this scan, so a miss below is real.
+    await storage.gaps.add({ question: 'MARKER-SEALED-GAP-QUESTION', language: 'vi', reason: 'unanswered' });
 
     const bytes = rawDatabaseBytes();
-    expect(bytes.includes(Buffer.from('MARKER-PLAIN-GAP-QUESTION', 'utf8'))).toBe(true);
-    for (const needle of [PERSONAL, 'Nguyễn Thị Hoa', '079123456789', 'Nguyen Thi Hoa']) {
+    expect(bytes.includes(Buffer.from('dang-ky-khai-sinh', 'utf8'))).toBe(true);
+    for (const needle of [PERSONAL, 'Nguyễn Thị Hoa', '079123456789', 'Nguyen Thi Hoa', 'MARKER-SEALED-GAP-QUESTION']) {
       expect(bytes.includes(Buffer.from(needle, 'utf8'))).toBe(false);
       expect(bytes.includes(Buffer.from(needle, 'utf16le'))).toBe(false);
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encryptJson } from '../../../src/storage/crypto.js';
@@ -75,8 +75,36 @@ describe('migrations', () => {
     await storage.close();
 
     const raw = openRaw(file);
-    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3]);
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3, 4]);
     raw.close();
+  });
+
+  it('4: seals the plain gap questions of an older database (nothing left in the files) and keeps one open ticket per session', async () => {
+    const dataDir = path.join(root, 'data');
+    mkdirSync(dataDir);
+    const key = randomBytes(32);
+    const file = path.join(dataDir, 'ward.db');
+    const old = openRaw(file);
+    expect(runMigrations(old, MIGRATIONS.slice(0, 3))).toBe(3);
+    verifyDataKey(old, key, buildSilentLogger());
+    const at = '2026-03-10T03:00:00.000Z';
+    old.prepare('INSERT INTO sessions (id, channel, language, state, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)').run('s1', 'kiosk', 'vi', encryptJson(key, {}), at, at);
+    old
+      .prepare('INSERT INTO gaps (id, question, language, reason, top_ids, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run('g1', 'Ông Nguyễn Văn Quyết hỏi nuôi chó', 'vi', 'out-of-scope', '[]', 'open', at);
+    const ticket = old.prepare("INSERT INTO tickets (id, ward_day, number, status, session_id, created_at) VALUES (?, '2026-03-10', ?, 'waiting', 's1', ?)");
+    for (const [id, n] of [['t1', 1], ['t2', 2], ['t3', 3]] as const) ticket.run(id, n, at);
+    old.close();
+
+    const { storage } = await buildTestStorage({ dataDir, key });
+    expect((await storage.gaps.list()).map((g) => g.question)).toEqual(['Ông Nguyễn Văn Quyết hỏi nuôi chó']);
+    await storage.close();
+    const raw = openRaw(file);
+    expect(raw.prepare('SELECT status FROM tickets ORDER BY number').pluck().all()).toEqual(['waiting', 'cancelled', 'cancelled']);
+    expect(raw.prepare('SELECT question FROM gaps').pluck().all()).toEqual(['']);
+    raw.close();
+    const bytes = Buffer.concat(['ward.db', 'ward.db-wal'].flatMap((f) => (existsSync(path.join(dataDir, f)) ? [readFileSync(path.join(dataDir, f))] : [])));
+    expect(bytes.includes(Buffer.from('Nguyễn Văn Quyết'))).toBe(false);
   });
 
   it('refuses a database migrated by a newer release with a clear error', async () => {

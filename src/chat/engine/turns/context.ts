@@ -57,7 +57,7 @@ export interface TurnContext {
   channel: Channel;
   now(): Date;
   retentionDays: number;
-  /** Keeps an unanswered question (redacted) for the officials' inbox. */
-  recordGap(text: string, language: Language, response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void>;
+  /** Keeps an unanswered question, with personal data taken out, for the officials' inbox. */
+  recordGap(question: Question, language: Language, response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void>;
   entriesOf(ids: string[]): Entry[];
 }

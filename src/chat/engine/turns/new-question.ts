@@ -28,7 +28,7 @@ export async function answerQuestion(ctx: TurnContext, question: Question, state
   if (isFollowUp(question, state, top?.id) && state.lastEntryId) return { ...answerEntry(ctx, state.lastEntryId, question.aspect, state), count: 'question' };
 
   if (response.scope) {
-    await ctx.recordGap(question.text, state.language, response, 'out-of-scope');
+    await ctx.recordGap(question, state.language, response, 'out-of-scope');
     return {
       frame: { kind: 'fallback', text: composeReferral(response.scope, state.language), citations: [], handover: true },
       state: { ...withoutTopic(state), awaiting: 'handover' },
@@ -56,7 +56,7 @@ export async function answerQuestion(ctx: TurnContext, question: Question, state
       };
     }
   }
-  if (response.evidence.coverage < LOW_CONFIDENCE_COVERAGE) await ctx.recordGap(question.text, state.language, response, 'low-confidence');
+  if (response.evidence.coverage < LOW_CONFIDENCE_COVERAGE) await ctx.recordGap(question, state.language, response, 'low-confidence');
   return { ...answerEntry(ctx, top.id, question.aspect, state), count: 'question' };
 }
 
@@ -71,7 +71,7 @@ function aspectBesides(question: Question, name: string) {
 async function fallback(ctx: TurnContext, question: Question, state: DialogueState, response: SearchResponse): Promise<Turn> {
   const relevant = response.results.slice(0, 3).filter((r) => (r.coverage ?? 0) >= SUGGESTION_FLOOR);
   const reason = relevant.length > 0 ? 'unsure' : 'out-of-scope';
-  await ctx.recordGap(question.text, state.language, response, response.evidence.coverage > 0.2 ? 'unanswered' : 'out-of-scope');
+  await ctx.recordGap(question, state.language, response, response.evidence.coverage > 0.2 ? 'unanswered' : 'out-of-scope');
   const composed = composeFallback({ suggestions: ctx.entriesOf(relevant.map((r) => r.id)), language: state.language, reason });
   return {
     frame: { kind: 'fallback', text: composed.text, citations: [], choices: composed.suggestions, handover: true },

@@ -3,11 +3,13 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { AuthService, type AuthPolicy } from '../../../admin/auth/auth-service.js';
+import { UnknownUserLockout } from '../../../admin/auth/unknown-users.js';
 import { TOKEN_ACTOR, type Actor } from '../../../admin/auth/roles.js';
 import { AppError, unauthorizedError } from '../../../shared/errors.js';
 import type { Official, Storage } from '../../../storage/types.js';
 import { RateLimiter } from '../../limits/rate-limiter.js';
-import { parseOrThrow } from '../../validate.js';
+import { parseOrThrow, readJsonBody } from '../../validate.js';
+import { requestHost } from '../../client-address.js';
 import type { AdminEnv } from './context.js';
 
 /** The session cookie: httpOnly, SameSite=Strict, only sent to /admin. */
@@ -27,6 +29,8 @@ export interface AdminAuthOptions {
   /** Log-in attempts per minute per address. */
   loginsPerMinute?: number;
   trustProxy: boolean;
+  /** The public-write policy (own origin, JSON, body size) of `POST /login`. */
+  loginPolicy: MiddlewareHandler;
   now?: () => Date;
 }
 
@@ -53,16 +57,14 @@ const csrfError = () =>
  */
 export function createAdminAuth(options: AdminAuthOptions): { routes: Hono<AdminEnv>; guard: MiddlewareHandler<AdminEnv> } {
   // Stateless over storage: built per request, so it always uses the storage in force.
-  const auth = () => new AuthService(options.storage(), options.policy, options.now);
+  const unknownUsers = new UnknownUserLockout();
+  const auth = () => new AuthService(options.storage(), options.policy, options.now, unknownUsers);
   const limiter = new RateLimiter(options.loginsPerMinute ?? 20);
   const routes = new Hono<AdminEnv>();
 
-  routes.post('/login', async (c) => {
-    if (!limiter.take(options.getAddress(c))) {
-      throw new AppError({ status: 429, code: 'rate_limited', message: 'Đăng nhập quá nhiều lần trong một phút. Vui lòng chờ một chút.' });
-    }
-    checkOrigin(c, options.trustProxy);
-    const body: unknown = await c.req.json().catch(() => ({}));
+  routes.post('/login', options.loginPolicy, async (c) => {
+    limiter.enforce(options.getAddress(c), 'Đăng nhập quá nhiều lần trong một phút. Vui lòng chờ một chút.');
+    const body = await readJsonBody(c);
     const { username, password } = parseOrThrow(LoginSchema, body, 'Vui lòng nhập tên đăng nhập và mật khẩu.');
     const result = await auth().login(username, password);
     setCookie(c, SESSION_COOKIE, result.token, {
@@ -122,8 +124,7 @@ export function createAdminAuth(options: AdminAuthOptions): { routes: Hono<Admin
 function checkOrigin(c: Context, trustProxy: boolean): void {
   const origin = c.req.header('origin');
   if (origin === undefined) return;
-  const forwarded = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
-  const host = forwarded || c.req.header('host') || new URL(c.req.url).host;
+  const host = requestHost(c, trustProxy);
   let given: URL;
   try {
     given = new URL(origin);

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { AuthPolicy } from '../../../admin/auth/auth-service.js';
 import type { KnowledgeWorkbench } from '../../../admin/knowledge/workbench.js';
 import type { Storage } from '../../../storage/types.js';
@@ -19,6 +19,8 @@ export interface AdminRoutesOptions {
   trustProxy: boolean;
   authPolicy?: Partial<AuthPolicy>;
   loginsPerMinute?: number;
+  /** The public-write policy (own origin, JSON, body size) of `POST /login`. */
+  loginPolicy: MiddlewareHandler;
   now?: () => Date;
 }
 
@@ -30,6 +32,7 @@ export function createAdminRoutes(options: AdminRoutesOptions): Hono<AdminEnv> {
     getToken: options.getToken,
     getAddress: options.getAddress,
     trustProxy: options.trustProxy,
+    loginPolicy: options.loginPolicy,
     ...(options.authPolicy ? { policy: options.authPolicy } : {}),
     ...(options.loginsPerMinute ? { loginsPerMinute: options.loginsPerMinute } : {}),
     ...(options.now ? { now: options.now } : {}),

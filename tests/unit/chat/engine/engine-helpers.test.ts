@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchChoice } from '../../../../src/chat/engine/chat-engine.js';
-import { redactPersonalData } from '../../../../src/chat/engine/redact.js';
+import { redactPersonalData } from '../../../../src/understand/redact.js';
 import { detectSmalltalk, replyToSmalltalk } from '../../../../src/chat/engine/smalltalk.js';
 
 describe('redactPersonalData', () => {
