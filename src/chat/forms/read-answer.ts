@@ -1,0 +1,307 @@
+import type { FieldDef, FormDefinition, LocalizedText } from '../../forms/types.js';
+import { cleanText } from '../../forms/text.js';
+import { foldAligned, splitClauses } from './clauses.js';
+import type { PendingConfirmation } from './form-state.js';
+import { interpretAnswer } from './interpret.js';
+import { proposeMarks } from './name-marks.js';
+import { fieldKeyOf, fieldPrefixOf, personPrefix } from './person-words.js';
+import { isNo, isRelation, isSkip, isYes, readSameAddress } from './words.js';
+
+/** What one message said about the form: values read, fields skipped in place, what to confirm, what failed. */
+export interface ReadResult {
+  values: Record<string, string>;
+  skipped: string[];
+  pending: PendingConfirmation[];
+  problems: { field: string; message: LocalizedText }[];
+  /** Text that fitted no field. */
+  unread: string[];
+}
+
+export interface ReadContext {
+  form: FormDefinition;
+  today: Date;
+  /** Values already on the form (for "cùng địa chỉ" and to prefer empty fields). */
+  values: Readonly<Record<string, string>>;
+}
+
+type Cue = { pattern: RegExp; keys: readonly string[] };
+
+// A clause that starts with these words names its field; the rest of the clause is the value. Folded, longest first.
+const CUES: readonly Cue[] = [
+  { pattern: /^(?:ho va ten|ho ten|ho chu dem ten|full name|name|ten goi|ten)(?:\s+(?:la|is))?\s*:?\s*/, keys: ['ho_ten'] },
+  { pattern: /^(?:noi sinh|sinh (?:o|tai)|born (?:in|at))\s*:?\s*/, keys: ['noi_sinh'] },
+  { pattern: /^(?:nam sinh|sinh nam|year of birth|born in(?= \d{4}\b))\s*:?\s*/, keys: ['nam_sinh', 'ngay_sinh'] },
+  { pattern: /^(?:ngay sinh|sinh ngay|sinh vao ngay|date of birth|born on|born|sinh)\s*:?\s*/, keys: ['ngay_sinh', 'nam_sinh'] },
+  { pattern: /^(?:que quan|que o|que|home town)\s*:?\s*/, keys: ['que_quan'] },
+  { pattern: /^(?:dan toc|ethnicity)\s*:?\s*/, keys: ['dan_toc'] },
+  { pattern: /^(?:quoc tich|nationality)\s*:?\s*/, keys: ['quoc_tich'] },
+  { pattern: /^(?:gioi tinh|sex|gender)\s*:?\s*/, keys: ['gioi_tinh'] },
+  { pattern: /^(?:so dinh danh(?: ca nhan)?|so can cuoc|so cccd|cccd(?: so)?|cmnd(?: so)?|can cuoc(?: so)?|id(?: number)?|so)\s*:?\s*(?=\d)/, keys: ['so_dinh_danh'] },
+  { pattern: /^(?:loai giay to|giay to)\s*:?\s*/, keys: ['loai_giay_to'] },
+  { pattern: /^(?:cap ngay|ngay cap|issued on)\s*:?\s*/, keys: ['ngay_cap'] },
+  { pattern: /^(?:noi cap|cap tai|cap boi|issued by)\s*:?\s*/, keys: ['noi_cap'] },
+  { pattern: /^(?:noi cu tru cuoi cung|cu tru cuoi cung)\s*:?\s*/, keys: ['noi_cu_tru_cuoi_cung'] },
+  { pattern: /^(?:mat tai|mat o|chet tai|noi chet|noi mat|died (?:at|in))\s*:?\s*/, keys: ['noi_chet'] },
+  { pattern: /^(?:ngay mat|ngay chet|mat ngay|chet ngay|qua doi ngay|died on)\s*:?\s*/, keys: ['ngay_chet'] },
+  { pattern: /^(?:gio mat|gio chet|luc)\s*:?\s*/, keys: ['gio_chet'] },
+  { pattern: /^(?:nguyen nhan(?: chet| mat)?|cause(?: of death)?)\s*:?\s*/, keys: ['nguyen_nhan_chet'] },
+  { pattern: /^(?:so dien thoai|dien thoai|sdt|phone)\s*:?\s*/, keys: ['dien_thoai'] },
+  { pattern: /^email\s*:?\s*/, keys: ['email'] },
+  { pattern: /^(?:ket hon lan thu|lan thu)\s*:?\s*/, keys: ['ket_hon_lan_thu'] },
+  { pattern: /^(?:quan he(?: voi [a-z ]+?)?|relationship)\s*:?\s*(?:la\s+)?/, keys: ['quan_he', 'quan_he_chu_ho'] },
+  { pattern: /^(?:noi cu tru|cu tru|thuong tru|tam tru|dia chi|song o|song tai|nha o|o tai|o|tai|lives (?:at|in)|address)\s*:?\s*/, keys: ['noi_cu_tru', 'noi_sinh', 'noi_cu_tru_cuoi_cung', 'noi_chet'] },
+];
+
+const ETHNICITIES = new Set(['kinh', 'tay', 'thai', 'muong', 'khmer', 'khome', 'hoa', 'nung', 'hmong', 'mong', 'dao', 'gia rai', 'e de', 'ba na', 'cham', 'san diu', 'co ho', 'xo dang', 'san chay', 'hre', 'ra glai', 'tho', 'giay']);
+const NATIONALITIES = new Set(['viet nam', 'vietnam', 'vn', 'vietnamese', 'han quoc', 'trung quoc', 'nhat ban', 'lao', 'campuchia', 'my', 'hoa ky', 'phap', 'uc', 'dai loan', 'thai lan', 'korea', 'china', 'japan', 'usa', 'france']);
+const GENDER_WORDS = new Set(['nam', 'nu', 'trai', 'gai', 'be trai', 'be gai', 'con trai', 'con gai', 'male', 'female', 'boy', 'girl']);
+const TWO_DIGIT_YEAR = /(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2})(?!\d)/;
+
+interface Assignment {
+  field: FieldDef;
+  text: string;
+  clause: number;
+}
+
+/**
+ * Reads a free answer against the fields asked (and any other field of the person it names): "bé tên Trần Minh
+ * Khôi, nam, sinh 12/11/2026 ở BV Phụ sản Hà Nội" fills four fields. Clauses with a cue go to that field; typed
+ * values (dates, ID numbers, years, "nam"/"nữ", relations, known ethnicities and nationalities) to the first empty
+ * field of their type; the rest, in order, to the asked fields still empty; what is left continues an address.
+ */
+export function readAnswer(asking: readonly FieldDef[], message: string, context: ReadContext): ReadResult {
+  const result: ReadResult = { values: {}, skipped: [], pending: [], problems: [], unread: [] };
+  const askable = context.form.fields.filter((f) => !f.derived && !f.notAsked);
+  const defaultPrefix = asking[0] ? fieldPrefixOf(asking[0].name) : '';
+  const single = asking.length === 1 ? asking[0] : undefined;
+  // One free-text field asked: the whole answer is its value ("12 Lý Thường Kiệt, phường Cửa Nam, Hà Nội").
+  if (single && (single.type === 'address' || single.type === 'text') && !hasCue(message)) {
+    if (isSkip(message)) result.skipped.push(single.name);
+    else accept(single, stripLeadIn(message), context, result);
+    return result;
+  }
+
+  const clauses = splitClauses(message);
+  const assigned = new Map<number, Assignment>();
+  const taken = new Set<string>();
+  const prefixes: string[] = [];
+  let prefix = defaultPrefix;
+  const candidatesOf = (p: string) => {
+    const own = askable.filter((f) => fieldPrefixOf(f.name) === p);
+    const asked = asking.filter((f) => fieldPrefixOf(f.name) === p);
+    return [...asked, ...own.filter((f) => !asked.includes(f))].filter((f) => !taken.has(f.name));
+  };
+  const take = (index: number, field: FieldDef, text: string) => {
+    assigned.set(index, { field, text, clause: index });
+    taken.add(field.name);
+  };
+
+  // Pass 1: person words, cues and typed values.
+  let carriedKeys: readonly string[] | undefined;
+  clauses.forEach((clause, index) => {
+    let { text, folded } = clause;
+    const person = leadingPerson(context.form, folded);
+    if (person && !isRelationClause(folded)) {
+      prefix = person.prefix;
+      text = text.slice(person.length).trim();
+      folded = folded.slice(person.length).trim();
+      const la = /^(?:la|is|:)\s*/.exec(folded);
+      if (la) {
+        text = text.slice(la[0].length);
+        folded = folded.slice(la[0].length);
+      }
+    }
+    prefixes[index] = prefix;
+    if (!folded) return;
+    const candidates = candidatesOf(prefix);
+    if (isSkip(text)) {
+      clauses[index] = { text: '', folded: 'skip' };
+      return;
+    }
+    // A cue alone ("cư trú cuối cùng" before "ở 5 Hàng Bông") names the field of the next clause.
+    const carried = carriedKeys;
+    carriedKeys = undefined;
+    if (carried) {
+      const value = text.replace(/^(?:ở|tại|o|tai|là|la)\s+/iu, '').trim();
+      const field = pickByKeys(candidates, carried, value);
+      if (field && value) return take(index, field, value);
+    }
+    for (const cue of CUES) {
+      const match = cue.pattern.exec(folded);
+      if (!match) continue;
+      const value = text.slice(match[0].length).trim();
+      if (!value && match[0].trim() === folded) {
+        carriedKeys = cue.keys;
+        clauses[index] = { text: '', folded: '' };
+        return;
+      }
+      const field = pickByKeys(candidates, cue.keys, value);
+      if (field && value) return take(index, field, value);
+    }
+    // A value recognised by its shape goes to an empty field only: it never overwrites an earlier answer.
+    const typed = pickByType(candidates.filter((f) => context.values[f.name] === undefined || asking.includes(f)), text, folded);
+    if (typed) take(index, typed, text);
+    clauses[index] = { text, folded };
+  });
+
+  // Pass 2: plain clauses, in order, to the asked fields still empty; an address goes on over the next clauses.
+  let lastAddress: Assignment | undefined;
+  clauses.forEach((clause, index) => {
+    const done = assigned.get(index);
+    if (done) {
+      lastAddress = done.field.type === 'address' ? done : undefined;
+      return;
+    }
+    if (!clause.folded) return;
+    const open = candidatesOf(prefixes[index] ?? defaultPrefix).filter((f) => asking.includes(f) && context.values[f.name] === undefined && (asking.length === 1 || !['date', 'year', 'id-number', 'number', 'phone', 'email', 'select'].includes(f.type)));
+    if (clause.folded === 'skip') {
+      const next = candidatesOf(prefixes[index] ?? defaultPrefix).find((f) => asking.includes(f));
+      if (next) {
+        result.skipped.push(next.name);
+        taken.add(next.name);
+      }
+      return;
+    }
+    // What follows an address without a cue of its own is more of the address ("…, phường Cửa Nam, Hà Nội").
+    if (lastAddress) {
+      lastAddress.text = `${lastAddress.text}, ${clause.text}`;
+      return;
+    }
+    const field = open[0];
+    if (!field) {
+      result.unread.push(clause.text);
+      return;
+    }
+    const assignment = { field, text: clause.text, clause: index };
+    assigned.set(index, assignment);
+    taken.add(field.name);
+    lastAddress = field.type === 'address' ? assignment : undefined;
+  });
+
+  for (const { field, text } of assigned.values()) accept(field, text, context, result);
+  return result;
+}
+
+/** Stores one field's text in the result: read, or held for a yes (two-digit year, name without marks), or a problem. */
+function accept(field: FieldDef, text: string, context: ReadContext, result: ReadResult): void {
+  if (isSkip(text)) {
+    result.skipped.push(field.name);
+    return;
+  }
+  // "đúng" or "không" is never a name or an ethnicity: it answers a question that was not asked.
+  if (field.type !== 'select' && (isYes(text) || isNo(text))) {
+    result.problems.push({ field: field.name, message: { vi: 'Tôi cần nội dung của mục này.', en: 'I need an answer for this item.' } });
+    return;
+  }
+  if (field.type === 'address') {
+    text = text.replace(/^(?:ở|tại)\s+/iu, '');
+    const same = readSameAddress(text);
+    if (same) {
+      const copied = copyAddress(field, context, result.values);
+      if (copied) {
+        result.values[field.name] = copied;
+        return;
+      }
+    }
+  }
+  if (field.type === 'date') {
+    const short = TWO_DIGIT_YEAR.exec(text);
+    if (short && !/\d{4}/.test(text)) {
+      const day = Number(short[1]);
+      const month = Number(short[2]);
+      const recent = 2000 + Number(short[3]);
+      const todayYear = context.today.getUTCFullYear();
+      const year = recent > todayYear ? recent - 100 : recent;
+      const read = interpretAnswer(field, `${day}/${month}/${year}`, context.today);
+      if (read.ok) {
+        result.pending.push({ kind: 'two-digit-year', field: field.name, values: { [field.name]: read.value } });
+        return;
+      }
+    }
+  }
+  const read = interpretAnswer(field, text, context.today);
+  if (!read.ok) {
+    result.problems.push({ field: field.name, message: read.message });
+    return;
+  }
+  if (field.type === 'name') {
+    const proposal = proposeMarks(read.value);
+    if (proposal) {
+      result.pending.push({ kind: 'marks', field: field.name, values: { [field.name]: proposal }, asWritten: read.value });
+      return;
+    }
+  }
+  result.values[field.name] = read.value;
+}
+
+// "cùng địa chỉ", "như trên": the other parent's residence if given, else the requester's.
+function copyAddress(field: FieldDef, context: ReadContext, fresh: Record<string, string>): string | undefined {
+  const all = { ...context.values, ...fresh };
+  const order = ['cha.noi_cu_tru', 'me.noi_cu_tru', 'nguoi_yeu_cau.noi_cu_tru', 'ben_nu.noi_cu_tru', 'ben_nam.noi_cu_tru'];
+  return order.filter((name) => name !== field.name).map((name) => all[name]).find((value) => value !== undefined);
+}
+
+function hasCue(message: string): boolean {
+  const folded = splitClauses(message)[0]?.folded ?? '';
+  return /^(?:noi sinh|que|dan toc|quoc tich)\b/.test(folded);
+}
+
+function stripLeadIn(message: string): string {
+  const text = cleanText(message);
+  const match = /^(?:(?:noi cu tru|dia chi|cu tru|thuong tru)(?: la)?|o|tai|la)\s*:?\s+/.exec(foldAligned(text));
+  return match ? text.slice(match[0].length) : text;
+}
+
+function leadingPerson(form: FormDefinition, folded: string): { prefix: string; length: number } | undefined {
+  const words = folded.split(' ');
+  // Only a person word followed by more words switches person ("mẹ là Lê Thị Hoa"); "bố" alone is an answer.
+  for (const count of [4, 3, 2, 1]) {
+    if (words.length <= count) continue;
+    const phrase = words.slice(0, count).join(' ');
+    const prefix = personPrefix(form, phrase.replace(/^(?:cua|cho|of) /, ''));
+    if (prefix !== undefined) return { prefix, length: phrase.length };
+  }
+  return undefined;
+}
+
+function isRelationClause(folded: string): boolean {
+  return isRelation(folded);
+}
+
+function pickByKeys(candidates: readonly FieldDef[], keys: readonly string[], value: string): FieldDef | undefined {
+  for (const key of keys) {
+    const field = candidates.find((f) => fieldKeyOf(f.name) === key);
+    if (!field) continue;
+    // "sinh 1990" is a year, "sinh 12/3/1990" a date: the value decides between the two birth fields.
+    if (field.type === 'year' && !/^\D*\d{4}\D*$/.test(value)) continue;
+    return field;
+  }
+  return undefined;
+}
+
+function pickByType(candidates: readonly FieldDef[], text: string, folded: string): FieldDef | undefined {
+  const first = (test: (f: FieldDef) => boolean) => candidates.find(test);
+  const compact = text.replace(/[\s.]/g, '');
+  if (TWO_DIGIT_YEAR.test(text) || /\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}/.test(text) || /\bngay \d{1,2} thang \d{1,2}/.test(folded)) return first((f) => f.type === 'date');
+  if (/^\d{12}$/.test(compact) || /^\d{9}$/.test(compact)) return first((f) => f.type === 'id-number');
+  if (/^0\d{9}$/.test(compact) || /^\+84\d{9}$/.test(compact)) return first((f) => f.type === 'phone');
+  if (/^(19|20)\d{2}$/.test(compact)) return first((f) => f.type === 'year');
+  if (/^\d{1,2}(?: ban| lan| copies| copy| times)?$/.test(folded)) return first((f) => f.type === 'number');
+  if (/^\S+@\S+\.\S+$/.test(text)) return first((f) => f.type === 'email');
+  // "nam" is a sex only when typed so: "năm" (year) and "Việt Nam" are not.
+  if (GENDER_WORDS.has(folded) && text.toLowerCase() !== 'năm') return first((f) => f.type === 'select' && fieldKeyOf(f.name) === 'gioi_tinh');
+  const select = first((f) => f.type === 'select' && (f.options ?? []).some((o) => [o.value, o.label.vi, o.label.en, ...(o.aliases ?? [])].some((w) => foldWord(w) === folded)));
+  if (select) return select;
+  if (isRelation(folded)) return first((f) => /^quan_he/.test(fieldKeyOf(f.name)));
+  if (ETHNICITIES.has(folded.replace(/^dan toc /, ''))) return first((f) => fieldKeyOf(f.name) === 'dan_toc');
+  if (NATIONALITIES.has(folded)) return first((f) => fieldKeyOf(f.name) === 'quoc_tich');
+  // A name as people type it: two to six capitalised words of letters.
+  if (/^(?:\p{Lu}[\p{L}'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*$/u.test(text) && !NATIONALITIES.has(folded)) {
+    return first((f) => f.type === 'name');
+  }
+  return undefined;
+}
+
+function foldWord(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+}
