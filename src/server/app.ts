@@ -15,6 +15,8 @@ import { createFormRoutes } from './routes/dossiers.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
 import { createUiRoutes } from './static/index.js';
 import { securityHeaders } from './security-headers.js';
+import { noStore } from './no-store.js';
+import type { PrintTokens } from '../dossiers/index.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
 export interface AppDeps {
@@ -40,6 +42,8 @@ export interface AppDeps {
   kioskIdleSeconds?: number;
   /** Other sites allowed to embed the widget (exact origins); the server's own origin is always allowed. */
   widgetOrigins?: readonly string[];
+  /** Signs and reads the short-lived print links (the chat engine must be given the same one). */
+  printTokens?: PrintTokens;
 }
 
 /** Builds the Hono app; never listens (main.ts does, tests use `app.request()`). */
@@ -59,6 +63,9 @@ export function createApp(deps: AppDeps): Hono {
     );
   });
 
+  // Answers that may hold a citizen's personal data are never kept by a browser or a proxy (docs/protocol.md).
+  for (const path of ['/api/chat', '/api/chat/*', '/api/dossiers', '/api/dossiers/*', '/admin/api/*']) app.use(path, noStore());
+
   const widgetOrigins = deps.widgetOrigins ?? [];
   // Only listed sites may call the chat from a browser; same-origin requests need no CORS header.
   app.use('/api/chat', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
@@ -76,7 +83,7 @@ export function createApp(deps: AppDeps): Hono {
       messagesPerMinutePerAddress: deps.chatMessagesPerMinutePerIp ?? 120,
     }),
   );
-  app.route('/api', createFormRoutes(deps.getStorage ?? (() => undefined)));
+  app.route('/api', createFormRoutes({ getStorage: deps.getStorage ?? (() => undefined), printTokens: deps.printTokens }));
   app.route(
     '/admin/api',
     createAdminRoutes({

@@ -14,6 +14,7 @@ import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import { createApp } from '../../src/server/index.js';
+import { createPrintTokens } from '../../src/dossiers/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
 import { openSqliteStorage } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/types.js';
@@ -81,6 +82,8 @@ export async function buildChatApp(
     const update = retriever.updateEntries(next);
     return { ...update, ms: Math.round(performance.now() - started) };
   });
+  // One key for the engine that signs print links and the app that reads them, as main.ts does.
+  const printTokens = createPrintTokens({ key: randomBytes(32) });
   const engine = new ChatEngine({
     retrieval: () => retriever,
     storage,
@@ -88,6 +91,7 @@ export async function buildChatApp(
     logger,
     rephraser: options.rephraser,
     forms: createFormCatalog(),
+    printTokens,
     ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp({
@@ -98,6 +102,7 @@ export async function buildChatApp(
     getStorage: () => storage,
     getWorkbench: () => workbench,
     adminToken: options.adminToken,
+    printTokens,
     ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.chatMessagesPerMinutePerIp ? { chatMessagesPerMinutePerIp: options.chatMessagesPerMinutePerIp } : {}),
@@ -105,7 +110,7 @@ export async function buildChatApp(
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
   });
-  return { app, engine, storage, dataDir, logger, workbench, retriever };
+  return { app, engine, storage, dataDir, logger, workbench, retriever, printTokens };
 }
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */

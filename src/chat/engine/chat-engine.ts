@@ -16,6 +16,7 @@ import type { Rephraser } from '../llm/rephrase.js';
 import type { DossierValidation, FormDefinition } from '../../forms/types.js';
 import { continueForm, reopenFields, startForm, type FormTurn } from '../forms/form-dialogue.js';
 import { isYes } from '../forms/words.js';
+import type { PrintTokens } from '../../dossiers/index.js';
 import { ConversationStore, type LoadedSession } from './conversation-store.js';
 import { composeDossierNotSaved, composeDossierSaved, ticketUnavailableError } from './notices.js';
 import { usageEventsOf, type UsageCount } from './usage-events.js';
@@ -39,6 +40,8 @@ export interface ChatEngineOptions {
   forms?: FormCatalog | undefined;
   /** Days before stored personal data is purged (said in the consent notice). */
   retentionDays?: number;
+  /** Signs the short-lived print link of a saved dossier (the HTTP app reads it with the same key). */
+  printTokens?: PrintTokens | undefined;
   now?: () => Date;
 }
 
@@ -96,7 +99,8 @@ export class ChatEngine {
   /** Answers a citizen's message: small talk, a choice, a follow-up, or a new question. */
   async message(sessionId: string, text: string): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);
-    const language = pickLanguage(text, loaded.state.language);
+    // A form keeps the language it started in; only an explicit switch changes it (docs/protocol.md).
+    const language = loaded.state.form ? loaded.state.language : pickLanguage(text, loaded.state.language);
     await this.store.saveMessage(loaded, { role: 'citizen', text });
     return this.finish(loaded, await this.replyTo(text, { ...loaded.state, language }, loaded.session));
   }
@@ -105,6 +109,8 @@ export class ChatEngine {
   async choose(sessionId: string, entryId: string): Promise<AnswerFrame> {
     if (entryId.startsWith('form:start:')) return this.startForm(sessionId, entryId.slice('form:start:'.length));
     if (entryId === 'form:yes' || entryId === 'form:no') return this.message(sessionId, entryId === 'form:yes' ? 'có' : 'không');
+    // A quick reply of the form dialogue that stands for words ("Bỏ qua", "Mẹ").
+    if (entryId.startsWith('form:say:')) return this.message(sessionId, entryId.slice('form:say:'.length));
     const loaded = await this.store.load(sessionId);
     const { pending } = loaded.state;
     const turn = this.answerEntry(entryId, pending?.aspect ?? 'general', loaded.state);
@@ -149,13 +155,29 @@ export class ChatEngine {
     await this.store.end(sessionId);
   }
 
+  /**
+   * Switches the conversation's language on an explicit request (the language button). A form in progress asks its
+   * current question again in that language; otherwise nothing is said.
+   */
+  async setLanguage(sessionId: string, language: 'vi' | 'en'): Promise<AnswerFrame | undefined> {
+    const loaded = await this.store.load(sessionId);
+    const state = { ...loaded.state, language };
+    const form = state.form ? this.options.forms?.get(state.form.formId) : undefined;
+    if (!form || !state.form) {
+      await this.store.saveState(loaded, state);
+      return undefined;
+    }
+    const turn = continueForm(form, state.form, language === 'en' ? 'English' : 'tiếng Việt', this.formOptions(language));
+    return this.send(loaded, formReply(form, turn), { ...state, form: turn.state });
+  }
+
   /** Starts pre-filling a form (a tap on "Điền sẵn tờ khai"): the consent notice first. */
   async startForm(sessionId: string, formId: string): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);
     const { state } = loaded;
     const form = this.options.forms?.get(formId);
     if (!form) throw new AppError({ status: 404, code: 'unknown_form', message: 'Không có mẫu tờ khai này.' });
-    const turn = startForm(form, this.formOptions(state.language), this.prefill());
+    const turn = startForm(form, this.formOptions(state.language), this.prefill(form));
     return this.send(loaded, formReply(form, turn), { ...state, form: turn.state, offer: undefined, pending: undefined });
   }
 
@@ -165,7 +187,7 @@ export class ChatEngine {
     if (state.offer && isYes(text)) {
       const form = this.options.forms?.get(state.offer);
       if (form) {
-        const turn = startForm(form, this.formOptions(state.language), this.prefill());
+        const turn = startForm(form, this.formOptions(state.language), this.prefill(form));
         return { frame: formReply(form, turn), state: { ...state, form: turn.state, offer: undefined } };
       }
     }
@@ -240,9 +262,10 @@ export class ChatEngine {
     };
   }
 
-  private continueFormDialogue(form: FormDefinition, state: DialogueState, text: string): Turn {
+  private continueFormDialogue(form: FormDefinition, current: DialogueState, text: string): Turn {
+    let turn = continueForm(form, current.form!, text, this.formOptions(current.language));
+    const state = turn.language ? { ...current, language: turn.language } : current;
     const options = this.formOptions(state.language);
-    let turn = continueForm(form, state.form!, text, options);
     if (turn.submit && turn.state) {
       const validation = this.options.forms!.validate(form, turn.submit, this.now());
       if (!validation.ok) turn = reopenFields(form, turn.state, validation.errors, options);
@@ -281,7 +304,9 @@ export class ChatEngine {
     if (!saved) return undefined;
     await this.store.recordUsage([{ metric: 'dossier' }]);
     const { dossier, text, messageId } = saved;
-    const printUrl = `/api/dossiers/${dossier.reference}/print?sessionId=${encodeURIComponent(loaded.session.id)}`;
+    // A short-lived link to this one dossier, never the session id (docs/protocol.md, "Print links").
+    const link = this.options.printTokens?.issue(dossier.reference, this.now());
+    const print = link ? { printUrl: `/api/dossiers/print?token=${encodeURIComponent(link.token)}`, printExpiresAt: link.expiresAt.toISOString() } : {};
     return {
       type: 'answer',
       kind: 'form',
@@ -289,17 +314,21 @@ export class ChatEngine {
       citations: [],
       handover: false,
       form: { formId: form.id, stage: 'saved', values, asking: [] },
-      dossier: { reference: dossier.reference, printUrl },
+      dossier: { reference: dossier.reference, ...print },
       messageId,
       language: state.language,
     };
   }
 
-  /** What the ward already knows: the addressee (only from real settings, never the example) and today's date. */
-  private prefill(): Record<string, string> {
+  /**
+   * What the ward already knows: the addressee and the place (only from real settings, never the example) and
+   * today's date. The CT01 goes to the ward's police, the civil-status forms to its People's Committee.
+   */
+  private prefill(form: FormDefinition): Record<string, string> {
     const ward = this.options.ward();
     const today = wardDayOf(this.now());
-    return { ngay_khai: today, ...(ward && !ward.example ? { kinh_gui: `Ủy ban nhân dân ${ward.wardName}`, noi_khai: ward.wardName } : {}) };
+    const office = form.id.startsWith('ct01') ? 'Công an' : 'Ủy ban nhân dân';
+    return { ngay_khai: today, ...(ward && !ward.example ? { kinh_gui: `${office} ${ward.wardName}`, noi_khai: ward.wardName } : {}) };
   }
 
   private formOptions(language: 'vi' | 'en') {

@@ -114,7 +114,10 @@ function correctOrRead(form: FormDefinition, state: FormState, message: string, 
   const correction = readCorrection(message);
   const asking = askingFields(form, state);
   if (correction) {
-    const candidates = resolveFieldWords(form, correction.fieldWords);
+    const named = resolveFieldWords(form, correction.fieldWords);
+    // Of several fields with that name, a correction is about the one already filled in, if only one is.
+    const filled = named.filter((f) => state.values[f.name] !== undefined);
+    const candidates = named.length > 1 && filled.length === 1 ? filled : named;
     // "tên là …" while the name is being asked is an answer, not a correction.
     const answersQuestion = !correction.explicit && candidates.some((f) => asking.includes(f));
     if (!answersQuestion) {

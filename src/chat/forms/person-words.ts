@@ -163,7 +163,8 @@ export function resolveFieldWords(form: FormDefinition, folded: string): FieldDe
   // The person is looked for outside the field phrase: "ten" in "ho ten" is not "ten" of a person.
   const rest = folded.replace(new RegExp(`(^| )${field.phrase}( |$)`), ' ').trim();
   const person = findPerson(form, rest);
-  const askable = form.fields.filter((f) => !f.derived && !f.notAsked);
+  // Household members after the first are never asked, so never corrected by words either.
+  const askable = form.fields.filter((f) => !f.derived && !f.notAsked && !/\.[1-9]\d*\./.test(f.name));
   for (const key of field.keys) {
     const matches = askable.filter((f) => keyOf(f.name) === key && (!person || person.prefixes.includes(prefixOf(f.name))));
     if (matches.length > 0) return matches;

@@ -36,7 +36,7 @@ const CUES: readonly Cue[] = [
   { pattern: /^(?:dan toc|ethnicity)\s*:?\s*/, keys: ['dan_toc'] },
   { pattern: /^(?:quoc tich|nationality)\s*:?\s*/, keys: ['quoc_tich'] },
   { pattern: /^(?:gioi tinh|sex|gender)\s*:?\s*/, keys: ['gioi_tinh'] },
-  { pattern: /^(?:so dinh danh(?: ca nhan)?|so can cuoc|so cccd|cccd(?: so)?|cmnd(?: so)?|can cuoc(?: so)?|id(?: number)?|so)\s*:?\s*(?=\d)/, keys: ['so_dinh_danh'] },
+  { pattern: /^(?:so dinh danh(?: ca nhan)?|so can cuoc|so cccd|cccd(?: so)?|cmnd(?: so)?|can cuoc(?: so)?|id(?: number)?)\s*:?\s*(?=\d[\d .]{7,}$)/, keys: ['so_dinh_danh'] },
   { pattern: /^(?:loai giay to|giay to)\s*:?\s*/, keys: ['loai_giay_to'] },
   { pattern: /^(?:cap ngay|ngay cap|issued on)\s*:?\s*/, keys: ['ngay_cap'] },
   { pattern: /^(?:noi cap|cap tai|cap boi|issued by)\s*:?\s*/, keys: ['noi_cap'] },

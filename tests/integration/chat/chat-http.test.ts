@@ -118,7 +118,8 @@ describe('/admin/api/dossiers (the dossier desk)', () => {
     const received = (await (await app.request(`http://localhost/admin/api/dossiers/${dossier.reference}/received`, { method: 'POST', headers: auth })).json()) as { dossier: { status: string } };
     expect(received.dossier.status).toBe('received');
     expect((await app.request('http://localhost/admin/api/dossiers/HS-000-000-000', { headers: auth })).status).toBe(404);
-    // The citizen's print link needs the creating session.
+    // The citizen's print page opens only with a signed, short-lived link; the reference alone opens nothing.
     expect((await app.request(`http://localhost/api/dossiers/${dossier.reference}/print`)).status).toBe(404);
+    expect((await app.request(`http://localhost/api/dossiers/print?token=${dossier.reference}`)).status).toBe(410);
   });
 });
