@@ -46,6 +46,21 @@ export const FORM_SCENARIOS: readonly FormScenario[] = [
   },
   {
     formId: 'to-khai-khai-sinh',
+    name: 'typed, one item a line',
+    prefill: WARD,
+    target: 12,
+    messages: [
+      'đồng ý',
+      'Nguyễn Văn An\n12 Lý Thường Kiệt, phường Cửa Nam, Hà Nội\n001090012345\nbố',
+      'đúng',
+      '1990\nKinh\nViệt Nam',
+      'Nguyễn Minh Khôi\n12/11/2026\nBV Phụ sản Hà Nội\nnam\nKinh\nViệt Nam\nNam Định',
+      'Lê Thị Hoa\n1992\nKinh\nViệt Nam\n12 Lý Thường Kiệt, phường Cửa Nam, Hà Nội',
+      'đúng',
+    ],
+  },
+  {
+    formId: 'to-khai-khai-sinh',
     name: 'QR',
     prefill: WARD,
     target: 8,

@@ -1,5 +1,6 @@
 import { formatDate, fromIsoDate } from '../../forms/calendar.js';
 import { findCccdQr, isCccdQrError } from '../../forms/extract/cccd-qr.js';
+import { looksLikeName } from '../../forms/extract/name.js';
 import type { FieldDef, FormDefinition } from '../../forms/types.js';
 import { foldForMatch } from '../../text/index.js';
 import type { FormState, PendingConfirmation } from './form-state.js';
@@ -72,8 +73,10 @@ export function continueForm(form: FormDefinition, state: FormState, message: st
   }
 
   const qr = findCccdQr(message);
-  if (qr) {
-    if (isCccdQrError(qr)) return ask(form, state, options, t('Tôi chưa đọc được mã QR này. Bạn quét lại mã trên thẻ căn cước, hoặc gõ thông tin nhé.\n', 'I could not read that QR code. Please scan the code on the ID card again, or type the details.\n'));
+  // A scanner that read part of the code still types several "|": never a value, always "scan again".
+  const brokenScan = !qr && (message.match(/\|/g)?.length ?? 0) >= 3;
+  if (qr || brokenScan) {
+    if (!qr || isCccdQrError(qr)) return ask(form, state, options, t('Tôi chưa đọc được mã QR này. Bạn quét lại mã trên thẻ căn cước, hoặc gõ thông tin nhé.\n', 'I could not read that QR code. Please scan the code on the ID card again, or type the details.\n'));
     const prefix = qrTargetPrefix(form, askingFields(form, state));
     if (prefix === undefined) return ask(form, state, options, t('Tờ khai này không dùng thông tin từ thẻ căn cước. ', 'This form does not use the ID card details. '));
     const filled = mapQrToForm(form, qr, prefix);
@@ -112,7 +115,8 @@ function correctOrRead(form: FormDefinition, state: FormState, message: string, 
   const { language, today } = options;
   const t = (vi: string, en: string) => (language === 'en' ? en : vi);
   const correction = readCorrection(message);
-  const asking = askingFields(form, state);
+  // What is still open of the last question (a confirmation in between may have filled some of it).
+  const asking = askingFields(form, state).filter((f) => state.values[f.name] === undefined);
   if (correction) {
     const named = resolveFieldWords(form, correction.fieldWords);
     // Of several fields with that name, a correction is about the one already filled in, if only one is.
@@ -198,8 +202,11 @@ function answerPending(form: FormDefinition, state: FormState, message: string, 
   }
   const field = first.field ? form.fields.find((f) => f.name === first.field) : undefined;
   if (first.kind === 'marks' && field) {
-    if (isKeepAsWritten(message) || isNo(message)) return ask(form, { ...base, values: { ...state.values, [field.name]: first.asWritten ?? '' } }, options, '');
-    // A name typed again is taken as written: one question about the marks, never two.
+    const asWritten = { ...base, values: { ...state.values, [field.name]: first.asWritten ?? '' } };
+    if (isKeepAsWritten(message) || isNo(message)) return ask(form, asWritten, options, '');
+    // A name typed again is taken as written: one question about the marks, never two. Anything that is not a name
+    // keeps the name as first written and answers the question that follows.
+    if (!looksLikeName(message)) return correctOrRead(form, asWritten, message, options);
     const read = readAnswer([field], message, { form, today: options.today, values: state.values });
     const retyped = read.pending.find((p) => p.kind === 'marks')?.asWritten;
     return applyRead(form, base, retyped ? { ...read, pending: [], values: { [field.name]: retyped } } : read, options, [field], '');
@@ -273,7 +280,8 @@ function composeConfirmation(form: FormDefinition, pending: PendingConfirmation,
     case 'two-digit-year': {
       const date = value ? fromIsoDate(value) : undefined;
       const shown = date ? formatDate(date) : value;
-      return en ? `${titleOf(field, language)}: do you mean ${shown}?` : `${titleOf(field, language)}: là ngày ${shown} phải không?`;
+      const typed = pending.asWritten ? `“${pending.asWritten}” ` : '';
+      return en ? `${titleOf(field, language)}: is ${typed}the date ${shown}?` : `${titleOf(field, language)}: ${typed}là ngày ${shown} phải không?`;
     }
     case 'reuse': {
       const group = form.fields.find((f) => f.name.startsWith(`${pending.field}.`))?.group?.[language] ?? '';

@@ -6,7 +6,7 @@ import { displayValue } from './interpret.js';
 type Language = 'vi' | 'en';
 
 // At most this many required fields in one question; optional ones of the same section ride along ("nếu có").
-const MAX_REQUIRED = 6;
+const MAX_REQUIRED = 7;
 const MAX_OPTIONAL = 4;
 
 /** Fields the dialogue asks for: not derived, not filled from the ward's settings, the first household member only. */

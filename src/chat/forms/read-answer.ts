@@ -5,7 +5,7 @@ import type { PendingConfirmation } from './form-state.js';
 import { interpretAnswer } from './interpret.js';
 import { proposeMarks } from './name-marks.js';
 import { fieldKeyOf, fieldPrefixOf, personPrefix } from './person-words.js';
-import { isNo, isRelation, isSkip, isYes, readSameAddress } from './words.js';
+import { isKeepAsWritten, isNo, isRelation, isSkip, isYes, readSameAddress } from './words.js';
 
 /** What one message said about the form: values read, fields skipped in place, what to confirm, what failed. */
 export interface ReadResult {
@@ -28,28 +28,28 @@ type Cue = { pattern: RegExp; keys: readonly string[] };
 
 // A clause that starts with these words names its field; the rest of the clause is the value. Folded, longest first.
 const CUES: readonly Cue[] = [
-  { pattern: /^(?:ho va ten|ho ten|ho chu dem ten|full name|name|ten goi|ten)(?:\s+(?:la|is))?\s*:?\s*/, keys: ['ho_ten'] },
-  { pattern: /^(?:noi sinh|sinh (?:o|tai)|born (?:in|at))\s*:?\s*/, keys: ['noi_sinh'] },
-  { pattern: /^(?:nam sinh|sinh nam|year of birth|born in(?= \d{4}\b))\s*:?\s*/, keys: ['nam_sinh', 'ngay_sinh'] },
-  { pattern: /^(?:ngay sinh|sinh ngay|sinh vao ngay|date of birth|born on|born|sinh)\s*:?\s*/, keys: ['ngay_sinh', 'nam_sinh'] },
-  { pattern: /^(?:que quan|que o|que|home town)\s*:?\s*/, keys: ['que_quan'] },
-  { pattern: /^(?:dan toc|ethnicity)\s*:?\s*/, keys: ['dan_toc'] },
-  { pattern: /^(?:quoc tich|nationality)\s*:?\s*/, keys: ['quoc_tich'] },
-  { pattern: /^(?:gioi tinh|sex|gender)\s*:?\s*/, keys: ['gioi_tinh'] },
-  { pattern: /^(?:so dinh danh(?: ca nhan)?|so can cuoc|so cccd|cccd(?: so)?|cmnd(?: so)?|can cuoc(?: so)?|id(?: number)?)\s*:?\s*(?=\d[\d .]{7,}$)/, keys: ['so_dinh_danh'] },
-  { pattern: /^(?:loai giay to|giay to)\s*:?\s*/, keys: ['loai_giay_to'] },
-  { pattern: /^(?:cap ngay|ngay cap|issued on)\s*:?\s*/, keys: ['ngay_cap'] },
-  { pattern: /^(?:noi cap|cap tai|cap boi|issued by)\s*:?\s*/, keys: ['noi_cap'] },
-  { pattern: /^(?:noi cu tru cuoi cung|cu tru cuoi cung)\s*:?\s*/, keys: ['noi_cu_tru_cuoi_cung'] },
-  { pattern: /^(?:mat tai|mat o|chet tai|noi chet|noi mat|died (?:at|in))\s*:?\s*/, keys: ['noi_chet'] },
-  { pattern: /^(?:ngay mat|ngay chet|mat ngay|chet ngay|qua doi ngay|died on)\s*:?\s*/, keys: ['ngay_chet'] },
-  { pattern: /^(?:gio mat|gio chet|luc)\s*:?\s*/, keys: ['gio_chet'] },
-  { pattern: /^(?:nguyen nhan(?: chet| mat)?|cause(?: of death)?)\s*:?\s*/, keys: ['nguyen_nhan_chet'] },
-  { pattern: /^(?:so dien thoai|dien thoai|sdt|phone)\s*:?\s*/, keys: ['dien_thoai'] },
+  { pattern: /^(?:ho va ten|ho ten|ho chu dem ten|full name|name|ten goi|ten)\b(?:\s+(?:la|is))?\s*:?\s*/, keys: ['ho_ten'] },
+  { pattern: /^(?:noi sinh|sinh (?:o|tai)|born (?:in|at))\b\s*:?\s*/, keys: ['noi_sinh'] },
+  { pattern: /^(?:nam sinh|sinh nam|year of birth|born in(?= \d{4}\b))\b\s*:?\s*/, keys: ['nam_sinh', 'ngay_sinh'] },
+  { pattern: /^(?:ngay sinh|sinh ngay|sinh vao ngay|date of birth|born on|born|sinh)\b\s*:?\s*/, keys: ['ngay_sinh', 'nam_sinh'] },
+  { pattern: /^(?:que quan|que o|que|home town)\b\s*:?\s*/, keys: ['que_quan'] },
+  { pattern: /^(?:dan toc|ethnicity)\b\s*:?\s*/, keys: ['dan_toc'] },
+  { pattern: /^(?:quoc tich|nationality)\b\s*:?\s*/, keys: ['quoc_tich'] },
+  { pattern: /^(?:gioi tinh|sex|gender)\b\s*:?\s*/, keys: ['gioi_tinh'] },
+  { pattern: /^(?:so dinh danh(?: ca nhan)?|so can cuoc|so cccd|cccd(?: so)?|cmnd(?: so)?|can cuoc(?: so)?|id(?: number)?)\b\s*:?\s*(?=\d[\d .]{7,}$)/, keys: ['so_dinh_danh'] },
+  { pattern: /^(?:loai giay to|giay to)\b\s*:?\s*/, keys: ['loai_giay_to'] },
+  { pattern: /^(?:cap ngay|ngay cap|issued on)\b\s*:?\s*/, keys: ['ngay_cap'] },
+  { pattern: /^(?:noi cap|cap tai|cap boi|issued by)\b\s*:?\s*/, keys: ['noi_cap'] },
+  { pattern: /^(?:noi cu tru cuoi cung|cu tru cuoi cung)\b\s*:?\s*/, keys: ['noi_cu_tru_cuoi_cung'] },
+  { pattern: /^(?:mat tai|mat o|chet tai|noi chet|noi mat|died (?:at|in))\b\s*:?\s*/, keys: ['noi_chet'] },
+  { pattern: /^(?:ngay mat|ngay chet|mat ngay|chet ngay|qua doi ngay|died on)\b\s*:?\s*/, keys: ['ngay_chet'] },
+  { pattern: /^(?:gio mat|gio chet|luc)\b\s*:?\s*/, keys: ['gio_chet'] },
+  { pattern: /^(?:nguyen nhan(?: chet| mat)?|cause(?: of death)?)\b\s*:?\s*/, keys: ['nguyen_nhan_chet'] },
+  { pattern: /^(?:so dien thoai|dien thoai|sdt|phone)\b\s*:?\s*/, keys: ['dien_thoai'] },
   { pattern: /^email\s*:?\s*/, keys: ['email'] },
-  { pattern: /^(?:ket hon lan thu|lan thu)\s*:?\s*/, keys: ['ket_hon_lan_thu'] },
-  { pattern: /^(?:quan he(?: voi [a-z ]+?)?|relationship)\s*:?\s*(?:la\s+)?/, keys: ['quan_he', 'quan_he_chu_ho'] },
-  { pattern: /^(?:noi cu tru|cu tru|thuong tru|tam tru|dia chi|song o|song tai|nha o|o tai|o|tai|lives (?:at|in)|address)\s*:?\s*/, keys: ['noi_cu_tru', 'noi_sinh', 'noi_cu_tru_cuoi_cung', 'noi_chet'] },
+  { pattern: /^(?:ket hon lan thu|lan thu)\b\s*:?\s*/, keys: ['ket_hon_lan_thu'] },
+  { pattern: /^(?:quan he(?: voi [a-z ]+?)?|relationship)\b\s*:?\s*(?:la\s+)?/, keys: ['quan_he', 'quan_he_chu_ho'] },
+  { pattern: /^(?:noi cu tru|cu tru|thuong tru|tam tru|dia chi|song o|song tai|nha o|o tai|o|tai|lives (?:at|in)|address)\b\s*:?\s*/, keys: ['noi_cu_tru', 'noi_sinh', 'noi_cu_tru_cuoi_cung', 'noi_chet'] },
 ];
 
 const ETHNICITIES = new Set(['kinh', 'tay', 'thai', 'muong', 'khmer', 'khome', 'hoa', 'nung', 'hmong', 'mong', 'dao', 'gia rai', 'e de', 'ba na', 'cham', 'san diu', 'co ho', 'xo dang', 'san chay', 'hre', 'ra glai', 'tho', 'giay']);
@@ -100,6 +100,12 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
   let carriedKeys: readonly string[] | undefined;
   clauses.forEach((clause, index) => {
     let { text, folded } = clause;
+    // "bỏ qua" first: its "bỏ" folds to "bo", which also means "bố".
+    if (isSkip(text)) {
+      prefixes[index] = prefix;
+      clauses[index] = { text: '', folded: 'skip' };
+      return;
+    }
     const person = leadingPerson(context.form, folded);
     if (person && !isRelationClause(folded)) {
       prefix = person.prefix;
@@ -114,10 +120,6 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
     prefixes[index] = prefix;
     if (!folded) return;
     const candidates = candidatesOf(prefix);
-    if (isSkip(text)) {
-      clauses[index] = { text: '', folded: 'skip' };
-      return;
-    }
     // A cue alone ("cư trú cuối cùng" before "ở 5 Hàng Bông") names the field of the next clause.
     const carried = carriedKeys;
     carriedKeys = undefined;
@@ -153,7 +155,7 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
       return;
     }
     if (!clause.folded) return;
-    const open = candidatesOf(prefixes[index] ?? defaultPrefix).filter((f) => asking.includes(f) && context.values[f.name] === undefined && (asking.length === 1 || !['date', 'year', 'id-number', 'number', 'phone', 'email', 'select'].includes(f.type)));
+    const open = candidatesOf(prefixes[index] ?? defaultPrefix).filter((f) => asking.includes(f) && (asking.length === 1 || !['date', 'year', 'id-number', 'number', 'phone', 'email', 'select'].includes(f.type)));
     if (clause.folded === 'skip') {
       const next = candidatesOf(prefixes[index] ?? defaultPrefix).find((f) => asking.includes(f));
       if (next) {
@@ -189,7 +191,7 @@ function accept(field: FieldDef, text: string, context: ReadContext, result: Rea
     return;
   }
   // "đúng" or "không" is never a name or an ethnicity: it answers a question that was not asked.
-  if (field.type !== 'select' && (isYes(text) || isNo(text))) {
+  if (field.type !== 'select' && (isYes(text) || isNo(text) || isKeepAsWritten(text))) {
     result.problems.push({ field: field.name, message: { vi: 'Tôi cần nội dung của mục này.', en: 'I need an answer for this item.' } });
     return;
   }
@@ -214,7 +216,7 @@ function accept(field: FieldDef, text: string, context: ReadContext, result: Rea
       const year = recent > todayYear ? recent - 100 : recent;
       const read = interpretAnswer(field, `${day}/${month}/${year}`, context.today);
       if (read.ok) {
-        result.pending.push({ kind: 'two-digit-year', field: field.name, values: { [field.name]: read.value } });
+        result.pending.push({ kind: 'two-digit-year', field: field.name, values: { [field.name]: read.value }, asWritten: short[0] });
         return;
       }
     }

@@ -21,7 +21,7 @@ export function reuseTarget(form: FormDefinition, values: Readonly<Record<string
   const relation = RELATION_FIELDS.map((name) => values[name]).find((value) => value !== undefined);
   if (!relation) return undefined;
   // "bà" (grandmother) folds to "ba", which in the south is "father": the marks decide.
-  if (/\bbà\b/iu.test(relation)) return undefined;
+  if (/(^|\s)bà($|\s)/iu.test(relation.normalize('NFC'))) return undefined;
   const folded = foldForMatch(relation);
   return RELATIONS[form.id]?.find(([pattern]) => pattern.test(folded))?.[1];
 }
