@@ -276,7 +276,7 @@ function composeConfirmation(form: FormDefinition, pending: PendingConfirmation,
   const value = field ? pending.values[field.name] : undefined;
   switch (pending.kind) {
     case 'marks':
-      return en ? `With Vietnamese marks, is it “${value}”? (If the name is right as you typed it, say “keep”.)` : `Viết có dấu là “${value}” phải không? (Nếu tên đúng như bạn gõ, nói “giữ nguyên”.)`;
+      return en ? `Written with Vietnamese diacritics, is it “${value}”? (If the name is right as you typed it, say “keep”.)` : `Viết có dấu là “${value}” phải không? (Nếu tên đúng như bạn gõ, nói “giữ nguyên”.)`;
     case 'two-digit-year': {
       const date = value ? fromIsoDate(value) : undefined;
       const shown = date ? formatDate(date) : value;
@@ -290,7 +290,7 @@ function composeConfirmation(form: FormDefinition, pending: PendingConfirmation,
         return `- ${f.label[language]}: ${displayValue(f, v, language)}`;
       });
       return en
-        ? `You said you are the ${group.toLowerCase()} of the person on the form, so I can fill in “${group}” with your details:\n${lines.join('\n')}\nIs that right?`
+        ? `You are also the “${group}” on this form, so I can fill in that section with your details:\n${lines.join('\n')}\nIs that right?`
         : `Anh/chị cũng là “${group}” trên tờ khai, nên tôi điền phần này bằng thông tin của anh/chị:\n${lines.join('\n')}\nĐúng không?`;
     }
   }

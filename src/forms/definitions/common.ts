@@ -131,7 +131,7 @@ export function requesterFields(relation: { label: LocalizedText; ask: Localized
     field('noi_cu_tru', 'address', true, { vi: 'Nơi cư trú', en: 'Place of residence' }, {
       ask: {
         vi: 'Nơi cư trú của anh/chị ở đâu (nơi thường trú; nếu không có thì nơi tạm trú, hoặc nơi đang ở)?',
-        en: 'Where do you reside (permanent residence; otherwise temporary residence, or where you live now)?',
+        en: 'Where do you live (your permanent residence; otherwise your temporary residence, or where you live now)?',
       },
     }),
     ...identityFields('nguoi_yeu_cau', REQUESTER_GROUP, REQUESTER),
