@@ -1,4 +1,5 @@
 import type { FieldDef, FormDefinition, LocalizedText } from '../../forms/types.js';
+import { looksLikeName } from '../../forms/extract/name.js';
 import { cleanText } from '../../forms/text.js';
 import { foldAligned, splitClauses } from './clauses.js';
 import type { PendingConfirmation } from './form-state.js';
@@ -115,6 +116,12 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
       if (la) {
         text = text.slice(la[0].length);
         folded = folded.slice(la[0].length);
+        // "mẹ là Lê Thị Hoa": what a person "is" is their name.
+        const name = candidatesOf(prefix).find((f) => fieldKeyOf(f.name) === 'ho_ten');
+        if (name && looksLikeName(text)) {
+          prefixes[index] = prefix;
+          return take(index, name, text);
+        }
       }
     }
     prefixes[index] = prefix;
@@ -297,10 +304,7 @@ function pickByType(candidates: readonly FieldDef[], text: string, folded: strin
   if (isRelation(folded)) return first((f) => /^quan_he/.test(fieldKeyOf(f.name)));
   if (ETHNICITIES.has(folded.replace(/^dan toc /, ''))) return first((f) => fieldKeyOf(f.name) === 'dan_toc');
   if (NATIONALITIES.has(folded)) return first((f) => fieldKeyOf(f.name) === 'quoc_tich');
-  // A name as people type it: two to six capitalised words of letters.
-  if (/^(?:\p{Lu}[\p{L}'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*$/u.test(text) && !NATIONALITIES.has(folded)) {
-    return first((f) => f.type === 'name');
-  }
+  // A name has no shape of its own ("Nam Định" is capitalised too): names are read in the order they were asked.
   return undefined;
 }
 
