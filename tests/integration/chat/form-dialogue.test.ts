@@ -151,6 +151,22 @@ describe('pre-filling over the chat', () => {
     client.close();
   });
 
+  it('keeps the form in the language it started in; only the language button switches it', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    await client.ask({ type: 'hello', channel: 'kiosk' }, 'session');
+    await client.ask({ type: 'form', formId: 'to-khai-khai-sinh' }, 'answer');
+    await client.ask({ type: 'message', text: 'đồng ý' }, 'answer');
+    const english = await client.ask({ type: 'message', text: 'Nguyen Van An, 001090012345, grandfather, Block A, Sunrise City, District 7' }, 'answer');
+    expect(english.language).toBe('vi');
+    expect(english.text).not.toMatch(/What is|Where do you/);
+    const switched = await client.ask({ type: 'language', language: 'en' }, 'answer');
+    expect(switched.language).toBe('en');
+    expect(switched.form?.formId).toBe('to-khai-khai-sinh');
+    expect(switched.text).toMatch(/[A-Za-z]+ .*\?/);
+    expect(switched.text).not.toMatch(/Bạn|anh\/chị/);
+    client.close();
+  });
+
   it('refuses personal questions without consent', async () => {
     const client = await ChatClient.connect(server.wsUrl);
     await client.ask({ type: 'hello', channel: 'kiosk' }, 'session');
