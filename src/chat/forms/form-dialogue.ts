@@ -1,11 +1,10 @@
-import { formatDate, fromIsoDate } from '../../forms/calendar.js';
 import { findCccdQr, isCccdQrError } from '../../forms/extract/cccd-qr.js';
 import { looksLikeName } from '../../forms/extract/name.js';
 import type { FieldDef, FormDefinition } from '../../forms/types.js';
 import { foldForMatch } from '../../text/index.js';
 import type { FormState, PendingConfirmation } from './form-state.js';
 import { foldAligned } from './clauses.js';
-import { displayValue } from './interpret.js';
+import { composeConfirmation, fieldOf, titleOf } from './confirmation-text.js';
 import { personPrefix, resolveFieldWords } from './person-words.js';
 import { qrTargetPrefix, mapQrToForm } from './qr-fill.js';
 import { brokenRules, composeQuestion, composeSummary, fieldsToAsk, nextBatch, requiredNow } from './questions.js';
@@ -268,39 +267,4 @@ function ask(form: FormDefinition, state: FormState, options: FormDialogueOption
     state: { ...state, stage: 'collect', asking: batch.map((f) => f.name) },
     ...(question.canSkipAll ? { choices: [{ id: `form:say:${language === 'en' ? 'skip' : 'bỏ qua'}`, label: language === 'en' ? 'Skip' : 'Bỏ qua' }] } : {}),
   };
-}
-
-function composeConfirmation(form: FormDefinition, pending: PendingConfirmation, language: Language): string {
-  const en = language === 'en';
-  const field = pending.field ? form.fields.find((f) => f.name === pending.field) : undefined;
-  const value = field ? pending.values[field.name] : undefined;
-  switch (pending.kind) {
-    case 'marks':
-      return en ? `Written with Vietnamese diacritics, is it “${value}”? (If the name is right as you typed it, say “keep”.)` : `Viết có dấu là “${value}” phải không? (Nếu tên đúng như bạn gõ, nói “giữ nguyên”.)`;
-    case 'two-digit-year': {
-      const date = value ? fromIsoDate(value) : undefined;
-      const shown = date ? formatDate(date) : value;
-      const typed = pending.asWritten ? `“${pending.asWritten}” ` : '';
-      return en ? `${titleOf(field, language)}: is ${typed}the date ${shown}?` : `${titleOf(field, language)}: ${typed}là ngày ${shown} phải không?`;
-    }
-    case 'reuse': {
-      const group = form.fields.find((f) => f.name.startsWith(`${pending.field}.`))?.group?.[language] ?? '';
-      const lines = Object.entries(pending.values).map(([name, v]) => {
-        const f = fieldOf(form, name);
-        return `- ${f.label[language]}: ${displayValue(f, v, language)}`;
-      });
-      return en
-        ? `You are also the “${group}” on this form, so I can fill in that section with your details:\n${lines.join('\n')}\nIs that right?`
-        : `Anh/chị cũng là “${group}” trên tờ khai, nên tôi điền phần này bằng thông tin của anh/chị:\n${lines.join('\n')}\nĐúng không?`;
-    }
-  }
-}
-
-function fieldOf(form: FormDefinition, name: string): FieldDef {
-  return form.fields.find((f) => f.name === name) ?? { name, label: { vi: name, en: name }, type: 'text', required: false };
-}
-
-function titleOf(field: FieldDef | undefined, language: Language): string {
-  if (!field) return '';
-  return field.group ? `${field.label[language]} (${field.group[language].toLocaleLowerCase(language)})` : field.label[language];
 }
