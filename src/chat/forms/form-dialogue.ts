@@ -10,7 +10,7 @@ import { qrTargetPrefix, mapQrToForm } from './qr-fill.js';
 import { brokenRules, composeQuestion, composeSummary, fieldsToAsk, nextBatch, requiredNow } from './questions.js';
 import { readAnswer, type ReadResult } from './read-answer.js';
 import { reuseTarget, reuseValues } from './reuse.js';
-import { isCancel, isKeepAsWritten, isNo, isSkip, isYes, readCorrection, readLanguageSwitch } from './words.js';
+import { isCancel, isKeepAsWritten, isNo, isNotKnown, isSkip, isYes, readCorrection, readLanguageSwitch } from './words.js';
 
 type Language = 'vi' | 'en';
 
@@ -137,7 +137,7 @@ function correctOrRead(form: FormDefinition, state: FormState, message: string, 
     return applyRead(form, state, read, options, [], '');
   }
   const required = requiredNow(form, state.values, today);
-  if (isSkip(message)) {
+  if (isSkip(message) || (isNotKnown(message) && !/[,;\n]/.test(message))) {
     const blocking = asking.filter((f) => required.has(f.name));
     const skippable = asking.filter((f) => !required.has(f.name)).map((f) => f.name);
     const next = { ...state, skipped: [...state.skipped, ...skippable] };

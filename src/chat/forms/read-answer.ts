@@ -7,7 +7,7 @@ import { interpretAnswer } from './interpret.js';
 import { proposeMarks } from './name-marks.js';
 import { CUES, pickByKeys, pickByType, TWO_DIGIT_YEAR } from './cues.js';
 import { fieldKeyOf, fieldPrefixOf, personPrefix } from './person-words.js';
-import { isKeepAsWritten, isNo, isRelation, isSkip, isYes, readSameAddress } from './words.js';
+import { isKeepAsWritten, isNo, isNotKnown, isRelation, isYes, readSameAddress } from './words.js';
 
 /** What one message said about the form: values read, fields skipped in place, what to confirm, what failed. */
 export interface ReadResult {
@@ -45,7 +45,7 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
   const single = asking.length === 1 ? asking[0] : undefined;
   // One free-text field asked: the whole answer is its value ("12 Lý Thường Kiệt, phường Cửa Nam, Hà Nội").
   if (single && (single.type === 'address' || single.type === 'text') && !hasCue(message)) {
-    if (isSkip(message)) result.skipped.push(single.name);
+    if (isNotKnown(message)) result.skipped.push(single.name);
     else accept(single, stripLeadIn(message), context, result);
     return result;
   }
@@ -70,7 +70,7 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
   clauses.forEach((clause, index) => {
     let { text, folded } = clause;
     // "bỏ qua" first: its "bỏ" folds to "bo", which also means "bố".
-    if (isSkip(text)) {
+    if (isNotKnown(text)) {
       prefixes[index] = prefix;
       clauses[index] = { text: '', folded: 'skip' };
       return;
@@ -161,7 +161,7 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
 
 /** Stores one field's text in the result: read, or held for a yes (two-digit year, name without marks), or a problem. */
 function accept(field: FieldDef, text: string, context: ReadContext, result: ReadResult): void {
-  if (isSkip(text)) {
+  if (isNotKnown(text)) {
     result.skipped.push(field.name);
     return;
   }

@@ -24,8 +24,13 @@ export const isYes = (text: string) => YES.test(fold(text));
 export const isNo = (text: string) => NO.test(fold(text));
 /** True when the citizen wants to stop filling the form. */
 export const isCancel = (text: string) => CANCEL.test(fold(text));
+// "tôi không nhớ số định danh", "chưa biết": not knowing, said in a sentence, is a skip too, never a value.
+const NOT_KNOWN = /(^| )(khong nho|khong biet|chua biet|chua co|khong co|khong ro|chua ro|dont know|don t know|not sure|unknown)( |$)/;
+
 /** True when the citizen skips the asked (optional) fields. */
 export const isSkip = (text: string) => SKIP.test(fold(text));
+/** True when one answer says the citizen does not know it ("tôi không nhớ số định danh"). */
+export const isNotKnown = (text: string) => isSkip(text) || NOT_KNOWN.test(fold(text));
 /** True when the citizen keeps a name as they wrote it ("giữ nguyên"). */
 export const isKeepAsWritten = (text: string) => KEEP.test(fold(text));
 /** True for an answer naming a relationship ("bố", "mẹ của bé", "chính tôi"). */

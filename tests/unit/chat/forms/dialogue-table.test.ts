@@ -88,6 +88,7 @@ const rows: Row[] = [
   ['required fields cannot be skipped', BIRTH, AT_CHILD, 'bỏ qua', { text: /Không bỏ qua được/, values: { 'tre.ho_ten': null } }],
   ['an optional single field says how to skip', 'to-khai-khai-tu', ['đồng ý', 'Trần Thị Bích, 001185023456, con, ở 5 Hàng Bông, Hà Nội', 'Trần Văn Bình, nam, sinh 3/4/1940, Kinh, Việt Nam, cư trú cuối cùng ở 5 Hàng Bông, Hà Nội', 'mất ngày 1/12/2026, mất tại nhà, nguyên nhân tuổi cao'], 'bỏ qua', { stage: 'review' }],
   ['"bỏ qua" is never stored as a name', BIRTH, AT_REQUESTER, 'bỏ qua', { values: { 'nguoi_yeu_cau.ho_ten': null } }],
+  ['"tôi không nhớ …" in a sentence is a skip, not a name', BIRTH, AT_REQUESTER, 'Nguyễn Văn An, tôi không nhớ số định danh', { values: { 'nguoi_yeu_cau.ho_ten': 'Nguyễn Văn An', 'nguoi_yeu_cau.so_dinh_danh': null } }],
 
   // Dates and names.
   ['a two-digit year is asked back', BIRTH, AT_CHILD, 'bé tên Nguyễn Minh Khôi, nam, sinh 12/3/24', { stage: 'confirm', text: /“12\/3\/24” là ngày 12\/03\/2024 phải không\?/, values: { 'tre.ngay_sinh': null } }],
