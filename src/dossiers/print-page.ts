@@ -174,20 +174,32 @@ export function renderDossierPage(options: RenderDossierPageOptions): string {
   ].join('\n');
 }
 
-/** The page a print link shows once it has expired or its kiosk session has ended: a person's words, never JSON. */
-export function renderPrintLinkExpiredPage(): string {
+/** A short page for a person, in the print page's style: what a print link shows when it cannot show the form. */
+function renderNoticePage(title: string, paragraphs: readonly string[]): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Liên kết in đã hết hạn</title>',
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${PRINT_STYLES}</style></head>`,
-    '<body><main class="notice">',
-    '<h1>Liên kết in tờ khai đã hết hạn</h1>',
-    '<p>Để bảo vệ thông tin cá nhân, liên kết in chỉ dùng được trong ít phút và chỉ khi phiên trò chuyện còn mở.</p>',
-    '<p>Tờ khai của bạn vẫn được lưu: cán bộ ở bộ phận một cửa tìm được bằng mã hồ sơ đã hiện trong cuộc trò chuyện. ',
-    'Bạn cũng có thể điền lại ở máy tra cứu của phường.</p>',
-    '<p lang="en">This print link has expired. Your form is saved: give its reference code (shown in the chat) at the ',
-    'one-stop desk, or fill it in again at the ward’s kiosk.</p>',
+    `<body><main class="notice"><h1>${escapeHtml(title)}</h1>`,
+    ...paragraphs,
     '</main></body></html>',
   ].join('\n');
+}
+
+/** The page a print link shows once it has expired or its kiosk session has ended: a person's words, never JSON. */
+export function renderPrintLinkExpiredPage(): string {
+  return renderNoticePage('Liên kết in tờ khai đã hết hạn', [
+    '<p>Để bảo vệ thông tin cá nhân, liên kết in chỉ dùng được trong ít phút và chỉ khi phiên trò chuyện còn mở.</p>',
+    '<p>Tờ khai của bạn vẫn được lưu: cán bộ ở bộ phận một cửa tìm được bằng mã hồ sơ đã hiện trong cuộc trò chuyện. Bạn cũng có thể điền lại ở máy tra cứu của phường.</p>',
+    '<p lang="en">This print link has expired. Your form is saved: give its reference code (shown in the chat) at the one-stop desk, or fill it in again at the ward’s kiosk.</p>',
+  ]);
+}
+
+/** The page a print link shows while the database cannot be read: try again, or go to the counter. */
+export function renderPrintUnavailablePage(): string {
+  return renderNoticePage('Chưa mở được tờ khai', [
+    '<p>Hệ thống tạm thời chưa mở được tờ khai. Bạn thử lại sau ít phút, hoặc đến bộ phận một cửa với mã hồ sơ đã hiện trong cuộc trò chuyện.</p>',
+    '<p lang="en">The form cannot be opened right now. Please try again in a few minutes, or give your reference code at the one-stop desk.</p>',
+  ]);
 }

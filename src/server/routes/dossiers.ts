@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { PRINT_SCRIPT, PRINT_SCRIPT_PATH, renderDossierPage, renderPrintLinkExpiredPage, type PrintTokens } from '../../dossiers/index.js';
+import { PRINT_SCRIPT, PRINT_SCRIPT_PATH, renderDossierPage, renderPrintLinkExpiredPage, renderPrintUnavailablePage, type PrintTokens } from '../../dossiers/index.js';
 import { getForm, listForms, toPublicForm, validateDossier } from '../../forms/index.js';
 import { AppError, notFoundError, unavailableError } from '../../shared/errors.js';
-import type { Storage } from '../../storage/types.js';
+import type { Dossier, Storage } from '../../storage/types.js';
 import { parseOrThrow, readJsonBody } from '../validate.js';
 
 const DossierRequestSchema = z.strictObject({
@@ -48,12 +48,18 @@ export function createFormRoutes({ getStorage, printTokens }: FormRoutesOptions)
     const expired = () => c.html(renderPrintLinkExpiredPage(), 410);
     const read = printTokens?.read(c.req.query('token') ?? '');
     if (!read || 'expired' in read) return expired();
-    const dossier = await storage().dossiers.getByReference(read.reference);
-    if (!dossier) return expired();
-    if (dossier.channel === 'kiosk') {
-      const session = dossier.sessionId ? await storage().sessions.get(dossier.sessionId) : undefined;
-      if (!session || session.endedAt) return expired();
+    let dossier: Dossier | undefined;
+    try {
+      dossier = await storage().dossiers.getByReference(read.reference);
+      if (dossier?.channel === 'kiosk') {
+        const session = dossier.sessionId ? await storage().sessions.get(dossier.sessionId) : undefined;
+        if (!session || session.endedAt) dossier = undefined;
+      }
+    } catch {
+      // Storage unavailable (disk, database): the person still gets a page, not an error envelope.
+      return c.html(renderPrintUnavailablePage(), 503);
     }
+    if (!dossier) return expired();
     // Framed by the kiosk's own page (its print view), never by another site.
     c.set('frameAncestors', 'self');
     return c.html(renderPage(dossier, { toolbar: c.req.query('view') !== 'embed' }));
