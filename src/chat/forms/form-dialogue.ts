@@ -131,8 +131,9 @@ function correctOrRead(form: FormDefinition, state: FormState, message: string, 
     }
   }
   if (state.stage === 'review') {
-    // Anything else at the summary is read as a change to the form, against every field.
-    const read = readAnswer(fieldsToAsk(form), message, { form, today, values: state.values });
+    // Anything else at the summary changes the form only where it names the person or the item ("mẹ là …",
+    // "quê quán Thái Bình"): nothing is being asked, so no plain words ("cảm ơn") can land in a field.
+    const read = readAnswer([], message, { form, today, values: state.values });
     if (Object.keys(read.values).length === 0 && read.pending.length === 0) return ask(form, state, options, t('Tôi chưa hiểu bạn muốn sửa gì. ', 'I did not understand what to change. '));
     return applyRead(form, state, read, options, [], '');
   }

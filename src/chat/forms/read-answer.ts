@@ -43,6 +43,8 @@ export function readAnswer(asking: readonly FieldDef[], message: string, context
   const askable = context.form.fields.filter((f) => !f.derived && !f.notAsked);
   const defaultPrefix = asking[0] ? fieldPrefixOf(asking[0].name) : '';
   const single = asking.length === 1 ? asking[0] : undefined;
+  // A question back ("lệ phí bao nhiêu?") answers nothing.
+  if (/\?\s*$/.test(message)) return { ...result, unread: [message] };
   // One free-text field asked: the whole answer is its value ("12 Lý Thường Kiệt, phường Cửa Nam, Hà Nội").
   if (single && (single.type === 'address' || single.type === 'text') && !hasCue(message)) {
     if (isNotKnown(message)) result.skipped.push(single.name);

@@ -75,6 +75,8 @@ const rows: Row[] = [
   ['an unknown item is said so', BIRTH, AT_REVIEW, 'sửa màu tóc thành đen', { text: /chưa rõ bạn muốn sửa mục nào/ }],
   ['a correction mid-way, before the summary', BIRTH, AT_MOTHER, 'sửa tên bé thành Nguyễn Minh Khoa', { values: { 'tre.ho_ten': 'Nguyễn Minh Khoa' }, stage: 'collect' }],
   ['a correction on a form with one such field needs no person', 'ct01-thay-doi-cu-tru', [...AT_REQUESTER, qr('001090012345', 'Lê Thị Mai', '15081990', 'Nữ', 'Số 1 Tràng Tiền, Hà Nội')], 'sửa ngày sinh thành 16/8/1990', { values: { 'nguoi_yeu_cau.ngay_sinh': '1990-08-16' } }],
+  ['plain words at the summary change nothing', BIRTH, AT_REVIEW, 'cảm ơn nhé', { values: { kinh_gui: 'Ủy ban nhân dân phường Cửa Nam' }, stage: 'review', text: /chưa hiểu/ }],
+  ['a question back is never a value', BIRTH, AT_REQUESTER, 'lệ phí bao nhiêu?', { values: { 'nguoi_yeu_cau.ho_ten': null }, text: /chưa hiểu/ }],
   ['"yes" at the summary submits', BIRTH, AT_REVIEW, 'đúng', { stage: 'review' }],
 
   // Skip is never a value, and never offered where a rule needs the field.
