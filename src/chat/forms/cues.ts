@@ -37,6 +37,7 @@ export const CUES: readonly Cue[] = [
 const ETHNICITIES = new Set(['kinh', 'tay', 'thai', 'muong', 'khmer', 'khome', 'hoa', 'nung', 'hmong', 'mong', 'dao', 'gia rai', 'e de', 'ba na', 'cham', 'san diu', 'co ho', 'xo dang', 'san chay', 'hre', 'ra glai', 'tho', 'giay']);
 const NATIONALITIES = new Set(['viet nam', 'vietnam', 'vn', 'vietnamese', 'han quoc', 'trung quoc', 'nhat ban', 'lao', 'campuchia', 'my', 'hoa ky', 'phap', 'uc', 'dai loan', 'thai lan', 'korea', 'china', 'japan', 'usa', 'france']);
 const GENDER_WORDS = new Set(['nam', 'nu', 'trai', 'gai', 'be trai', 'be gai', 'con trai', 'con gai', 'male', 'female', 'boy', 'girl']);
+/** "12/3/24": a day, a month and a two-digit year, which the dialogue reads only with a confirmation. */
 export const TWO_DIGIT_YEAR = /(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{2})(?!\d)/;
 
 /** The first candidate whose key a cue names; a year field only for a value that is a year. */
