@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import path from 'node:path';
+import { createPrintTokens, derivePrintKey, type PrintTokens } from './dossiers/index.js';
 import { serve, type ServerType } from '@hono/node-server';
 import { ConfigError, loadConfig, type Config } from './config/index.js';
 import { formatProblem, loadKnowledge, loadWardSettings } from './knowledge/load.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stdout.isTTY) });
   const log = logger.child({ module: 'main' });
 
-  const { storage, key } = await openStorageOrExit(config, logger);
+  const { storage, key, printTokens } = await openStorageOrExit(config, logger);
   const feed = await openFeedOrExit(config, logger);
   let runtime: RetrievalRuntime | undefined;
   let workbench: KnowledgeWorkbench | undefined;
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     rephraser: config.llm ? createLlmRephraser({ ...config.llm, logger }) : undefined,
     forms: createFormCatalog(),
     retentionDays: config.retentionDays,
+    printTokens,
   });
   const kiosks = new KioskClients({ addresses: config.kioskAddresses, tokens: config.kioskTokens });
   const getHealth = (): HealthReport =>
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     uiDir: config.uiDir,
     kioskIdleSeconds: config.kioskIdleSeconds,
     widgetOrigins: config.widgetOrigins,
+    printTokens,
   });
 
   const server = listen(app.fetch, config, log);
@@ -125,12 +128,15 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config, log
   return server;
 }
 
-async function openStorageOrExit(config: Config, logger: Logger): Promise<{ storage: Storage; key: Buffer }> {
+async function openStorageOrExit(config: Config, logger: Logger): Promise<{ storage: Storage; key: Buffer; printTokens: PrintTokens }> {
   try {
     // With DATABASE_URL, config has already required DATA_KEY: no key file is read or created.
     const key = loadOrCreateKey({ dataKey: config.dataKey, keyFile: config.keyFile, dataDir: config.dataDir, logger });
-    if (config.databaseUrl) return { storage: await openPostgresStorage({ url: config.databaseUrl, key, logger }), key };
-    return { storage: await openSqliteStorage({ dataDir: config.dataDir, key, logger }), key };
+    // Print links are signed with a key derived from the data key: every instance sharing DATA_KEY reads the links
+    // any other one issued, with nothing stored (docs/protocol.md, "Print links").
+    const printTokens = createPrintTokens({ key: derivePrintKey(key) });
+    if (config.databaseUrl) return { storage: await openPostgresStorage({ url: config.databaseUrl, key, logger }), key, printTokens };
+    return { storage: await openSqliteStorage({ dataDir: config.dataDir, key, logger }), key, printTokens };
   } catch (error) {
     console.error(`cannot open the database: ${error instanceof Error ? error.message : String(error)}${isAppError(error) ? ` (${error.code})` : ''}`);
     process.exit(1);

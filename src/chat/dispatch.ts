@@ -54,6 +54,14 @@ export async function dispatchFrame(engine: ChatEngine, context: ChatContext, fr
     case 'handover':
       out.push(await engine.handover(await ensureSession(), frame.topic));
       break;
+    case 'language': {
+      // The kiosk's language button: the only way, with "English" / "tiếng Việt" typed, to change a form's language.
+      context.language = frame.language;
+      if (!context.sessionId) break;
+      const reply = await engine.setLanguage(context.sessionId, frame.language);
+      if (reply) out.push(reply);
+      break;
+    }
     case 'reset':
     case 'end': {
       if (context.sessionId) await engine.end(context.sessionId);

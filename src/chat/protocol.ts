@@ -32,6 +32,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('handover'), topic: z.string().max(100).optional() }),
   z.strictObject({ type: z.literal('form'), formId: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('language'), language: LanguageSchema }),
   z.strictObject({ type: z.literal('reset') }),
   z.strictObject({ type: z.literal('end') }),
   z.strictObject({ type: z.literal('ping') }),
@@ -65,8 +66,8 @@ export interface AnswerFrame {
   handover: boolean;
   /** The form being pre-filled (kind form): its values so far, for the kiosk's live form view. */
   form?: { formId: string; stage: string; values: Record<string, string>; asking: string[] };
-  /** The saved dossier, once the citizen confirmed the summary. */
-  dossier?: { reference: string; printUrl: string };
+  /** The saved dossier, once the citizen confirmed the summary; the print link is short-lived and names only it. */
+  dossier?: { reference: string; printUrl?: string; printExpiresAt?: string };
   /** A queue ticket taken because the citizen asked for an official in words (at the kiosk). */
   ticket?: TicketFrame['ticket'];
 }

@@ -1,4 +1,5 @@
-export { renderDossierPage, type RenderDossierPageOptions } from './print-page.js';
+export { PRINT_SCRIPT, PRINT_SCRIPT_PATH, renderDossierPage, renderPrintLinkExpiredPage, renderPrintUnavailablePage, type RenderDossierPageOptions } from './print-page.js';
+export { createPrintTokens, derivePrintKey, type PrintTokens, type PrintTokensOptions } from './print-token.js';
 export type { PrintableForm, PrintableField, LocalizedText } from './printable-form.js';
 export { createReferenceCode, normalizeReference, REFERENCE_PREFIX } from './reference-code.js';
 export { renderQrSvg, type QrSvgOptions } from './qr-svg.js';

@@ -16,6 +16,11 @@ export interface RenderDossierPageOptions {
   addressee?: string;
   /** Where it is signed (e.g. the ward's name), for the place/date line; a dotted blank when unknown. */
   place?: string;
+  /**
+   * A "Print / save as PDF" bar above the sheet, for a page opened in the citizen's own browser (the widget). The
+   * kiosk shows the page inside its own view with its own buttons, so it asks for none.
+   */
+  toolbar?: boolean;
 }
 
 interface Signer {
@@ -31,6 +36,13 @@ const MARRIAGE_DECLARATION =
   'phạm quy định của Luật Hôn nhân và gia đình Việt Nam. Chúng tôi chịu trách nhiệm trước pháp luật về cam đoan ' +
   'của mình.';
 const SIGN_HINT = '(Ký, ghi rõ họ, chữ đệm, tên)';
+/** The script behind the toolbar's button, served by the dossier routes (the policy allows no inline script). */
+export const PRINT_SCRIPT_PATH = '/api/dossiers/print.js';
+export const PRINT_SCRIPT = "document.getElementById('print-button')?.addEventListener('click', () => window.print());\n";
+const TOOLBAR =
+  '<nav class="toolbar" aria-label="In tờ khai"><button type="button" id="print-button">In tờ khai / Lưu PDF</button>' +
+  '<p>Chọn máy in, hoặc “Lưu dưới dạng PDF” để lưu vào máy. Print, or choose “Save as PDF”.</p></nav>' +
+  `<script src="${PRINT_SCRIPT_PATH}" defer></script>`;
 const BLANK = '<span class="blank"></span>';
 
 const isAddresseeField = (field: PrintableField): boolean => /(^|\.)kinh_gui$/.test(field.name);
@@ -145,7 +157,9 @@ export function renderDossierPage(options: RenderDossierPageOptions): string {
     '<html lang="vi"><head><meta charset="utf-8">',
     `<title>${escapeHtml(`${form.title.vi} — ${reference}`)}</title>`,
     `<style>${PRINT_STYLES}</style></head>`,
-    '<body><main class="sheet">',
+    '<body>',
+    options.toolbar ? TOOLBAR : '',
+    '<main class="sheet">',
     `<p class="legal-basis">${escapeHtml(legalBasisLine(form.legalBasis))}</p>`,
     '<header class="national"><div>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>',
     '<div class="motto">Độc lập - Tự do - Hạnh phúc</div></header>',
@@ -158,4 +172,34 @@ export function renderDossierPage(options: RenderDossierPageOptions): string {
     renderReferenceBox(reference, createdAt),
     '</main></body></html>',
   ].join('\n');
+}
+
+/** A short page for a person, in the print page's style: what a print link shows when it cannot show the form. */
+function renderNoticePage(title: string, paragraphs: readonly string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${PRINT_STYLES}</style></head>`,
+    `<body><main class="notice"><h1>${escapeHtml(title)}</h1>`,
+    ...paragraphs,
+    '</main></body></html>',
+  ].join('\n');
+}
+
+/** The page a print link shows once it has expired or its kiosk session has ended: a person's words, never JSON. */
+export function renderPrintLinkExpiredPage(): string {
+  return renderNoticePage('Liên kết in tờ khai đã hết hạn', [
+    '<p>Để bảo vệ thông tin cá nhân, liên kết in chỉ dùng được trong ít phút và chỉ khi phiên trò chuyện còn mở.</p>',
+    '<p>Tờ khai của bạn vẫn được lưu: cán bộ ở bộ phận một cửa tìm được bằng mã hồ sơ đã hiện trong cuộc trò chuyện. Bạn cũng có thể điền lại ở máy tra cứu của phường.</p>',
+    '<p lang="en">This print link has expired. Your form is saved: give its reference code (shown in the chat) at the one-stop desk, or fill it in again at the ward’s kiosk.</p>',
+  ]);
+}
+
+/** The page a print link shows while the database cannot be read: try again, or go to the counter. */
+export function renderPrintUnavailablePage(): string {
+  return renderNoticePage('Chưa mở được tờ khai', [
+    '<p>Hệ thống tạm thời chưa mở được tờ khai. Bạn thử lại sau ít phút, hoặc đến bộ phận một cửa với mã hồ sơ đã hiện trong cuộc trò chuyện.</p>',
+    '<p lang="en">The form cannot be opened right now. Please try again in a few minutes, or give your reference code at the one-stop desk.</p>',
+  ]);
 }

@@ -38,6 +38,15 @@ h2 { font-size: 13pt; margin: 4mm 0 1mm; }
 .reference-box .note { font-size: 10.5pt; font-style: italic; }
 .reference-box .created { font-size: 10.5pt; }
 @media screen { body { padding: 10mm; background: #eee; } .sheet { background: #fff; padding: 15mm; } }
+.toolbar { max-width: 180mm; margin: 0 auto 6mm; display: flex; flex-wrap: wrap; gap: 4mm; align-items: center;
+  font-family: system-ui, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 16px; }
+.toolbar button { font: inherit; font-size: 20px; font-weight: bold; padding: 12px 24px; border-radius: 8px;
+  border: 2px solid #0b4f8a; background: #0b4f8a; color: #fff; cursor: pointer; }
+.toolbar p { margin: 0; }
+.notice { max-width: 150mm; margin: 20mm auto; font-family: system-ui, "Noto Sans", "DejaVu Sans", sans-serif;
+  font-size: 18px; line-height: 1.5; background: #fff; padding: 10mm; border-radius: 8px; }
+.notice h1 { text-align: left; font-size: 24px; }
+@media print { .toolbar { display: none; } }
 `;
 
 /**

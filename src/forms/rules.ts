@@ -31,6 +31,7 @@ export function minAgeRule(options: {
   return {
     id: options.id,
     description: options.description,
+    fields: [options.birthField, ...(options.atField ? [options.atField] : [])],
     check(values, context) {
       const birth = dateOf(values, options.birthField);
       if (!birth) return [];
@@ -51,6 +52,7 @@ export function dateOrderRule(options: {
   return {
     id: options.id,
     description: options.description,
+    fields: [options.earlier, options.later],
     check(values) {
       const earlier = dateOf(values, options.earlier);
       const later = dateOf(values, options.later);
@@ -72,6 +74,7 @@ export function parentAgeGapRule(options: {
   return {
     id: options.id,
     description: options.description,
+    fields: [options.parentYearField, options.childDateField],
     check(values) {
       const child = dateOf(values, options.childDateField);
       const parentYear = values[options.parentYearField];
@@ -90,6 +93,7 @@ export function distinctValuesRule(options: {
   return {
     id: options.id,
     description: options.description,
+    fields: options.fields,
     check(values, context) {
       const errors: FieldError[] = [];
       const seen = new Map<string, string>();
@@ -118,6 +122,7 @@ export function requiredWithRule(options: {
   return {
     id: options.id,
     description: options.description,
+    fields: [...options.ifAny, ...options.then],
     check(_values, context: RuleContext) {
       const trigger = options.ifAny.find((name) => context.provided.has(name));
       if (trigger === undefined) return [];
@@ -142,6 +147,7 @@ export function patternRule(options: {
   return {
     id: options.id,
     description: options.description,
+    fields: [options.field],
     check(values) {
       const value = values[options.field];
       if (value === undefined || options.pattern.test(value)) return [];

@@ -46,6 +46,8 @@ export interface FieldDef {
   max?: number;
   /** Computed by the validator from another field, never asked (the birth date in words). */
   derived?: { from: string; as: 'date-in-words' };
+  /** Filled from the ward's settings and the day (place and date above the signature): the chat never asks it. */
+  notAsked?: boolean;
 }
 
 /** Normalised dossier values: flat dot paths to strings (ISO dates, digit-only numbers). */
@@ -68,6 +70,8 @@ export interface RuleContext {
 export interface CrossFieldRule {
   id: string;
   description: LocalizedText;
+  /** The fields the rule reads: the chat explains the rule when it asks one of them. */
+  fields?: readonly string[];
   check(values: FlatValues, context: RuleContext): FieldError[];
 }
 

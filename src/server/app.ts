@@ -20,6 +20,8 @@ import { KioskClients } from './limits/kiosk-clients.js';
 import { SessionSecrets } from './session-secret.js';
 import type { ClientInfo } from './routes/chat.js';
 import { createKioskRoutes } from './routes/kiosk.js';
+import { noStore } from './no-store.js';
+import type { PrintTokens } from '../dossiers/index.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
 export interface AppDeps {
@@ -53,6 +55,8 @@ export interface AppDeps {
   kioskIdleSeconds?: number;
   /** Other sites allowed to embed the widget (exact origins); the server's own origin is always allowed. */
   widgetOrigins?: readonly string[];
+  /** Signs and reads the short-lived print links (the chat engine must be given the same one). */
+  printTokens?: PrintTokens;
 }
 
 /** Builds the Hono app; never listens (main.ts does, tests use `app.request()`). */
@@ -71,6 +75,9 @@ export function createApp(deps: AppDeps): Hono {
       'request',
     );
   });
+
+  // Answers that may hold a citizen's personal data are never kept by a browser or a proxy (docs/protocol.md).
+  for (const path of ['/api/chat', '/api/chat/*', '/api/dossiers', '/api/dossiers/*', '/admin/api/*']) app.use(path, noStore());
 
   const widgetOrigins = deps.widgetOrigins ?? [];
   // Only listed sites may call the chat from a browser; same-origin requests need no CORS header.
@@ -102,7 +109,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route(
     '/api',
-    createFormRoutes({ getStorage: deps.getStorage ?? (() => undefined), getClient, policy: publicWrite(BODY_LIMITS.dossiers), secrets, dossiersPerMinute: deps.dossiersPerMinute ?? 5 }),
+    createFormRoutes({ getStorage: deps.getStorage ?? (() => undefined), getClient, policy: publicWrite(BODY_LIMITS.dossiers), secrets, dossiersPerMinute: deps.dossiersPerMinute ?? 5, printTokens: deps.printTokens }),
   );
   app.route('/api/kiosk', createKioskRoutes({ kiosks, policy: publicWrite(BODY_LIMITS.kiosk, () => []), getAddress, trustProxy }));
   // Officials' bodies are bounded too; log-in, their one public write, also gets the whole public policy.

@@ -2,6 +2,13 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { PRINT_STYLES_CSP_HASH } from '../dossiers/index.js';
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by a route whose page the kiosk shows in a frame of its own page (the print view). */
+    frameAncestors?: 'self';
+  }
+}
+
 type ContentSecurityPolicy = NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy']>;
 
 export interface SecurityHeadersOptions {
@@ -54,5 +61,11 @@ export function securityHeaders({ styleHashes = [PRINT_STYLES_CSP_HASH] }: Secur
       await next();
       if (!c.res.headers.has('Cross-Origin-Resource-Policy')) c.res.headers.set('Cross-Origin-Resource-Policy', 'same-origin');
     });
+    // The print page may be framed by our own kiosk page, by no one else.
+    if (c.get('frameAncestors') === 'self') {
+      const policy = c.res.headers.get('Content-Security-Policy');
+      if (policy) c.res.headers.set('Content-Security-Policy', policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+      c.res.headers.set('X-Frame-Options', 'SAMEORIGIN');
+    }
   };
 }

@@ -22,6 +22,10 @@ export const BIRTH_ANSWERS: Record<string, string> = {
   'me.dan_toc': 'Kinh',
   'me.quoc_tich': 'Việt Nam',
   'me.noi_cu_tru': 'Số 5 phố Hàng Bài phường Cửa Nam Hà Nội',
+  // The requester is the father: his name and residence are offered for a yes, the rest is asked.
+  'cha.nam_sinh': '1990',
+  'cha.dan_toc': 'Kinh',
+  'cha.quoc_tich': 'Việt Nam',
 };
 
 /** Types into the kiosk's question box and presses Enter, as a citizen (or a USB scanner) would. */
@@ -62,6 +66,11 @@ export async function fillBirthToReview(page: Page): Promise<void> {
   for (let turn = 0; turn < 40; turn++) {
     const { stage, asking } = await readAsking(page);
     if (stage === 'review') return;
+    // A question waiting for a yes (the requester's details reused for the father).
+    if (stage === 'confirm') {
+      await tapAndWait(page, 'button.choice:text-is("Đúng")');
+      continue;
+    }
     if (asking.length === 0) throw new Error(`the dialogue asks nothing at stage ${stage}`);
     const replies = asking.map((name) => BIRTH_ANSWERS[name] ?? 'bỏ qua');
     await ask(page, replies.every((r) => r === 'bỏ qua') ? 'bỏ qua' : replies.join(', '));

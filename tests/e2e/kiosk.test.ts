@@ -72,7 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)('kiosk page in chromium', { timeout: 120_000 }, (
     expect(await page.locator('#ticket').isHidden()).toBe(true);
   });
 
-  it('pre-fills a birth registration live, from consent to the printable page', async () => {
+  it('pre-fills a birth registration live, from consent to the in-page print view', async () => {
     await fillBirthToReview(page);
     expect(await page.locator('[data-field="tre.ho_ten"] dd').textContent()).toBe('Nguyễn Minh Khôi');
     expect(await page.locator('[data-field="nguoi_yeu_cau.so_dinh_danh"] dd').textContent()).toBe('001090012345');
@@ -81,9 +81,14 @@ describe.skipIf(!HAS_CHROMIUM)('kiosk page in chromium', { timeout: 120_000 }, (
     await ask(page, 'đúng rồi');
     const reference = (await page.locator('#dossier .reference').textContent()) ?? '';
     expect(reference).toMatch(/^HS-/);
-    const [printPage] = await Promise.all([context.waitForEvent('page'), page.locator('#dossier button.print').click()]);
-    await printPage.waitForLoadState();
-    expect(await printPage.content()).toContain(reference);
+    // The A4 page opens inside the kiosk page, never in a window of its own.
+    const sheet = page.frameLocator('#print-view iframe');
+    await expect(sheet.locator('.reference-box .code').textContent()).resolves.toBe(reference);
+    expect(context.pages()).toHaveLength(1);
+    await page.locator('#print-view button.back').click();
+    expect(await page.locator('#print-view').count()).toBe(0);
+    await page.locator('#dossier button.print').click();
+    await page.locator('#print-view').waitFor();
   });
 
   it('accepts a long CCCD string with "|" typed by a USB scanner', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChatServer, type TestChatServer } from '../helpers/chat-server.js';
 import { findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
 import { startThirdPartySite, type ThirdPartySite } from './third-party-site.js';
+import { FORM_SCENARIOS } from '../../bench/forms/scenarios.js';
 
 let server: TestChatServer;
 let allowed: ThirdPartySite;
@@ -53,6 +54,40 @@ describe.skipIf(!HAS_CHROMIUM)('chat widget on a third-party site in chromium', 
     const page = await askThroughWidget(allowed, { lang: 'en', transport: 'http', position: 'left' }, 'temporary residence registration documents');
     await page.locator('#ward-assistant-widget .msg.assistant').first().waitFor();
     expect(await page.locator('#ward-assistant-widget').getAttribute('data-transport')).toBe('http');
+    await page.close();
+  });
+
+  it('ends a finished form with a print / save-as-PDF link that opens in the citizen’s own browser', async () => {
+    const page = await askThroughWidget(allowed, { lang: 'vi' }, 'tôi muốn làm khai sinh cho con');
+    const widget = page.locator('#ward-assistant-widget');
+    const answers = widget.locator('.msg.assistant');
+    const waitForNext = async (act: () => Promise<void>) => {
+      const before = await answers.count();
+      await act();
+      await answers.nth(before).waitFor({ timeout: 15_000 });
+      return (await answers.nth(before).textContent()) ?? '';
+    };
+    const say = (text: string) =>
+      waitForNext(async () => {
+        await widget.locator('input').fill(text);
+        await widget.locator('input').press('Enter');
+      });
+    await waitForNext(() => widget.locator('button:has-text("Điền sẵn tờ khai")').last().click());
+    let reply = await waitForNext(() => widget.locator('button:has-text("Đồng ý")').last().click());
+    // The shipped example settings do not name the ward: the addressee is asked once.
+    if (/gửi đến cơ quan nào/.test(reply)) reply = await say('Ủy ban nhân dân phường Cửa Nam');
+    const typed = FORM_SCENARIOS.find((s) => s.formId === 'to-khai-khai-sinh' && s.name === 'typed')!;
+    for (const message of typed.messages.slice(1)) await say(message);
+    const link = widget.locator('a.print');
+    await link.waitFor();
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href.startsWith(`${server.url}/api/dossiers/print?token=HS-`)).toBe(true);
+    const [printPage] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    const response = await printPage.waitForLoadState().then(() => fetch(href));
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await printPage.locator('#print-button').textContent()).toContain('Lưu PDF');
+    expect(await printPage.locator('[data-field="tre.ho_ten"] .value').textContent()).toBe('Nguyễn Minh Khôi');
     await page.close();
   });
 

@@ -1,3 +1,4 @@
+import { createPrintTokens } from '../../src/dossiers/index.js';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,14 +51,16 @@ async function startServer() {
   const retriever = new Retriever({ entries, synonyms, thresholds: DEFAULT_THRESHOLDS });
   const ward = (await loadWardSettings(path.resolve('knowledge', 'ward-settings.example.yaml'))).settings;
   const storage = await openSqliteStorage({ dataDir: await mkdtemp(path.join(os.tmpdir(), 'ward-xss-')), key: randomBytes(32), logger });
-  const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => ward, logger, forms: createFormCatalog() });
-  const app = createApp({ logger, getHealth: () => ({ status: 'ok' }), getSearch: () => (q, k) => retriever.search(q, k), getChat: () => engine, getStorage: () => storage, uiDir: UI_DIR });
+  const printTokens = createPrintTokens({ key: randomBytes(32) });
+  const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => ward, logger, forms: createFormCatalog(), printTokens });
+  const app = createApp({ logger, getHealth: () => ({ status: 'ok' }), getSearch: () => (q, k) => retriever.search(q, k), getChat: () => engine, getStorage: () => storage, uiDir: UI_DIR, printTokens });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
   });
   const socket = attachChatSocket(server, { engine, logger, trustProxy: false, messagesPerMinute: 500 });
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    printTokens,
     async close() {
       await socket.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -161,7 +164,7 @@ describe.skipIf(!HAS_CHROMIUM)('markup from knowledge and citizens rendered iner
     const context = await browser.newContext();
     const page = await context.newPage();
     const violations = await watchViolations(page);
-    await page.goto(`${server.url}/api/dossiers/${reference}/print?sessionId=${sessionId}`);
+    await page.goto(`${server.url}/api/dossiers/print?view=embed&token=${encodeURIComponent(server.printTokens.issue(reference).token)}`);
     await page.waitForTimeout(300);
     const text = (await page.locator('body').textContent()) ?? '';
     expect(text).toContain(`Bệnh viện ${IMG}`);

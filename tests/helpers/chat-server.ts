@@ -15,6 +15,7 @@ import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import type { Thresholds } from '../../src/retrieval/search/thresholds.js';
 import { createApp } from '../../src/server/index.js';
+import { createPrintTokens } from '../../src/dossiers/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
 import type { KioskClients } from '../../src/server/limits/kiosk-clients.js';
 import { openSqliteStorage } from '../../src/storage/index.js';
@@ -115,6 +116,8 @@ export async function buildChatApp(
     const update = retriever.updateEntries(next);
     return { ...update, ms: Math.round(performance.now() - started) };
   });
+  // One key for the engine that signs print links and the app that reads them, as main.ts does.
+  const printTokens = createPrintTokens({ key: randomBytes(32) });
   const engine = new ChatEngine({
     retrieval: () => retriever,
     storage,
@@ -123,6 +126,7 @@ export async function buildChatApp(
     logger,
     rephraser: options.rephraser,
     forms: createFormCatalog(),
+    printTokens,
     ...(options.now ? { now: options.now } : {}),
   });
   const app = createApp({
@@ -133,6 +137,7 @@ export async function buildChatApp(
     getStorage: () => storage,
     getWorkbench: () => workbench,
     adminToken: options.adminToken,
+    printTokens,
     ...(options.authPolicy ? { authPolicy: options.authPolicy } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.chatMessagesPerMinutePerIp ? { chatMessagesPerMinutePerIp: options.chatMessagesPerMinutePerIp } : {}),
@@ -144,7 +149,7 @@ export async function buildChatApp(
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
   });
-  return { app, engine, storage, dataDir, logger, workbench, retriever };
+  return { app, engine, storage, dataDir, logger, workbench, retriever, printTokens };
 }
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */

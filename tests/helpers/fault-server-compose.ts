@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { parse } from 'yaml';
 import { KnowledgeWorkbench } from '../../src/admin/knowledge/workbench.js';
@@ -18,6 +19,7 @@ import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema } from '../../src/knowledge/schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import { createApp } from '../../src/server/index.js';
+import { createPrintTokens } from '../../src/dossiers/index.js';
 import { attachChatSocket } from '../../src/server/ws/chat-socket.js';
 import type { Logger } from '../../src/shared/logger.js';
 import { openSqliteStorage, type StorageFaults } from '../../src/storage/index.js';
@@ -65,7 +67,8 @@ export async function composeFaultServer(options: ComposeFaultServerOptions): Pr
     const started = performance.now();
     return { ...retriever.updateEntries(next), ms: Math.round(performance.now() - started) };
   });
-  const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => workbench.ward(), logger, forms: createFormCatalog() });
+  const printTokens = createPrintTokens({ key: randomBytes(32) });
+  const engine = new ChatEngine({ retrieval: () => retriever, storage, ward: () => workbench.ward(), logger, forms: createFormCatalog(), printTokens });
   const app = createApp({
     logger,
     getHealth: () => ({ status: 'ok' }),
@@ -74,6 +77,7 @@ export async function composeFaultServer(options: ComposeFaultServerOptions): Pr
     getStorage: () => storage,
     getWorkbench: () => workbench,
     adminToken: options.adminToken,
+    printTokens,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;

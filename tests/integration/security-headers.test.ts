@@ -1,3 +1,4 @@
+import type { PrintTokens } from '../../src/dossiers/index.js';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,13 +21,13 @@ async function buildFakeUi(): Promise<string> {
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-/** Opens a chat session and stores a dossier in it; returns the citizen's print URL. */
-async function createPrintUrl(app: App): Promise<string> {
+/** Opens a chat session and stores a dossier in it; returns the citizen's print URL (a short-lived token). */
+async function createPrintUrl(app: App, printTokens: PrintTokens): Promise<string> {
   const { sessionId } = (await (await app.request('http://localhost/api/chat', json({ frame: { type: 'hello' } }))).json()) as { sessionId: string };
   const res = await app.request('http://localhost/api/dossiers', json({ formId: 'to-khai-khai-sinh', values: buildBirthDossierValues(), sessionId }));
   expect(res.status, await res.clone().text()).toBe(201);
   const { reference } = (await res.json()) as { reference: string };
-  return `/api/dossiers/${reference}/print?sessionId=${sessionId}`;
+  return `/api/dossiers/print?token=${printTokens.issue(reference).token}`;
 }
 
 function directives(csp: string): Map<string, string[]> {
@@ -37,8 +38,9 @@ describe('security headers', () => {
   let app: App;
   let printUrl: string;
   beforeAll(async () => {
-    ({ app } = await buildChatApp({ uiDir: await buildFakeUi(), adminToken: 'correct-horse-battery-staple' }));
-    printUrl = await createPrintUrl(app);
+    let printTokens: PrintTokens;
+    ({ app, printTokens } = await buildChatApp({ uiDir: await buildFakeUi(), adminToken: 'correct-horse-battery-staple' }));
+    printUrl = await createPrintUrl(app, printTokens);
   });
 
   const cases: [string, string, number][] = [
@@ -60,14 +62,17 @@ describe('security headers', () => {
   it('are on the print page, whose inline stylesheet alone is allowed, by its hash', async () => {
     const res = await app.request(`http://localhost${printUrl}`);
     expect(res.status).toBe(200);
-    expectSecurityHeaders(res);
+    expectSecurityHeaders(res, "'self'");
     const html = await res.text();
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
     expect(style).toBeDefined();
     const hash = `'sha256-${createHash('sha256').update(style!, 'utf8').digest('base64')}'`;
     expect(directives(res.headers.get('content-security-policy')!).get('style-src')).toContain(hash);
-    // Nothing else inline: no style attributes, no scripts.
-    expect(html).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
+    // Nothing else inline: no style attributes, no inline scripts (the print button's script is a file of ours).
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc="\/api\/dossiers\/print\.js")|\sstyle=|\son[a-z]+=/i);
+    // Personal data: never kept by a browser or a proxy; framed only by our own kiosk page.
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(directives(res.headers.get('content-security-policy')!).get('frame-ancestors')).toEqual(["'self'"]);
   });
 
   it('are on a 400 and a 422 from a POST, and on a refused CORS preflight', async () => {
@@ -86,13 +91,13 @@ describe('security headers', () => {
   });
 });
 
-function expectSecurityHeaders(res: Response): void {
+function expectSecurityHeaders(res: Response, frameAncestors = "'none'"): void {
   const csp = res.headers.get('content-security-policy');
   expect(csp).toBeTruthy();
   const policy = directives(csp!);
   expect(policy.get('default-src')).toEqual(["'self'"]);
   expect(policy.get('script-src')).toEqual(["'self'"]);
-  expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+  expect(policy.get('frame-ancestors')).toEqual([frameAncestors]);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('base-uri')).toEqual(["'none'"]);
   for (const name of ['script-src', 'style-src', 'default-src']) {
@@ -100,7 +105,7 @@ function expectSecurityHeaders(res: Response): void {
   }
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-  expect(res.headers.get('x-frame-options')).toBe('DENY');
+  expect(res.headers.get('x-frame-options')).toBe(frameAncestors === "'self'" ? 'SAMEORIGIN' : 'DENY');
   expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
   expect(res.headers.get('cross-origin-resource-policy')).toMatch(/^(same-origin|cross-origin)$/);
   const permissions = res.headers.get('permissions-policy') ?? '';

@@ -1,6 +1,7 @@
 import type { AnswerFrame } from '../shared/frames.js';
 import { button, el } from '../shared/dom.js';
 import { t, type Language } from './i18n.js';
+import { openPrintView } from './print-view.js';
 
 interface FieldDefinition {
   name: string;
@@ -62,11 +63,9 @@ export async function updateFormView(frame: AnswerFrame, language: Language): Pr
   if (frame.dossier) {
     const printUrl = frame.dossier.printUrl;
     dossier.hidden = false;
-    dossier.replaceChildren(
-      el('p', 'reference-label', t(language, 'reference')),
-      el('p', 'reference', frame.dossier.reference),
-      button(t(language, 'print'), () => window.open(printUrl, '_blank', 'noopener'), 'btn primary print'),
-    );
+    dossier.replaceChildren(el('p', 'reference-label', t(language, 'reference')), el('p', 'reference', frame.dossier.reference));
+    // The A4 view opens in the page at once; this button brings it back after "Quay lại".
+    if (printUrl) dossier.append(button(t(language, 'showPrint'), () => openPrintView(printUrl, language), 'btn primary print'));
   }
 }
 

@@ -6,6 +6,7 @@ import { applyLanguage, idleText, QUICK_PROCEDURES, t, type Language } from './i
 import { watchIdle } from './idle.js';
 import { mountKeyboard } from './keyboard.js';
 import { renderAnswer } from './render-answer.js';
+import { closePrintView, openPrintView } from './print-view.js';
 import './kiosk.css';
 
 const FONT_STEPS = [20, 23, 26, 30, 34];
@@ -87,10 +88,13 @@ function showAnswer(frame: AnswerFrame): void {
     followUp: (aspect) => send({ type: 'followup', aspect: aspect as Extract<ClientFrame, { type: 'followup' }>['aspect'] }),
     feedback: (messageId, rating) => send({ type: 'feedback', messageId, rating }),
     handover: () => askOfficial(),
+    print: (url) => openPrintView(url, language, () => $('question').focus()),
   });
   $('log').append(item);
   item.scrollIntoView({ block: 'start' });
   if (frame.kind === 'form' && frame.form) void updateFormView(frame, language);
+  // A saved form goes straight to its A4 view, with "In tờ khai" and "Quay lại" in reach.
+  if (frame.dossier?.printUrl) openPrintView(frame.dossier.printUrl, language, () => $('question').focus());
 }
 
 function askOfficial(): void {
@@ -109,6 +113,7 @@ function wipe(): void {
   lastEntryId = undefined;
   $('log').replaceChildren();
   clearFormView();
+  closePrintView();
   $('typing').hidden = true;
   $('ticket').hidden = true;
   $('ticket-number').textContent = '';
@@ -182,7 +187,11 @@ $('ask').addEventListener('submit', (event) => {
   addCitizenLine(text);
   send({ type: 'message', text });
 });
-$('lang').addEventListener('click', () => setLanguage(language === 'vi' ? 'en' : 'vi'));
+$('lang').addEventListener('click', () => {
+  setLanguage(language === 'vi' ? 'en' : 'vi');
+  // The conversation (and a form in progress) switches too: the only way a form changes language.
+  if (transport) transport.send({ type: 'language', language });
+});
 $('smaller').addEventListener('click', () => setFontStep(fontStep - 1));
 $('bigger').addEventListener('click', () => setFontStep(fontStep + 1));
 $('contrast').addEventListener('click', () => setContrast(!document.body.classList.contains('contrast')));

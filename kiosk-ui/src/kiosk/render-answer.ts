@@ -8,6 +8,8 @@ export interface AnswerActions {
   followUp(aspect: string): void;
   feedback(messageId: string, rating: 'up' | 'down'): void;
   handover(): void;
+  /** Opens the in-page print view of a saved dossier. */
+  print?(printUrl: string): void;
 }
 
 /** One answer of the assistant as a list item: plain text, citation cards with QR, and its buttons. */
@@ -27,15 +29,17 @@ export function renderAnswer(frame: AnswerFrame, language: Language, actions: An
     item.append(group);
   }
   if (frame.handover) item.append(button(t(language, 'handover'), actions.handover, 'btn officer'));
+  // The saved form's print view, reachable from the chat itself (not only from the side panel, below the fold).
+  const printUrl = frame.dossier?.printUrl;
+  if (printUrl && actions.print) item.append(button(t(language, 'showPrint'), () => actions.print?.(printUrl), 'btn primary print'));
   if (frame.kind !== 'form') item.append(renderFeedback(frame.messageId, language, actions));
   return item;
 }
 
-/** The consent buttons carry the words of the notice (agree / no) whatever label the server gave them. */
+/** The server labels each quick reply for its question ("Đồng ý", "Đúng", "Giữ nguyên"); a bare yes/no falls back. */
 function labelChoice(choice: { id: string; label: string }, language: Language): string {
-  if (choice.id === 'form:yes') return t(language, 'agree');
-  if (choice.id === 'form:no') return t(language, 'decline');
-  return choice.label;
+  if (choice.label) return choice.label;
+  return choice.id === 'form:no' ? t(language, 'decline') : t(language, 'agree');
 }
 
 function renderCitations(citations: CitationFrame[], language: Language): HTMLElement {

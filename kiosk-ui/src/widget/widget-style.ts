@@ -20,6 +20,8 @@ header h2 { margin: 0; font-size: 18px; }
 .cite a { color: #0b4f8a; }
 .buttons { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .btn { font: inherit; font-size: 16px; min-height: 44px; padding: 4px 12px; border-radius: 8px; border: 2px solid #0b4f8a; background: #ffffff; color: #0b4f8a; cursor: pointer; }
+a.btn.print { display: inline-flex; align-items: center; margin-top: 8px; text-decoration: none; font-weight: bold; }
+.print-note { font-size: 14px; margin: 4px 0 0; }
 form { display: flex; gap: 6px; padding: 10px; border-top: 1px solid #9ca3af; }
 label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 input { flex: 1; font: inherit; min-height: 48px; padding: 4px 10px; border: 2px solid #1a1a1a; border-radius: 8px; color: #1a1a1a; background: #ffffff; }

@@ -4,8 +4,8 @@ import type { AnswerFrame, ServerFrame } from '../shared/frames.js';
 import { buildWidgetStyle, pickTextColor } from './widget-style.js';
 
 const TEXT = {
-  vi: { open: 'Hỏi trợ lý phường', title: 'Trợ lý Phường', close: 'Đóng', label: 'Bạn cần làm thủ tục gì?', send: 'Gửi', source: 'Nguồn', official: 'Gặp cán bộ' },
-  en: { open: 'Ask the ward assistant', title: 'Ward Assistant', close: 'Close', label: 'Which procedure do you need?', send: 'Send', source: 'Source', official: 'See an official' },
+  vi: { open: 'Hỏi trợ lý phường', title: 'Trợ lý Phường', close: 'Đóng', label: 'Bạn cần làm thủ tục gì?', send: 'Gửi', source: 'Nguồn', official: 'Gặp cán bộ', print: 'In tờ khai / Lưu PDF', printNote: 'Liên kết dùng được trong 15 phút.' },
+  en: { open: 'Ask the ward assistant', title: 'Ward Assistant', close: 'Close', label: 'Which procedure do you need?', send: 'Send', source: 'Source', official: 'See an official', print: 'Print / save as PDF', printNote: 'The link works for 15 minutes.' },
 };
 
 /** Mounts the floating button and chat panel in a shadow root, talking to the server this script came from. */
@@ -85,6 +85,15 @@ function mountWidget(script: HTMLScriptElement): void {
     for (const f of frame.followUps ?? []) buttons.append(button(f.label, () => ask({ type: 'followup', aspect: f.aspect }, f.label)));
     if (frame.handover) buttons.append(button(text.official, () => transport.send({ type: 'handover' })));
     if (buttons.childElementCount) item.append(buttons);
+    // A finished form: its page opens in the citizen's own browser, to print or save as PDF (a short-lived link).
+    if (frame.dossier?.printUrl) {
+      const link = el('a', 'btn print', text.print);
+      link.href = new URL(frame.dossier.printUrl, origin).href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      const note = el('p', 'print-note', text.printNote);
+      item.append(link, note);
+    }
     return item;
   }
 

@@ -15,7 +15,8 @@ import { composeDossierSaved, ticketUnavailableError } from './notices.js';
 import { usageEventsOf } from './usage-events.js';
 import { answerEntry } from './turns/answer-entry.js';
 import type { ChatRetrieval, FormCatalog, LifeSituation, Reply, Turn, TurnContext } from './turns/context.js';
-import { continueFormTurn, startFormTurn } from './turns/form-turn.js';
+import { continueFormTurn, startFormTurn, switchFormLanguage } from './turns/form-turn.js';
+import type { PrintTokens } from '../../dossiers/index.js';
 import { declineTurn, handoverTurn } from './turns/handover.js';
 import { answerQuestion } from './turns/new-question.js';
 
@@ -36,6 +37,8 @@ export interface ChatEngineOptions {
   forms?: FormCatalog | undefined;
   /** Days before stored personal data is purged (said in the consent notice). */
   retentionDays?: number;
+  /** Signs the short-lived print link of a saved dossier (the HTTP app reads it with the same key). */
+  printTokens?: PrintTokens | undefined;
   now?: () => Date;
 }
 
@@ -76,14 +79,20 @@ export class ChatEngine {
   async message(sessionId: string, text: string): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);
     const question = understand(text, { language: loaded.state.language });
+    // A form keeps the language it started in; only an explicit switch changes it (docs/protocol.md).
+    const language = loaded.state.form ? loaded.state.language : question.language;
     await this.store.saveMessage(loaded, { role: 'citizen', text });
-    return this.finish(loaded, await this.replyTo(question, { ...loaded.state, language: question.language }, loaded.session));
+    return this.finish(loaded, await this.replyTo(question, { ...loaded.state, language }, loaded.session));
   }
 
   /** Answers a tap on a clarifying choice or a suggested procedure. */
   async choose(sessionId: string, entryId: string): Promise<AnswerFrame> {
     if (entryId.startsWith('form:start:')) return this.startForm(sessionId, entryId.slice('form:start:'.length));
     if (entryId === 'form:yes' || entryId === 'form:no') return this.message(sessionId, entryId === 'form:yes' ? 'có' : 'không');
+    // A quick reply of the form dialogue that stands for words ("Bỏ qua", "Mẹ").
+    if (entryId.startsWith('form:say:')) return this.message(sessionId, entryId.slice('form:say:'.length));
+    // A quick reply of the form dialogue that stands for words ("Bỏ qua", "Mẹ").
+    if (entryId.startsWith('form:say:')) return this.message(sessionId, entryId.slice('form:say:'.length));
     const loaded = await this.store.load(sessionId);
     const { pending } = loaded.state;
     const turn = answerEntry(this.context(loaded.session), entryId, pending?.aspect ?? 'general', loaded.state);
@@ -133,6 +142,22 @@ export class ChatEngine {
   /** Ends a session for good (the kiosk's idle wipe, or the citizen leaving). */
   async end(sessionId: string): Promise<void> {
     await this.store.end(sessionId);
+  }
+
+  /**
+   * Switches the conversation's language on an explicit request (the language button). A form in progress asks its
+   * current question again in that language; otherwise nothing is said.
+   */
+  async setLanguage(sessionId: string, language: Language): Promise<AnswerFrame | undefined> {
+    const loaded = await this.store.load(sessionId);
+    const state = { ...loaded.state, language };
+    const form = state.form ? this.options.forms?.get(state.form.formId) : undefined;
+    if (!form || !state.form) {
+      await this.store.saveState(loaded, state);
+      return undefined;
+    }
+    const turn = switchFormLanguage(this.context(loaded.session), form, state, language);
+    return this.send(loaded, turn.frame, turn.state);
   }
 
   /** Starts pre-filling a form (a tap on "Điền sẵn tờ khai"): the consent notice first. */
@@ -212,7 +237,9 @@ export class ChatEngine {
     if (!saved) return undefined;
     await this.store.recordUsage([{ metric: 'dossier' }]);
     const { dossier, text, messageId } = saved;
-    const printUrl = `/api/dossiers/${dossier.reference}/print?sessionId=${encodeURIComponent(loaded.session.id)}`;
+    // A short-lived link to this one dossier, never the session id (docs/protocol.md, "Print links").
+    const link = this.options.printTokens?.issue(dossier.reference, this.now());
+    const print = link ? { printUrl: `/api/dossiers/print?token=${encodeURIComponent(link.token)}`, printExpiresAt: link.expiresAt.toISOString() } : {};
     return {
       type: 'answer',
       kind: 'form',
@@ -220,7 +247,7 @@ export class ChatEngine {
       citations: [],
       handover: false,
       form: { formId: form.id, stage: 'saved', values, asking: [] },
-      dossier: { reference: dossier.reference, printUrl },
+      dossier: { reference: dossier.reference, ...print },
       messageId,
       language: state.language,
     };

@@ -37,6 +37,7 @@ interface FieldExtras {
   min?: number;
   max?: number;
   derived?: FieldDef['derived'];
+  notAsked?: boolean;
 }
 
 /** A field builder bound to one section: `field('ho_ten', 'name', true, label, extras)` → `<prefix>.ho_ten`. */
@@ -75,12 +76,14 @@ export function declarationFields(): FieldDef[] {
   const field = section('', DECLARATION_GROUP);
   return [
     field('noi_khai', 'text', false, { vi: 'Làm tại', en: 'Made at' }, {
+      notAsked: true,
       ask: {
         vi: 'Tờ khai làm tại đâu (xã/phường, tỉnh/thành phố)?',
         en: 'Where is the form made (commune/ward, province)?',
       },
     }),
     field('ngay_khai', 'date', false, { vi: 'Ngày làm tờ khai', en: 'Date of the declaration' }, {
+      notAsked: true,
       ask: { vi: 'Ngày làm tờ khai là ngày nào?', en: 'What is the date of the declaration?' },
     }),
   ];
@@ -97,20 +100,20 @@ export function identityFields(
   return [
     field('loai_giay_to', 'select', false, { vi: 'Loại giấy tờ tùy thân', en: 'Identity document' }, {
       options: ID_DOCUMENT_OPTIONS,
-      ask: { vi: `Giấy tờ tùy thân của ${who.vi} là loại gì?`, en: `What identity document does ${who.en} have?` },
+      ask: { vi: `Giấy tờ tùy thân của ${who.vi} là loại gì?`, en: `What identity document ${englishHas(who)}?` },
     }),
     field('so_dinh_danh', 'id-number', numberRequired, { vi: 'Số định danh cá nhân', en: 'Personal ID number' }, {
       ...(allowOldCmnd ? { allowOldCmnd } : {}),
       ask: {
         vi: `Số định danh cá nhân (12 số trên thẻ căn cước) của ${who.vi} là gì?`,
-        en: `What is ${who.en}’s personal ID number (12 digits on the identity card)?`,
+        en: `What is ${englishPossessive(who)} personal ID number (12 digits on the identity card)?`,
       },
     }),
     field('ngay_cap', 'date', false, { vi: 'Ngày cấp', en: 'Date of issue' }, {
-      ask: { vi: `Giấy tờ của ${who.vi} cấp ngày nào?`, en: `When was ${who.en}’s document issued?` },
+      ask: { vi: `Giấy tờ của ${who.vi} cấp ngày nào?`, en: `When was ${englishPossessive(who)} document issued?` },
     }),
     field('noi_cap', 'text', false, { vi: 'Nơi cấp', en: 'Place of issue' }, {
-      ask: { vi: `Giấy tờ của ${who.vi} do cơ quan nào cấp?`, en: `Which authority issued ${who.en}’s document?` },
+      ask: { vi: `Giấy tờ của ${who.vi} do cơ quan nào cấp?`, en: `Which authority issued ${englishPossessive(who)} document?` },
     }),
   ];
 }
@@ -128,7 +131,7 @@ export function requesterFields(relation: { label: LocalizedText; ask: Localized
     field('noi_cu_tru', 'address', true, { vi: 'Nơi cư trú', en: 'Place of residence' }, {
       ask: {
         vi: 'Nơi cư trú của anh/chị ở đâu (nơi thường trú; nếu không có thì nơi tạm trú, hoặc nơi đang ở)?',
-        en: 'Where do you reside (permanent residence; otherwise temporary residence, or where you live now)?',
+        en: 'Where do you live (your permanent residence; otherwise your temporary residence, or where you live now)?',
       },
     }),
     ...identityFields('nguoi_yeu_cau', REQUESTER_GROUP, REQUESTER),
@@ -146,12 +149,12 @@ export function personFields(
   const field = section(prefix, group);
   return [
     field('ho_ten', 'name', true, { vi: 'Họ, chữ đệm, tên', en: 'Full name' }, {
-      ask: { vi: `Họ, chữ đệm và tên của ${who.vi} là gì?`, en: `What is ${who.en}’s full name?` },
+      ask: { vi: `Họ, chữ đệm và tên của ${who.vi} là gì?`, en: `What is ${englishPossessive(who)} full name?` },
     }),
     field('ngay_sinh', 'date', true, { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' }, {
       ask: {
         vi: `${capitalise(who.vi)} sinh ngày nào (ngày/tháng/năm)?`,
-        en: `What is ${who.en}’s date of birth (day/month/year)?`,
+        en: `What is ${englishPossessive(who)} date of birth (day/month/year)?`,
       },
     }),
     ...(withGender
@@ -165,11 +168,11 @@ export function personFields(
     field('dan_toc', 'text', true, { vi: 'Dân tộc', en: 'Ethnicity' }, {
       ask: {
         vi: `${capitalise(who.vi)} là người dân tộc gì (ví dụ: Kinh)?`,
-        en: `What is ${who.en}’s ethnicity (e.g. Kinh)?`,
+        en: `What is ${englishPossessive(who)} ethnicity (e.g. Kinh)?`,
       },
     }),
     field('quoc_tich', 'text', true, { vi: 'Quốc tịch', en: 'Nationality' }, {
-      ask: { vi: `Quốc tịch của ${who.vi} là gì (ví dụ: Việt Nam)?`, en: `What is ${who.en}’s nationality?` },
+      ask: { vi: `Quốc tịch của ${who.vi} là gì (ví dụ: Việt Nam)?`, en: `What is ${englishPossessive(who)} nationality?` },
     }),
   ];
 }
@@ -186,4 +189,14 @@ export function pickFields(fields: readonly FieldDef[], names: readonly string[]
 /** First letter upper-cased, for questions that start with the person's description. */
 export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+}
+
+/** "your" for the requester, "the bride’s" for anyone else: English questions built from a `Who`. */
+export function englishPossessive(who: Who): string {
+  return who.en === 'you' ? 'your' : `${who.en}’s`;
+}
+
+/** "do you have" / "does the bride have". */
+export function englishHas(who: Who): string {
+  return who.en === 'you' ? 'do you have' : `does ${who.en} have`;
 }

@@ -92,10 +92,10 @@ export const ct01ThayDoiCuTru: FormDefinition = {
       },
     }),
     declarant('dien_thoai', 'phone', false, { vi: 'Số điện thoại liên hệ', en: 'Phone number' }, {
-      ask: { vi: 'Số điện thoại liên hệ của anh/chị (nếu muốn ghi)?', en: 'Your phone number (optional)?' },
+      ask: { vi: 'Số điện thoại liên hệ của anh/chị (nếu muốn ghi)?', en: 'What is your phone number (optional)?' },
     }),
     declarant('email', 'email', false, { vi: 'Email', en: 'E-mail' }, {
-      ask: { vi: 'Địa chỉ email của anh/chị (nếu có)?', en: 'Your e-mail address (if any)?' },
+      ask: { vi: 'Địa chỉ email của anh/chị (nếu có)?', en: 'What is your e-mail address (if any)?' },
     }),
     head('ho_ten', 'name', true, { vi: 'Họ, chữ đệm và tên chủ hộ', en: 'Head of household’s full name' }, {
       ask: {
@@ -112,7 +112,7 @@ export const ct01ThayDoiCuTru: FormDefinition = {
     head('so_dinh_danh', 'id-number', false, HEAD_ID_LABEL, {
       ask: {
         vi: 'Số định danh cá nhân của chủ hộ (nếu biết)?',
-        en: 'The head of household’s personal ID number (if known)?',
+        en: 'What is the head of household’s personal ID number (if known)?',
       },
     }),
     section('', REQUEST_GROUP)('noi_dung_de_nghi', 'text', true, { vi: 'Nội dung đề nghị', en: 'Request' }, {

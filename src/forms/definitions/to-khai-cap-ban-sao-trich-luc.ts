@@ -71,7 +71,7 @@ export const toKhaiCapBanSaoTrichLuc: FormDefinition = {
       ask: { vi: 'Đăng ký ngày nào (nếu nhớ)?', en: 'On what date was it registered (if you remember)?' },
     }),
     record('so_dang_ky', 'text', false, { vi: 'Số đăng ký', en: 'Registration number' }, {
-      ask: { vi: 'Số đăng ký trên giấy (nếu biết)?', en: 'The registration number on the paper (if known)?' },
+      ask: { vi: 'Số đăng ký trên giấy (nếu biết)?', en: 'What is the registration number on the paper (if known)?' },
     }),
     request('so_ban_sao', 'number', true, { vi: 'Số bản sao đề nghị cấp', en: 'Number of copies' }, {
       min: 1,

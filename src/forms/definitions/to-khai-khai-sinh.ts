@@ -54,14 +54,14 @@ function parentRules(prefix: 'me' | 'cha', who: LocalizedText) {
       then: details,
       description: {
         vi: `Đã ghi tên ${who.vi} thì ghi đủ thông tin của ${who.vi}.`,
-        en: `The ${who.en}’s details come with their name.`,
+        en: `If the ${who.en}’s name is given, all the ${who.en}’s details are needed too.`,
       },
     }),
     requiredWithRule({
       id: `${prefix}-name-with-details`,
       ifAny: details,
       then: [`${prefix}.ho_ten`],
-      description: { vi: `Thông tin của ${who.vi} cần có họ tên.`, en: `The ${who.en}’s details need their name.` },
+      description: { vi: `Thông tin của ${who.vi} cần có họ tên.`, en: `The ${who.en}’s details need the ${who.en}’s name.` },
     }),
     parentAgeGapRule({
       id: `${prefix}-older-than-child`,

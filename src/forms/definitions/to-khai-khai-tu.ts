@@ -76,7 +76,7 @@ export const toKhaiKhaiTu: FormDefinition = {
       earlier: 'nguoi_chet.ngay_sinh',
       later: 'nguoi_chet.ngay_chet',
       message: 'Ngày chết không được trước ngày sinh.',
-      description: { vi: 'Ngày chết không trước ngày sinh.', en: 'Death is not before birth.' },
+      description: { vi: 'Ngày chết không trước ngày sinh.', en: 'The date of death is not before the date of birth.' },
     }),
     dateOrderRule({
       id: 'notice-after-death',
@@ -102,7 +102,7 @@ export const toKhaiKhaiTu: FormDefinition = {
       field: 'nguoi_chet.gio_chet',
       pattern: /^(?:[01]?\d|2[0-3])\s*(?:[:hg]|giờ)\s*(?:[0-5]\d)?\s*(?:phút|p)?$/iu,
       message: 'Giờ chết phải ghi dạng giờ:phút, ví dụ 14:30.',
-      description: { vi: 'Giờ chết ghi dạng giờ:phút.', en: 'The time of death reads hours:minutes.' },
+      description: { vi: 'Giờ chết ghi dạng giờ:phút.', en: 'The time of death is written as hours:minutes.' },
     }),
   ],
 };

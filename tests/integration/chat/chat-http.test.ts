@@ -103,6 +103,18 @@ describe('optional LLM wording', () => {
   });
 });
 
+describe('/api/dossiers/print (the citizen’s print link)', () => {
+  it('answers a page for a person, never JSON, when the database cannot be read', async () => {
+    const { app, storage, printTokens } = await buildChatApp();
+    await storage.close();
+    const res = await app.request(`http://localhost/api/dossiers/print?token=${printTokens.issue('HS-AAA-BBB-CCC').token}`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('Chưa mở được tờ khai');
+  });
+});
+
 describe('/admin/api/dossiers (the dossier desk)', () => {
   it('opens a dossier by reference, prints it, lists today’s and marks it received; never without the token', async () => {
     const { app, storage } = await buildChatApp({ adminToken: 'correct-horse-battery-staple' });
@@ -118,7 +130,8 @@ describe('/admin/api/dossiers (the dossier desk)', () => {
     const received = (await (await app.request(`http://localhost/admin/api/dossiers/${dossier.reference}/received`, { method: 'POST', headers: auth })).json()) as { dossier: { status: string } };
     expect(received.dossier.status).toBe('received');
     expect((await app.request('http://localhost/admin/api/dossiers/HS-000-000-000', { headers: auth })).status).toBe(404);
-    // The citizen's print link needs the creating session.
+    // The citizen's print page opens only with a signed, short-lived link; the reference alone opens nothing.
     expect((await app.request(`http://localhost/api/dossiers/${dossier.reference}/print`)).status).toBe(404);
+    expect((await app.request(`http://localhost/api/dossiers/print?token=${dossier.reference}`)).status).toBe(410);
   });
 });

@@ -19,7 +19,8 @@ async function fillForm(client: ChatClient, first: AnswerFrame, answers: Record<
   for (let turn = 0; turn < 60; turn++) {
     expect(frame.kind, frame.text).toBe('form');
     if (frame.dossier) return frame;
-    if (frame.form?.stage === 'review') {
+    // The summary, and the questions that wait for a yes (reuse of the requester's details, a year, marks).
+    if (frame.form?.stage === 'review' || frame.form?.stage === 'confirm') {
       frame = await client.ask({ type: 'message', text: 'đúng rồi' }, 'answer');
       continue;
     }
@@ -52,6 +53,10 @@ const birthAnswers: Record<string, string> = {
   'me.dan_toc': 'Kinh',
   'me.quoc_tich': 'Việt Nam',
   'me.noi_cu_tru': 'Số 5 phố Hàng Bài, phường Cửa Nam, Hà Nội',
+  // The requester is the father ("Cha"): his name and residence are reused for a yes, the rest is asked.
+  'cha.nam_sinh': '1990',
+  'cha.dan_toc': 'Kinh',
+  'cha.quoc_tich': 'Việt Nam',
 };
 
 describe('pre-filling over the chat', () => {
@@ -87,9 +92,17 @@ describe('pre-filling over the chat', () => {
     const html = await page.text();
     for (const text of ['TỜ KHAI', 'Nguyễn Minh Khôi', '12/03/2024', done.dossier!.reference, '<svg']) expect(html).toContain(text);
 
-    // Once the kiosk session ends, the citizen's copy is gone from this screen.
+    expect(stored?.values).toMatchObject({ 'cha.ho_ten': 'Nguyễn Văn An', 'cha.nam_sinh': '1990' });
+    // The link names one dossier with a short-lived token, never the session.
+    expect(done.dossier!.printUrl).not.toContain(sessionId);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+
+    // Once the kiosk session ends, the citizen's copy is gone: a friendly page, never JSON.
     await client.ask({ type: 'end' }, 'ended');
-    expect((await fetch(`${server.url}${done.dossier!.printUrl}`)).status).toBe(404);
+    const gone = await fetch(`${server.url}${done.dossier!.printUrl}`);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await gone.text()).toContain('hết hạn');
     client.close();
   });
 
@@ -102,7 +115,8 @@ describe('pre-filling over the chat', () => {
 
     const qr = await client.ask({ type: 'message', text: '001090012345|123456789|Lê Thị Mai|15081990|Nữ|Số 1 Tràng Tiền, Hà Nội|20042021\n' }, 'answer');
     expect(qr.text).toContain('Lê Thị Mai');
-    frame = await client.ask({ type: 'message', text: 'có' }, 'answer');
+    // The card fills the declarant in one step; the summary is where it is confirmed.
+    frame = qr;
     expect(frame.form?.values).toMatchObject({ 'nguoi_yeu_cau.ho_ten': 'Lê Thị Mai', 'nguoi_yeu_cau.so_dinh_danh': '001090012345', 'nguoi_yeu_cau.ngay_sinh': '1990-08-15', 'nguoi_yeu_cau.gioi_tinh': 'nu' });
 
     const answers: Record<string, string> = {
@@ -137,6 +151,22 @@ describe('pre-filling over the chat', () => {
     client.close();
   });
 
+  it('keeps the form in the language it started in; only the language button switches it', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    await client.ask({ type: 'hello', channel: 'kiosk' }, 'session');
+    await client.ask({ type: 'form', formId: 'to-khai-khai-sinh' }, 'answer');
+    await client.ask({ type: 'message', text: 'đồng ý' }, 'answer');
+    const english = await client.ask({ type: 'message', text: 'Nguyen Van An, 001090012345, grandfather, Block A, Sunrise City, District 7' }, 'answer');
+    expect(english.language).toBe('vi');
+    expect(english.text).not.toMatch(/What is|Where do you/);
+    const switched = await client.ask({ type: 'language', language: 'en' }, 'answer');
+    expect(switched.language).toBe('en');
+    expect(switched.form?.formId).toBe('to-khai-khai-sinh');
+    expect(switched.text).toMatch(/[A-Za-z]+ .*\?/);
+    expect(switched.text).not.toMatch(/Bạn|anh\/chị/);
+    client.close();
+  });
+
   it('refuses personal questions without consent', async () => {
     const client = await ChatClient.connect(server.wsUrl);
     await client.ask({ type: 'hello', channel: 'kiosk' }, 'session');
@@ -163,6 +193,8 @@ describe('forms and dossiers over HTTP', () => {
     values['tre.gioi_tinh'] = 'nam';
     values['nguoi_yeu_cau.so_dinh_danh'] = '001090012345';
     values['nguoi_yeu_cau.ngay_cap'] = '10/05/2021';
+    values['cha.ho_ten'] = 'Nguyễn Văn An';
+    values['cha.noi_cu_tru'] = 'Số 5 phố Hàng Bài, phường Cửa Nam, Hà Nội';
     const ok = await fetch(`${server.url}/api/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ formId: 'to-khai-khai-sinh', values }) });
     expect(ok.status, await ok.clone().text()).toBe(201);
     expect(((await ok.json()) as { reference: string }).reference).toMatch(/^HS-/);

@@ -3,6 +3,7 @@
  * DATA_KEY (DESIGN.md, "Beyond one machine"): a fee published through A is answered by B within seconds, a chat
  * started on A resumes on B with its history, and a dossier saved through A is found by its reference on B.
  */
+import { createPrintTokens, derivePrintKey } from '../../../src/dossiers/index.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
@@ -115,6 +116,7 @@ describe.skipIf(unavailable)(`two instances sharing one PostgreSQL${unavailable 
   let pg: TestPostgres;
   let a: Instance;
   let b: Instance;
+  let key: Buffer;
   const cleanups: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
@@ -122,7 +124,7 @@ describe.skipIf(unavailable)(`two instances sharing one PostgreSQL${unavailable 
     cleanups.push(() => pg.stop());
     const temp = await makeTempDir('ward-two-instances-');
     cleanups.push(temp.cleanup);
-    const key = randomBytes(32);
+    key = randomBytes(32);
     // The approver's account, made as `npm run admin:create-user` would, in the shared database.
     const storage = await openPostgresStorage({ url: pg.url, key, logger: buildSilentLogger() });
     try {
@@ -198,7 +200,9 @@ describe.skipIf(unavailable)(`two instances sharing one PostgreSQL${unavailable 
     expect(saved.status, await saved.clone().text()).toBe(201);
     const { reference } = (await saved.json()) as { reference: string };
 
-    const print = await fetch(`${b.url}/api/dossiers/${reference}/print?sessionId=${encodeURIComponent(sessionId)}`);
+    // A print link signed with the key derived from the shared DATA_KEY (as instance A's chat issues it) opens on B.
+    const { token } = createPrintTokens({ key: derivePrintKey(key) }).issue(reference);
+    const print = await fetch(`${b.url}/api/dossiers/print?token=${encodeURIComponent(token)}`);
     expect(print.status).toBe(200);
     expect(await print.text()).toContain('Nguyễn Minh Khôi');
     const desk = await adminFetch(b.url, await login(b.url), `/dossiers/${reference}`);

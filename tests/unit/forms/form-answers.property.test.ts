@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { continueForm, fieldsToAsk, startForm } from '../../../src/chat/forms/form-dialogue.js';
+import { continueForm, startForm } from '../../../src/chat/forms/form-dialogue.js';
+import { fieldsToAsk } from '../../../src/chat/forms/questions.js';
 import type { FormState } from '../../../src/chat/forms/form-state.js';
 import { displayValue, interpretAnswer } from '../../../src/chat/forms/interpret.js';
 import { isCancel, isNo, isSkip, isYes, readCorrection } from '../../../src/chat/forms/words.js';
@@ -146,11 +147,20 @@ describe('form answers under arbitrary input', () => {
         fc.constant(f),
         fc.record({
           formId: fc.constant(f.id),
-          stage: fc.constantFrom('consent', 'collect', 'confirm-qr', 'review'),
+          stage: fc.constantFrom('consent', 'collect', 'confirm', 'which', 'review'),
           values: fc.dictionary(fc.constantFrom(...f.fields.map((x) => x.name)), fc.oneof(answer, fc.constantFrom('2024-03-12', 'nam', 'cccd'))),
           asking: fc.subarray(fieldsToAsk(f).map((x) => x.name), { maxLength: 3 }),
           skipped: fc.subarray(f.fields.map((x) => x.name)),
-          pendingQr: fc.option(fc.dictionary(fc.constantFrom(...f.fields.map((x) => x.name)), answer), { nil: undefined }),
+          pending: fc.array(
+            fc.record({
+              kind: fc.constantFrom<'two-digit-year' | 'marks' | 'reuse'>('two-digit-year', 'marks', 'reuse'),
+              values: fc.dictionary(fc.constantFrom(...f.fields.map((x) => x.name)), answer),
+              field: fc.constantFrom(...f.fields.map((x) => x.name), 'tre', 'cha'),
+            }),
+            { maxLength: 2 },
+          ),
+          facts: fc.constant({}),
+          correction: fc.option(fc.record({ candidates: fc.subarray(f.fields.map((x) => x.name)), value: answer }), { nil: undefined }),
         }),
       ),
     );

@@ -8,15 +8,17 @@ import type { Reply, Turn, TurnContext } from './context.js';
 
 /** Starts pre-filling a form: the consent notice first, with what the ward already knows filled in. */
 export function startFormTurn(ctx: TurnContext, form: FormDefinition, state: DialogueState): Turn {
-  const turn = startForm(form, formOptions(ctx, state.language), prefill(ctx));
+  const turn = startForm(form, formOptions(ctx, state.language), prefill(ctx, form));
   const { offer: _offer, pending: _pending, awaiting: _awaiting, ...rest } = state;
   return { frame: formReply(form, turn), state: { ...rest, form: turn.state } };
 }
 
 /** One answer inside the pre-filling dialogue; a confirmed, valid form asks the engine to store the dossier. */
-export function continueFormTurn(ctx: TurnContext, form: FormDefinition, state: DialogueState, text: string): Turn {
+export function continueFormTurn(ctx: TurnContext, form: FormDefinition, current: DialogueState, text: string): Turn {
+  let turn = continueForm(form, current.form!, text, formOptions(ctx, current.language));
+  // Only an explicit "English" / "tiếng Việt" changes a form's language.
+  const state = turn.language ? { ...current, language: turn.language } : current;
   const options = formOptions(ctx, state.language);
-  let turn = continueForm(form, state.form!, text, options);
   if (turn.submit && turn.state) {
     const validation = ctx.forms!.validate(form, turn.submit, ctx.now());
     if (!validation.ok) turn = reopenFields(form, turn.state, validation.errors, options);
@@ -52,11 +54,21 @@ function formReply(form: FormDefinition, turn: FormTurn): Reply {
   };
 }
 
-/** What the ward already knows: the addressee (only from real settings, never the example) and today's date. */
-function prefill(ctx: TurnContext): Record<string, string> {
+/** The language button during a form: the current question asked again in the new language. */
+export function switchFormLanguage(ctx: TurnContext, form: FormDefinition, state: DialogueState, language: Language): Turn {
+  const turn = continueForm(form, state.form!, language === 'en' ? 'English' : 'tiếng Việt', formOptions(ctx, language));
+  return { frame: formReply(form, turn), state: { ...state, language, ...(turn.state ? { form: turn.state } : {}) } };
+}
+
+/**
+ * What the ward already knows: the addressee and the place (only from real settings, never the example) and
+ * today's date. The CT01 goes to the ward's police, the civil-status forms to its People's Committee.
+ */
+function prefill(ctx: TurnContext, form: FormDefinition): Record<string, string> {
   const ward = ctx.ward();
   const today = wardDayOf(ctx.now());
-  return { ngay_khai: today, ...(ward && !ward.example ? { kinh_gui: `Ủy ban nhân dân ${ward.wardName}`, noi_khai: ward.wardName } : {}) };
+  const office = form.id.startsWith('ct01') ? 'Công an' : 'Ủy ban nhân dân';
+  return { ngay_khai: today, ...(ward && !ward.example ? { kinh_gui: `${office} ${ward.wardName}`, noi_khai: ward.wardName } : {}) };
 }
 
 function formOptions(ctx: TurnContext, language: Language) {
