@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
   // Officials' published revisions lie over the shipped files (DESIGN.md, "Knowledge").
   // With several instances, a publish anywhere reaches every instance's indexes through the feed.
-  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, logger, feed });
+  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, baselineSituations: knowledge.situations, logger, feed });
   workbench = bench;
   runtime = await startRetrieval({
     entries: bench.entries(),

@@ -12,6 +12,7 @@ import { createFormCatalog } from '../../src/chat/forms/catalog.js';
 import type { ServerFrame } from '../../src/chat/protocol.js';
 import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
+import { SituationSchema, type Situation } from '../../src/knowledge/situation-schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import { createApp } from '../../src/server/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
@@ -33,6 +34,14 @@ export async function loadCuratedEntries(): Promise<Entry[]> {
   const files = (await readdir(path.join(KNOWLEDGE, 'curated'))).filter((f) => f.endsWith('.yaml'));
   const parsed = await Promise.all(files.map((f) => parseEntryFile(path.join(KNOWLEDGE, 'curated', f))));
   return parsed.flatMap((p) => (p.ok ? [p.entry] : []));
+}
+
+/** The shipped life situations, each keeping only the procedures among `entries` (as the loader does for unknown ids). */
+export async function loadShippedSituations(entries: readonly Entry[]): Promise<Situation[]> {
+  const ids = new Set(entries.map((entry) => entry.id));
+  const files = (await readdir(path.join(KNOWLEDGE, 'situations'))).filter((f) => f.endsWith('.yaml'));
+  const situations = await Promise.all(files.map(async (f) => SituationSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'situations', f), 'utf8')))));
+  return situations.map((s) => ({ ...s, procedures: s.procedures.filter((p) => ids.has(p.id)) })).filter((s) => s.procedures.length > 0);
 }
 
 export interface TestChatServer {
@@ -64,16 +73,19 @@ export async function buildChatApp(
     authPolicy?: Partial<AuthPolicy>;
     /** Entries instead of the shipped curated ones. */
     entries?: Entry[];
+    /** Life situations instead of the shipped ones (which keep only procedures among the entries). */
+    situations?: Situation[];
   } = {},
 ) {
   const entries = options.entries ?? (await loadCuratedEntries());
+  const situations = options.situations ?? (await loadShippedSituations(entries));
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
   const retriever = new Retriever({ entries, synonyms, thresholds: DEFAULT_THRESHOLDS });
   const ward = (await loadWardSettings(path.join(KNOWLEDGE, 'ward-settings.example.yaml'))).settings;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = options.logger ?? buildSilentLogger();
   const storage = await openSqliteStorage({ dataDir, key: randomBytes(32), logger });
-  const workbench = await KnowledgeWorkbench.open({ storage, baselineEntries: entries, baselineWard: ward, logger });
+  const workbench = await KnowledgeWorkbench.open({ storage, baselineEntries: entries, baselineWard: ward, baselineSituations: situations, logger });
   // Published revisions from the database win over the files, as in main.ts; publishing re-indexes in place.
   retriever.updateEntries(workbench.entries());
   workbench.setReindexer(async (next) => {
