@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     retrieval: () => runtime?.retriever,
     storage,
     ward: () => workbench?.ward(),
+    // The life situations in force: shipped files with the officials' published revisions, updated on publish.
+    situations: () => workbench?.situations() ?? [],
     logger,
     minutesPerTicket: config.minutesPerTicket,
     rephraser: config.llm ? createLlmRephraser({ ...config.llm, logger }) : undefined,

@@ -31,9 +31,13 @@ export async function dispatchFrame(engine: ChatEngine, context: ChatContext, fr
       out.push(session);
       break;
     }
-    case 'message':
-      out.push(await engine.message(await ensureSession(), frame.text));
+    case 'message': {
+      const answer = await engine.message(await ensureSession(), frame.text);
+      // A hand-over asked in words: the ticket is shown as a ticket too, before the answer that ends the reply.
+      if (answer.ticket) out.push({ type: 'ticket', text: answer.text, ticket: answer.ticket });
+      out.push(answer);
       break;
+    }
     case 'choice':
       out.push(await engine.choose(await ensureSession(), frame.id));
       break;

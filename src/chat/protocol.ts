@@ -67,6 +67,8 @@ export interface AnswerFrame {
   form?: { formId: string; stage: string; values: Record<string, string>; asking: string[] };
   /** The saved dossier, once the citizen confirmed the summary. */
   dossier?: { reference: string; printUrl: string };
+  /** A queue ticket taken because the citizen asked for an official in words (at the kiosk). */
+  ticket?: TicketFrame['ticket'];
 }
 
 export interface SessionFrame {

@@ -42,6 +42,10 @@ export const ChannelSchema = z.strictObject({
   time: ProcessingTimeSchema.optional(),
   fee: FeeSchema.optional(),
   description: z.string().trim().min(1).optional(),
+  /** The time as the official description words it, when the time column is empty (docs/facts.md). */
+  timeText: z.string().trim().min(1).optional(),
+  /** The case this row applies to when the record gives one row per case ("Đối với hồ sơ thuộc diện hoàn thuế trước"). */
+  case: z.string().trim().min(1).optional(),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 
@@ -50,7 +54,12 @@ export const DocumentSchema = z.strictObject({
   /** Section of the official list, e.g. "Giấy tờ phải nộp" or "Giấy tờ phải xuất trình". */
   group: z.string().trim().min(1).optional(),
   quantity: z.number().int().nonnegative().optional(),
-  copy: z.enum(['original', 'copy', 'original-or-copy']).optional(),
+  /**
+   * `original-and-copy`: the record asks for both ("1 bản chính,1 bản sao"): `quantity` originals and `copies`
+   * copies. `original-or-copy` is for a curated entry whose text says either will do.
+   */
+  copy: z.enum(['original', 'copy', 'original-or-copy', 'original-and-copy']).optional(),
+  copies: z.number().int().nonnegative().optional(),
   form: z.string().trim().min(1).optional(),
   note: z.string().trim().min(1).optional(),
 });

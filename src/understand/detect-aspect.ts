@@ -31,6 +31,24 @@ export function detectAspect(text: string): Aspect {
   return best?.aspect ?? 'general';
 }
 
+/**
+ * The aspect asked, read from the message with the procedure's own name taken out: "Quy trình ... lệ phí bao
+ * nhiêu" asks the fee, whatever words the official name holds ("quy trình", "giấy tờ", "thời hạn").
+ */
+export function detectAspectBesides(text: string, names: readonly string[]): Aspect {
+  let tokens = foldedTokens(text);
+  for (const name of names) {
+    const words = foldedTokens(name);
+    const at = words.length > 0 ? indexOfPhrase(tokens, words, false) : -1;
+    if (at >= 0) tokens = [...tokens.slice(0, at), '\u0000', ...tokens.slice(at + words.length)];
+  }
+  let best: Hit | undefined;
+  for (const hit of findHits(tokens)) {
+    if (!best || hit.weight > best.weight || (hit.weight === best.weight && hit.at < best.at)) best = hit;
+  }
+  return best?.aspect ?? 'general';
+}
+
 /** Every aspect the message asks about, in order of appearance; weak hints count only when nothing stronger does. */
 export function detectAspects(text: string): Aspect[] {
   const hits = findHits(foldedTokens(text));

@@ -1,6 +1,6 @@
 export { understand } from './understand.js';
 export type { UnderstandOptions } from './understand.js';
-export { detectAspect, detectAspects, removeAspectPhrases, foldedTokens, containsPhrase } from './detect-aspect.js';
+export { detectAspect, detectAspectBesides, detectAspects, removeAspectPhrases, foldedTokens, containsPhrase } from './detect-aspect.js';
 export { ASPECT_TABLE } from './aspect-table.js';
 export type { AspectRow } from './aspect-table.js';
 export { actionAgreement, actionsOfTitle, detectActions, ACTION_WEIGHTS } from './actions.js';

@@ -14,6 +14,7 @@ import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
 import { SituationSchema, type Situation } from '../../src/knowledge/situation-schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
+import type { Thresholds } from '../../src/retrieval/search/thresholds.js';
 import { createApp } from '../../src/server/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
 import { openSqliteStorage } from '../../src/storage/index.js';
@@ -28,6 +29,30 @@ import type { AuthPolicy } from '../../src/admin/auth/auth-service.js';
 import type { Official, OfficialRole } from '../../src/storage/types.js';
 
 const KNOWLEDGE = path.resolve('knowledge');
+
+/** Two moments of life over the curated entries, for the chat's checklists. */
+export const FIXTURE_SITUATIONS: Situation[] = [
+  {
+    id: 'chuyen-den-noi-o-moi',
+    title: { vi: 'Chuyển đến nơi ở mới', en: 'Moving to a new home' },
+    intro: { vi: 'Khi chuyển đến nơi ở mới, bạn có thể cần:', en: 'When you move to a new home, you may need:' },
+    triggers: { vi: ['mới chuyển đến', 'moi chuyen den', 'chuyển nhà', 'chuyen nha', 'chuyển về phường'], en: ['moved here', 'just moved'] },
+    procedures: [
+      { id: 'dang-ky-thuong-tru', when: { vi: 'nếu ở hẳn tại nhà của mình hoặc người thân', en: 'if you settle for good' } },
+      { id: 'dang-ky-tam-tru', when: { vi: 'nếu thuê nhà, ở trọ', en: 'if you rent' } },
+      { id: 'xoa-dang-ky-thuong-tru' },
+    ],
+    verified: false,
+  },
+  {
+    id: 'sinh-con',
+    title: { vi: 'Sinh con', en: 'A baby is born' },
+    intro: { vi: 'Khi gia đình có em bé mới sinh, bạn có thể cần:', en: 'When a baby is born, you may need:' },
+    triggers: { vi: ['mới sinh em bé', 'moi sinh em be', 'vợ mới sinh', 'vo moi sinh', 'mới đẻ', 'moi de'], en: ['had a baby', 'newborn'] },
+    procedures: [{ id: 'lien-thong-khai-sinh-thuong-tru-bhyt' }, { id: 'dang-ky-khai-sinh' }],
+    verified: false,
+  },
+];
 
 /** The shipped curated entries (fast to load; the whole catalogue is for benchmarks and the smoke test). */
 export async function loadCuratedEntries(): Promise<Entry[]> {
@@ -73,14 +98,16 @@ export async function buildChatApp(
     authPolicy?: Partial<AuthPolicy>;
     /** Entries instead of the shipped curated ones. */
     entries?: Entry[];
-    /** Life situations instead of the shipped ones (which keep only procedures among the entries). */
+    /** Moments of life for checklists, shipped to the workbench (the test fixture set by default; loadShippedSituations for the real ones). */
     situations?: Situation[];
+    /** Abstention model (the conservative default unless a test needs the shipped, calibrated one). */
+    thresholds?: Thresholds;
   } = {},
 ) {
   const entries = options.entries ?? (await loadCuratedEntries());
-  const situations = options.situations ?? (await loadShippedSituations(entries));
+  const situations = options.situations ?? FIXTURE_SITUATIONS;
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
-  const retriever = new Retriever({ entries, synonyms, thresholds: DEFAULT_THRESHOLDS });
+  const retriever = new Retriever({ entries, synonyms, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS });
   const ward = (await loadWardSettings(path.join(KNOWLEDGE, 'ward-settings.example.yaml'))).settings;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = options.logger ?? buildSilentLogger();
@@ -97,6 +124,8 @@ export async function buildChatApp(
     retrieval: () => retriever,
     storage,
     ward: () => workbench.ward(),
+    // The situations in force, as main.ts injects them: a publish in the workbench reaches the next answer.
+    situations: () => workbench.situations(),
     logger,
     rephraser: options.rephraser,
     forms: createFormCatalog(),
@@ -122,10 +151,11 @@ export async function buildChatApp(
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */
 export async function startChatServer(
-  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number } = {},
+  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number; thresholds?: Thresholds } = {},
 ): Promise<TestChatServer> {
-  const { adminToken, uiDir, kioskIdleSeconds, ...socketOptions } = options;
+  const { adminToken, uiDir, kioskIdleSeconds, thresholds, ...socketOptions } = options;
   const { app, engine, storage, dataDir, logger, workbench } = await buildChatApp({
+    ...(thresholds ? { thresholds } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(uiDir ? { uiDir } : {}),
     ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),

@@ -1,5 +1,6 @@
 import { isCatalogueEntry, type Entry, type WardSettings } from '../../knowledge/schema.js';
 import type { Situation } from '../../knowledge/situation-schema.js';
+import { findNationalCodes } from '../../retrieval/search/code-lookup.js';
 import { detectLanguage, foldForMatch } from '../../text/index.js';
 import { AppError, isAppError, notFoundError, validationError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
@@ -237,10 +238,13 @@ export class KnowledgeWorkbench {
   async listEntries(query: EntryListQuery): Promise<{ total: number; entries: EntrySummary[] }> {
     const drafts = new Set((await this.storage.revisions.listDrafts()).filter((r) => r.targetKind === 'entry').map((r) => r.targetId));
     const needle = query.q ? foldForMatch(query.q) : '';
+    // "thủ tục 1.001193" or "1.004194, 1.004222": a typed national code finds its entries whatever the words around it.
+    const codes = query.q ? findNationalCodes(query.q) : [];
     const matches = this.entries().filter((entry) => {
       if (query.kind && (query.kind === 'catalogue') !== isCatalogueEntry(entry)) return false;
       if (query.edited !== undefined && query.edited !== this.isEdited(entry.id)) return false;
       if (!needle) return true;
+      if (codes.length > 0) return entry.codes.some((code) => codes.includes(code));
       const haystack = [entry.id, ...entry.codes, entry.title.vi, entry.title.en ?? '', ...entry.aliases.vi, ...entry.aliases.en];
       return haystack.some((text) => foldForMatch(text).includes(needle));
     });

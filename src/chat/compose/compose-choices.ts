@@ -1,5 +1,5 @@
 import type { Entry } from '../../knowledge/schema.js';
-import { pick } from './format.js';
+import { levelsLabel, pick } from './format.js';
 import type { Choice, ComposedChoices, ComposedFallback, ComposeFallbackOptions, Language } from './types.js';
 
 const MAX_CHOICES = 5;
@@ -46,8 +46,37 @@ export function composeFallback(options: ComposeFallbackOptions): ComposedFallba
 
 function toChoices(entries: readonly Entry[], max: number, language: Language): Choice[] {
   const seen = new Set<string>();
-  return entries
-    .filter((entry) => !seen.has(entry.id) && Boolean(seen.add(entry.id)))
-    .slice(0, max)
-    .map((entry) => ({ id: entry.id, label: choiceLabel(entry, language) }));
+  const picked = entries.filter((entry) => !seen.has(entry.id) && Boolean(seen.add(entry.id))).slice(0, max);
+  return distinctLabels(picked, language).map((label, i) => ({ id: (picked[i] as Entry).id, label }));
+}
+
+// What tells records of the same name apart, tried in turn: the agency, the level, the field, then the code.
+const DISTINGUISHERS: ReadonlyArray<(entry: Entry, language: Language) => string | undefined> = [
+  (entry) => entry.agencies.receiving ?? entry.agencies.deciding,
+  (entry, language) => levelsLabel(entry.levels, language),
+  (entry) => entry.field,
+  (entry) => entry.codes[0] ?? entry.id,
+];
+
+/**
+ * One label per entry, never two alike: records with identical official names ("Hỗ trợ phát triển sản xuất cộng
+ * đồng.", ten of them) get the first detail that differs between them, and the code as the last resort.
+ */
+export function distinctLabels(entries: readonly Entry[], language: Language): string[] {
+  const labels = entries.map((entry) => choiceLabel(entry, language));
+  for (const distinguisher of DISTINGUISHERS) {
+    const clashing = labels.map((label, i) => labels.some((other, j) => j !== i && other === label));
+    if (!clashing.includes(true)) break;
+    const base = [...labels];
+    entries.forEach((entry, i) => {
+      if (!clashing[i]) return;
+      const detail = distinguisher(entry, language);
+      if (detail) labels[i] = `${base[i]} — ${detail}`;
+    });
+    // A detail shared by the clashing entries tells nothing: undo it and try the next one.
+    entries.forEach((_, i) => {
+      if (clashing[i] && labels.filter((label) => label === labels[i]).length > 1) labels[i] = base[i] as string;
+    });
+  }
+  return labels;
 }

@@ -68,8 +68,14 @@ export function formatTime(time: { value: number; unit?: string | undefined }, l
   return english ? `${value} ${time.value === 1 ? english[0] : english[1]}` : `${value} “${time.unit}”`;
 }
 
-/** Quantity and original/copy in words ("1 bản chính", "bản sao", "2 originals"). */
-export function copyWords(doc: Pick<DocumentItem, 'quantity' | 'copy'>, language: Language): string {
+/** Quantity and original/copy in words ("1 bản chính", "bản sao", "1 bản chính, 1 bản sao", "2 originals"). */
+export function copyWords(doc: Pick<DocumentItem, 'quantity' | 'copy' | 'copies'>, language: Language): string {
+  if (doc.copy === 'original-and-copy') {
+    // Both are asked for: each count as the record writes it, never "or".
+    const originals = copyWords({ quantity: doc.quantity, copy: 'original' }, language);
+    const copies = copyWords({ quantity: doc.copies, copy: 'copy' }, language);
+    return [originals, copies].filter((part) => part !== '').join(', ');
+  }
   const count = doc.quantity && doc.quantity > 0 ? doc.quantity : undefined;
   const [one, many] = COPY_WORDS[doc.copy ?? 'unspecified'][language];
   if (count === undefined) return doc.copy ? one : '';
@@ -84,6 +90,7 @@ const COPY_WORDS: Record<NonNullable<DocumentItem['copy']> | 'unspecified', Reco
     vi: ['bản chính hoặc bản sao', 'bản chính hoặc bản sao'],
     en: ['original or copy', 'originals or copies'],
   },
+  'original-and-copy': { vi: ['bản chính, bản sao', 'bản chính, bản sao'], en: ['original, copy', 'originals, copies'] },
   unspecified: { vi: ['bản', 'bản'], en: ['item', 'items'] },
 };
 

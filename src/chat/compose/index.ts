@@ -1,4 +1,4 @@
-export { detectAspect, detectAspects, removeAspectPhrases } from '../../understand/detect-aspect.js';
+export { detectAspect, detectAspectBesides, detectAspects, removeAspectPhrases } from '../../understand/detect-aspect.js';
 export { ASPECT_TABLE } from '../../understand/aspect-table.js';
 export type { AspectRow } from '../../understand/aspect-table.js';
 export { composeAnswer, LOOKUP_ENTRY_ID, WARD_DESK_ENTRY_ID } from './compose-answer.js';

@@ -33,33 +33,62 @@ export function composeFee(ctx: ComposeContext): string[] {
   if (priced.length === channels.length && priced.every((c) => c.fee?.amountVnd === 0)) {
     const ways = joinWords(lowerLabels(channels, language), language, pick(language, 'hay', 'or'));
     const all = channels.length > 1 ? pick(language, `, dù bạn ${ways}`, `, whether you file ${ways}`) : '';
-    return [pick(language, `Dạ, thủ tục ${title} được miễn phí${all}.`, `${title} is free of charge${all}.`), ...notes];
+    return [pick(language, `Dạ, thủ tục ${title} được miễn phí${all}.`, `${title} is free of charge${all}.`), ...officialFeeNotes(ctx, channels), ...notes];
   }
   const none = pick(language, 'không ghi lệ phí', 'no fee stated');
   const lines = channels.map((c) => `${channelLabel(c.kind, language)}: ${c.fee ? formatFee(c.fee, language) : none}.`);
-  return [[pick(language, `Dạ, lệ phí thủ tục ${title}:`, `Fees for ${title}:`), ...lines].join('\n'), ...notes];
+  return [[pick(language, `Dạ, lệ phí thủ tục ${title}:`, `Fees for ${title}:`), ...lines].join('\n'), ...officialFeeNotes(ctx, channels), ...notes];
 }
 
-/** The processing time per channel; a time without a unit is quoted as the official record gives it. */
+/**
+ * The fee notes of the official records a curated entry covers ("Phí cấp bản sao Trích lục ...", "10 USD/bản"),
+ * quoted word for word when the curated text does not already say them: a curated summary must not drop them.
+ */
+function officialFeeNotes(ctx: ComposeContext, shown: readonly Channel[]): string[] {
+  if (ctx.sources.entry.id.startsWith('dvc-')) return [];
+  const said = shown.map((c) => c.fee?.text ?? '').join(' ');
+  const notes = new Set<string>();
+  for (const record of ctx.sources.folded) {
+    for (const channel of record.channels) {
+      const text = channel.fee?.text;
+      if (!text || (channel.fee?.amountVnd === 0 && !text.includes('('))) continue;
+      if (said.includes(text) || [...notes].includes(text)) continue;
+      notes.add(text);
+      ctx.sources.used.add(record);
+    }
+  }
+  if (notes.size === 0) return [];
+  const lead = pick(ctx.language, 'Hồ sơ chính thức ghi về lệ phí:', 'The official record says about fees:');
+  return [[lead, ...[...notes].slice(0, 4).map((note) => `“${note}”`)].join('\n')];
+}
+
+/**
+ * The processing time per channel, each with the case it is for when the record gives one; a time written only in
+ * the channel's description is quoted word for word; a time without a unit is quoted as the record gives it.
+ */
 export function composeTime(ctx: ComposeContext): string[] {
   const { language } = ctx;
   const title = displayTitle(ctx.sources.entry, language);
   const channels = pickList(ctx.sources, 'channels');
-  const timed = channels.filter((channel) => channel.time);
+  const timed = channels.filter((channel) => channel.time || channel.timeText);
   if (timed.length === 0) {
     const intro = pick(language, `Dạ, về thời gian giải quyết thủ tục ${title}, hồ sơ chính thức ghi:`,
       `On the processing time for ${title}, the official record says:`);
     return quoteOrMissing(ctx, 'time', intro);
   }
-  const unitless = timed.some((c) => !c.time?.unit);
+  const unitless = timed.some((c) => c.time && !c.time.unit);
   const lead = unitless
     ? pick(language, `Dạ, thời gian giải quyết thủ tục ${title} ghi trong hồ sơ chính thức`,
       `Processing time for ${title}, as given in the official record`)
     : pick(language, `Dạ, thời gian giải quyết thủ tục ${title}`, `Processing time for ${title}`);
-  const values = timed.map((c) => formatTime(c.time ?? { value: 0 }, language));
-  const body = timed.length === channels.length && new Set(values).size === 1
-    ? [`${lead}: ${values[0]}.`]
-    : [`${lead}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}: ${values[i]}.`)];
+  const values = timed.map((c) => describeTime(c, language));
+  let body: string[];
+  if (timed.length === channels.length && new Set(values).size === 1 && !timed.some((c) => c.case)) {
+    // Every channel states the same time (or the same official passage): said once, not once per channel.
+    body = [`${lead}: ${values[0]}`];
+  } else {
+    body = [`${lead}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}${c.case ? ` (${c.case})` : ''}: ${values[i]}`)];
+  }
   if (unitless) {
     // The catalogue sometimes gives a bare number ("Trực tuyến1Miễn phí"): the citizen must not read it as days.
     ctx.handover = true;
@@ -67,6 +96,20 @@ export function composeTime(ctx: ComposeContext): string[] {
       'The official record does not state the unit of time; an official at the counter can tell you exactly.'));
   }
   return [body.join('\n'), ...notesFor(ctx, 'time')];
+}
+
+function describeTime(channel: Channel, language: Language): string {
+  if (channel.time && channel.timeText) {
+    // The description gives durations for other cases too: they stay with the time, word for word.
+    return `${formatTime(channel.time, language)}; ${pick(language, 'hồ sơ chính thức ghi', 'the official record says')} ${quoteTime(channel.timeText, language)}`;
+  }
+  if (channel.time) return `${formatTime(channel.time, language)}.`;
+  return pick(language, `hồ sơ chính thức ghi ${quoteTime(channel.timeText ?? '', language)}`,
+    `the official record says ${quoteTime(channel.timeText ?? '', language)}`);
+}
+
+function quoteTime(text: string, language: Language): string {
+  return `“${text}” ${pick(language, '(trích nguyên văn)', '(quoted word for word, in Vietnamese)')}`;
 }
 
 /** Whether and how the procedure can be filed online, with that channel's time, fee and the procedure page. */

@@ -2,13 +2,14 @@ import type { DocumentItem } from '../../knowledge/schema.js';
 import { displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
 import { copyWords, pick } from './format.js';
 import { quoteOfficial } from './quote.js';
-import { pickList, pickRaw } from './sources.js';
+import { pickList, pickRaw, pickUrl } from './sources.js';
 import type { Language } from './types.js';
 
-// A kiosk screen read by elderly people: the first papers, then a count of the rest.
-const MAX_DOCUMENTS = 8;
+// Asked for the papers, a citizen needs every one of them (issue 19: "every document"); past this many the screen
+// is no longer readable, so the rest are counted and the official page linked.
+const MAX_DOCUMENTS = 60;
 
-/** The papers to bring as a numbered list, grouped as the official list groups them, at most eight. */
+/** The papers to bring as a numbered list, grouped as the official list groups them, at most sixty. */
 export function composeDocuments(ctx: ComposeContext): string[] {
   const { language } = ctx;
   const title = displayTitle(ctx.sources.entry, language);
@@ -31,8 +32,26 @@ export function composeDocuments(ctx: ComposeContext): string[] {
     }
   }
   const rest = documents.length - shown;
-  if (rest > 0) lines.push(pick(language, `… và ${rest} giấy tờ khác.`, `… and ${rest} more.`));
-  return [lines.join('\n'), ...notesFor(ctx, 'documents')];
+  if (rest > 0) {
+    const url = pickUrl(ctx.sources);
+    const more = url ? pick(language, ` Xem đầy đủ: ${url}`, ` Full list: ${url}`) : '';
+    lines.push(pick(language, `… và ${rest} giấy tờ khác.${more}`, `… and ${rest} more.${more}`));
+  }
+  return [lines.join('\n'), ...officialListsLonger(ctx, documents.length), ...notesFor(ctx, 'documents')];
+}
+
+/**
+ * A curated entry lists papers in citizens' words and may leave out the record's rarer cases: when an official
+ * record it covers lists more papers, the answer says so and links that record's full list (docs/facts.md).
+ */
+function officialListsLonger(ctx: ComposeContext, shown: number): string[] {
+  if (ctx.sources.entry.id.startsWith('dvc-')) return [];
+  const longer = ctx.sources.folded.filter((record) => record.url && record.documents.length > shown);
+  if (longer.length === 0) return [];
+  for (const record of longer) ctx.sources.used.add(record);
+  const links = longer.slice(0, 5).map((record) => `- ${record.title.vi}: ${record.url}`);
+  return [[pick(ctx.language, 'Danh sách trên là tóm tắt. Xem đầy đủ thành phần hồ sơ chính thức (kể cả các trường hợp riêng):',
+    'The list above is a summary. The full official list of documents (including special cases):'), ...links].join('\n')];
 }
 
 /** The number of papers, for the overview. */
@@ -44,7 +63,9 @@ function describeDocument(doc: DocumentItem, language: Language): string {
   const details = [copyWords(doc, language)];
   if (doc.form) details.push(`${pick(language, 'mẫu', 'form')}: ${doc.form}`);
   const said = details.filter((d) => d !== '');
-  return said.length > 0 ? `${doc.name} — ${said.join(', ')}` : doc.name;
+  const line = said.length > 0 ? `${doc.name} — ${said.join(', ')}` : doc.name;
+  // A note row of the official list ("Lưu ý: ...", "Trường hợp ... thì ...") follows the paper it was written under.
+  return doc.note ? `${line}\n   ${pick(language, 'Ghi chú', 'Note')}: ${doc.note}` : line;
 }
 
 interface DocumentGroup {

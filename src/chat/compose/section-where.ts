@@ -4,39 +4,54 @@ import { displayTitle, notesFor, type ComposeContext } from './context.js';
 import { levelsLabel, pick } from './format.js';
 import { pickAgencies, pickList, pickUrl } from './sources.js';
 import type { Language } from './types.js';
+import { findFilingStep, findForwarding, wardReceivesFile } from './where-agency.js';
 
-/** Where the procedure is done: the agency and level, the ward desk for ward procedures, online filing if any. */
+/**
+ * Where the procedure is done: its level, the agency that receives the file (never the competent authority in its
+ * place), the deciding agency, forwarding only when the record speaks of it, online filing if any, and the ward's
+ * desk card only when the ward receives the file (docs/facts.md).
+ */
 export function composeWhere(ctx: ComposeContext): string[] {
   const { language } = ctx;
   const entry = ctx.sources.entry;
   const title = displayTitle(entry, language);
   const { receiving, deciding } = pickAgencies(ctx.sources);
-  const agency = receiving ?? deciding;
   const atWard = entry.levels.includes('xã');
+  const wardReceives = wardReceivesFile(ctx.sources, receiving);
   const levels = levelsLabel(entry.levels, language);
   const lines = [
     atWard
-      ? pick(language, `Dạ, thủ tục ${title} làm ở ${levels}.`, `${title} is done at ${levels}.`)
+      ? pick(language, `Dạ, thủ tục ${title} là thủ tục ${levels}.`, `${title} is a procedure at ${levels}.`)
       : // Said first and plainly: an elderly citizen must not queue at the ward for a provincial procedure.
         pick(language, `Dạ, thủ tục ${title} không làm tại phường. Đây là thủ tục ${levels}.`,
           `${title} is not done at the ward. It is handled at ${levels}.`),
   ];
-  if (agency) lines.push(`${pick(language, 'Nơi tiếp nhận hồ sơ', 'Where to file')}: ${agency}.`);
-  if (deciding && deciding !== agency) lines.push(`${pick(language, 'Cơ quan giải quyết', 'Deciding agency')}: ${deciding}.`);
-  if (!agency) {
-    ctx.handover = true;
-    lines.push(pick(language, 'Thông tin hiện có không ghi tên cơ quan tiếp nhận; cán bộ tại quầy sẽ hướng dẫn bạn.',
-      'The information I have does not name the receiving agency; an official at the counter can guide you.'));
+  if (receiving) {
+    lines.push(`${pick(language, 'Nơi tiếp nhận hồ sơ', 'Where to file')}: ${receiving}.`);
+    if (atWard && !wardReceives) {
+      lines.push(pick(language, 'Hồ sơ này không nộp tại bộ phận một cửa của phường mà tại cơ quan trên.',
+        'This file is not received at the ward’s one-stop desk but by the agency above.'));
+    }
   }
+  if (deciding && deciding !== receiving) lines.push(`${pick(language, 'Cơ quan có thẩm quyền giải quyết', 'Competent authority')}: ${deciding}.`);
+  if (!receiving) {
+    ctx.handover = true;
+    lines.push(pick(language, 'Hồ sơ chính thức không ghi tên cơ quan tiếp nhận hồ sơ; cán bộ tại quầy sẽ hướng dẫn bạn.',
+      'The official record does not name the agency that receives the file; an official at the counter can guide you.'));
+    const step = findFilingStep(ctx.sources);
+    if (step) lines.push(`${pick(language, 'Trình tự thực hiện ghi', 'The official steps say')}: “${step}”`);
+  }
+  const forwarding = findForwarding(ctx.sources);
+  if (forwarding) lines.push(`${pick(language, 'Về liên thông, hồ sơ chính thức ghi', 'On forwarding (liên thông), the official record says')}: “${forwarding}”`);
   const online = pickList(ctx.sources, 'channels').find((c) => c.kind === 'truc-tuyen');
   if (online) {
     lines.push(pick(language, 'Thủ tục này cũng có thể nộp trực tuyến.', 'This procedure can also be filed online.'));
-    if (online.description) lines.push(online.description);
+    if (online.description && !online.timeText) lines.push(online.description);
     const url = pickUrl(ctx.sources);
-    if (url && !atWard) lines.push(`${pick(language, 'Trang thủ tục', 'Procedure page')}: ${url}`);
+    if (url && !wardReceives) lines.push(`${pick(language, 'Trang thủ tục', 'Procedure page')}: ${url}`);
   }
   const blocks = [lines.join('\n')];
-  if (atWard && ctx.ward) blocks.push(wardDesk(ctx.ward, entry.field, language));
+  if (wardReceives && ctx.ward) blocks.push(wardDesk(ctx.ward, entry.field, language));
   return [...blocks, ...notesFor(ctx, 'where')];
 }
 
@@ -72,8 +87,9 @@ export function composeWardCard(ctx: ComposeContext): string[] {
 export function summarizeWhere(ctx: ComposeContext): string | undefined {
   const { language } = ctx;
   const entry = ctx.sources.entry;
-  const { receiving, deciding } = pickAgencies(ctx.sources);
-  const agency = receiving ?? deciding;
+  const { receiving } = pickAgencies(ctx.sources);
+  // Only the receiving agency is a place to file; a competent authority alone is not (docs/facts.md).
+  const agency = receiving;
   if (!entry.levels.includes('xã')) {
     const at = `${levelsLabel(entry.levels, language)}${agency ? `: ${agency}` : ''}`;
     return pick(language, `Thủ tục này không làm tại phường mà ở ${at}.`, `It is not done at the ward but at ${at}.`);

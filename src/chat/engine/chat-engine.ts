@@ -1,35 +1,33 @@
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
-import type { SearchDocument } from '../../retrieval/corpus/build-corpus.js';
-import { detectLanguage, foldForMatch, isStopword } from '../../text/index.js';
+import { foldForMatch, type Language } from '../../text/index.js';
+import { understand, type Aspect, type Question } from '../../understand/index.js';
 import { AppError } from '../../shared/errors.js';
-import { wardDayOf } from '../../shared/ward-time.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session, Storage } from '../../storage/types.js';
-import { composeAnswer, composeChoices, composeFallback, detectAspect, removeAspectPhrases, type Aspect } from '../compose/index.js';
 import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
 import { redactPersonalData } from './redact.js';
 import { detectSmalltalk, replyToSmalltalk } from './smalltalk.js';
 import type { DialogueState } from './state.js';
 import { composeTicketText } from './ticket-text.js';
 import type { Rephraser } from '../llm/rephrase.js';
-import type { DossierValidation, FormDefinition } from '../../forms/types.js';
-import { continueForm, reopenFields, startForm, type FormTurn } from '../forms/form-dialogue.js';
-import { isYes } from '../forms/words.js';
 import { ConversationStore, type LoadedSession } from './conversation-store.js';
-import { composeDossierNotSaved, composeDossierSaved, ticketUnavailableError } from './notices.js';
-import { usageEventsOf, type UsageCount } from './usage-events.js';
+import { composeDossierSaved, ticketUnavailableError } from './notices.js';
+import { usageEventsOf } from './usage-events.js';
+import { answerEntry } from './turns/answer-entry.js';
+import type { ChatRetrieval, FormCatalog, LifeSituation, Reply, Turn, TurnContext } from './turns/context.js';
+import { continueFormTurn, startFormTurn } from './turns/form-turn.js';
+import { declineTurn, handoverTurn } from './turns/handover.js';
+import { answerQuestion } from './turns/new-question.js';
 
-/** What the engine needs from retrieval. */
-export interface ChatRetrieval {
-  search(query: string, k: number): Promise<SearchResponse>;
-  getDocument(id: string): SearchDocument | undefined;
-}
+export type { ChatRetrieval, FormCatalog, LifeSituation } from './turns/context.js';
 
 export interface ChatEngineOptions {
   retrieval: () => ChatRetrieval | undefined;
   storage: Storage;
   ward: () => WardSettings | undefined;
+  /** The moments of life in force (knowledge/situations), for checklists; none when omitted. */
+  situations?: () => readonly LifeSituation[];
   logger: Logger;
   /** Minutes one hand-over takes on average, for the estimated wait. */
   minutesPerTicket?: number;
@@ -40,33 +38,6 @@ export interface ChatEngineOptions {
   /** Days before stored personal data is purged (said in the consent notice). */
   retentionDays?: number;
   now?: () => Date;
-}
-
-/** The pre-fillable forms as the engine needs them. */
-export interface FormCatalog {
-  get(id: string): FormDefinition | undefined;
-  forProcedure(entryId: string): FormDefinition | undefined;
-  validate(form: FormDefinition, values: Record<string, string>, today: Date): DossierValidation;
-}
-
-type Reply = Omit<AnswerFrame, 'type' | 'messageId' | 'language'>;
-
-// Words that only carry a follow-up ("còn … thì sao?", "what about …") and name no procedure.
-const FOLLOW_UP_WORDS = new Set(['con', 'thi', 'sao', 'the', 'nao', 'vay', 'nua', 'them', 'and', 'what', 'about', 'also', 'then']);
-// Two entries whose lexical scores are this close are equally likely: ask which one is meant.
-const CLARIFY_MARGIN = 0.95;
-const LOW_CONFIDENCE_COVERAGE = 0.6;
-
-/** A composed reply, the state the conversation moves to, and how it counts on the officials' dashboard. */
-interface Turn {
-  frame: Reply;
-  state: DialogueState;
-  count?: UsageCount;
-  /**
-   * The citizen confirmed a form: store the dossier with its confirmation. `frame` and `state` are then what is
-   * said when it cannot be stored (the summary stays, one tap tries again).
-   */
-  save?: { form: FormDefinition; values: Record<string, string>; state: DialogueState };
 }
 
 /**
@@ -93,12 +64,16 @@ export class ChatEngine {
     return this.store.open(input);
   }
 
-  /** Answers a citizen's message: small talk, a choice, a follow-up, or a new question. */
+  /**
+   * Answers a citizen's message. The message is analysed once (src/understand) and routed by kind of turn: the form
+   * in progress, a reply to the assistant's own question, a request for a person, small talk, a pick among choices,
+   * a follow-up, or a new question.
+   */
   async message(sessionId: string, text: string): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);
-    const language = pickLanguage(text, loaded.state.language);
+    const question = understand(text, { language: loaded.state.language });
     await this.store.saveMessage(loaded, { role: 'citizen', text });
-    return this.finish(loaded, await this.replyTo(text, { ...loaded.state, language }, loaded.session));
+    return this.finish(loaded, await this.replyTo(question, { ...loaded.state, language: question.language }, loaded.session));
   }
 
   /** Answers a tap on a clarifying choice or a suggested procedure. */
@@ -107,7 +82,7 @@ export class ChatEngine {
     if (entryId === 'form:yes' || entryId === 'form:no') return this.message(sessionId, entryId === 'form:yes' ? 'có' : 'không');
     const loaded = await this.store.load(sessionId);
     const { pending } = loaded.state;
-    const turn = this.answerEntry(entryId, pending?.aspect ?? 'general', loaded.state);
+    const turn = answerEntry(this.context(loaded.session), entryId, pending?.aspect ?? 'general', loaded.state);
     return this.finish(loaded, { ...turn, count: pending?.source === 'clarify' ? 'resolution' : 'question' });
   }
 
@@ -115,7 +90,7 @@ export class ChatEngine {
   async followUp(sessionId: string, aspect: Aspect): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);
     if (!loaded.state.lastEntryId) throw new AppError({ status: 409, code: 'no_topic', message: 'Bạn hãy hỏi về một thủ tục trước nhé.' });
-    return this.finish(loaded, { ...this.answerEntry(loaded.state.lastEntryId, aspect, loaded.state), count: 'question' });
+    return this.finish(loaded, { ...answerEntry(this.context(loaded.session), loaded.state.lastEntryId, aspect, loaded.state), count: 'question' });
   }
 
   /** Stores a thumbs up/down (with an optional comment) on one of the assistant's messages. */
@@ -125,7 +100,10 @@ export class ChatEngine {
 
   /** Takes a queue ticket for a hand-over to an official and says how long the wait is. */
   async handover(sessionId: string, topic?: string): Promise<TicketFrame> {
-    const loaded = await this.store.load(sessionId);
+    return this.issueTicket(await this.store.load(sessionId), topic);
+  }
+
+  private async issueTicket(loaded: LoadedSession, topic?: string): Promise<TicketFrame> {
     const { state } = loaded;
     const entryId = topic ?? state.lastEntryId;
     const doc = entryId ? this.retrieval().getDocument(entryId) : undefined;
@@ -155,123 +133,68 @@ export class ChatEngine {
     const { state } = loaded;
     const form = this.options.forms?.get(formId);
     if (!form) throw new AppError({ status: 404, code: 'unknown_form', message: 'Không có mẫu tờ khai này.' });
-    const turn = startForm(form, this.formOptions(state.language), this.prefill());
-    return this.send(loaded, formReply(form, turn), { ...state, form: turn.state, offer: undefined, pending: undefined });
+    const turn = startFormTurn(this.context(loaded.session), form, state);
+    return this.send(loaded, turn.frame, turn.state);
   }
 
-  private async replyTo(text: string, state: DialogueState, session: Session): Promise<Turn> {
+  private async replyTo(question: Question, state: DialogueState, session: Session): Promise<Turn> {
+    const ctx = this.context(session);
     const activeForm = state.form ? this.options.forms?.get(state.form.formId) : undefined;
-    if (state.form && activeForm) return this.continueFormDialogue(activeForm, state, text);
-    if (state.offer && isYes(text)) {
+    if (state.form && activeForm) return continueFormTurn(ctx, activeForm, state, question.text);
+    // A bare yes/no answers the assistant's own last question: the form it offered, or an official.
+    if (question.reply === 'yes' && state.offer) {
       const form = this.options.forms?.get(state.offer);
-      if (form) {
-        const turn = startForm(form, this.formOptions(state.language), this.prefill());
-        return { frame: formReply(form, turn), state: { ...state, form: turn.state, offer: undefined } };
-      }
+      if (form) return startFormTurn(ctx, form, state);
     }
-    const smalltalk = detectSmalltalk(text);
+    if (question.reply === 'yes' && state.awaiting === 'handover') return handoverTurn(ctx, state);
+    if (question.reply === 'no' && (state.offer || state.awaiting)) return declineTurn(state);
+    if (question.wantsPerson) return handoverTurn(ctx, state);
+
+    const smalltalk = detectSmalltalk(question.text);
     if (smalltalk) return { frame: { kind: 'smalltalk', text: replyToSmalltalk(smalltalk, state.language), citations: [], handover: false }, state };
 
-    const picked = state.pending ? matchChoice(text, state.pending.choices) : undefined;
-    if (picked) return { ...this.answerEntry(picked, state.pending?.aspect ?? 'general', state), count: state.pending?.source === 'clarify' ? 'resolution' : 'question' };
+    const picked = state.pending ? matchChoice(question.text, state.pending.choices) : undefined;
+    if (picked) return { ...answerEntry(ctx, picked, state.pending?.aspect ?? 'general', state), count: state.pending?.source === 'clarify' ? 'resolution' : 'question' };
 
-    const aspect = detectAspect(text);
-    const response = await this.retrieval().search(text, 5);
-    const top = response.results[0];
-    // A follow-up asks about another aspect without naming a procedure: at most one word is left once the
-    // aspect phrase, filler and follow-up words are taken out ("còn lệ phí thì sao?", "mất bao lâu?").
-    const topicWords = removeAspectPhrases(text).filter((w) => !isStopword(w) && !FOLLOW_UP_WORDS.has(w));
-    const isFollowUp =
-      state.lastEntryId !== undefined &&
-      aspect !== 'general' &&
-      (topicWords.length <= 1 || !response.answerable || top?.id === state.lastEntryId);
-    if (isFollowUp && state.lastEntryId) return { ...this.answerEntry(state.lastEntryId, aspect, state), count: 'question' };
-
-    if (!response.answerable || !top) {
-      await this.recordGap(text, state.language, response, response.evidence.coverage > 0.2 ? 'unanswered' : 'out-of-scope');
-      const reason = response.results.length > 0 && response.evidence.coverage > 0.2 ? 'unsure' : 'out-of-scope';
-      const suggestions = reason === 'unsure' ? this.entriesOf(response.results.slice(0, 3).map((r) => r.id)) : [];
-      const fallback = composeFallback({ suggestions, language: state.language, reason });
-      return {
-        frame: { kind: 'fallback', text: fallback.text, citations: [], choices: fallback.suggestions, handover: true },
-        state: { ...state, pending: { choices: fallback.suggestions, aspect, source: 'fallback' } },
-        count: 'question',
-      };
-    }
-
-    const second = response.results[1];
-    if (second && (response.evidence.margin ?? 0) >= CLARIFY_MARGIN && session.channel !== 'http') {
-      const entries = this.entriesOf(response.results.slice(0, 3).filter((r) => r.score >= (top.score * 0.9)).map((r) => r.id));
-      if (entries.length >= 2) {
-        const composed = composeChoices(entries, state.language);
-        return {
-          frame: { kind: 'clarify', text: composed.text, citations: [], choices: composed.choices, handover: false },
-          state: { ...state, pending: { choices: composed.choices, aspect, source: 'clarify' } },
-          count: 'question',
-        };
-      }
-    }
-    if (response.evidence.coverage < LOW_CONFIDENCE_COVERAGE) await this.recordGap(text, state.language, response, 'low-confidence');
-    return { ...this.answerEntry(top.id, aspect, state), count: 'question' };
+    // Clarifying needs buttons; the plain HTTP client answers the best match.
+    const { awaiting: _awaiting, ...rest } = state;
+    return answerQuestion(ctx, question, rest, session.channel !== 'http');
   }
 
-  private answerEntry(entryId: string, aspect: Aspect, state: DialogueState): Turn {
-    const doc = this.retrieval().getDocument(entryId);
-    if (!doc) throw new AppError({ status: 404, code: 'unknown_procedure', message: 'Không tìm thấy thủ tục này.' });
-    const ward = this.options.ward();
-    const composed = composeAnswer({ entry: doc.entry, folded: doc.folded, aspect, language: state.language, ...(ward ? { ward } : {}) });
-    const form = this.options.forms?.forProcedure(doc.id);
-    const offer = form
-      ? state.language === 'en'
-        ? `\n\nI can pre-fill the “${form.title.en}” for you to print. Would you like that?`
-        : `\n\nTôi có thể giúp bạn điền sẵn “${form.title.vi}” để in mang đến quầy. Bạn có muốn không?`
-      : '';
+  /** What every kind of turn reads, for this session. */
+  private context(session: Session): TurnContext {
     return {
-      frame: {
-        kind: 'answer',
-        text: composed.text + offer,
-        citations: composed.citations,
-        entryId: doc.id,
-        followUps: composed.followUps,
-        handover: composed.handover,
-        ...(form ? { choices: [{ id: `form:start:${form.id}`, label: state.language === 'en' ? 'Pre-fill the form' : 'Điền sẵn tờ khai' }] } : {}),
-      },
-      state: { language: state.language, lastEntryId: doc.id, lastAspect: aspect, ...(form ? { offer: form.id } : {}) },
+      retrieval: () => this.retrieval(),
+      ward: () => this.options.ward(),
+      situations: () => this.options.situations?.() ?? [],
+      forms: this.options.forms,
+      channel: session.channel,
+      now: () => this.now(),
+      retentionDays: this.options.retentionDays ?? 30,
+      recordGap: (text, language, response, reason) => this.recordGap(text, language, response, reason),
+      entriesOf: (ids) => this.entriesOf(ids),
     };
-  }
-
-  private continueFormDialogue(form: FormDefinition, state: DialogueState, text: string): Turn {
-    const options = this.formOptions(state.language);
-    let turn = continueForm(form, state.form!, text, options);
-    if (turn.submit && turn.state) {
-      const validation = this.options.forms!.validate(form, turn.submit, this.now());
-      if (!validation.ok) turn = reopenFields(form, turn.state, validation.errors, options);
-      else {
-        // Said only if the dossier cannot be stored: the summary stays, and "Thử lưu lại" submits it again.
-        const retry = state.language === 'en' ? 'Try again' : 'Thử lưu lại';
-        return {
-          frame: {
-            kind: 'form',
-            text: composeDossierNotSaved(state.language),
-            citations: [],
-            handover: false,
-            choices: [{ id: 'form:yes', label: retry }],
-            form: { formId: form.id, stage: turn.state.stage, values: turn.state.values, asking: [] },
-          },
-          state: { ...state, form: turn.state },
-          save: { form, values: validation.values, state: { language: state.language, ...(state.lastEntryId ? { lastEntryId: state.lastEntryId } : {}) } },
-        };
-      }
-    }
-    const { form: _previous, ...rest } = state;
-    return { frame: formReply(form, turn), state: { ...rest, ...(turn.state ? { form: turn.state } : {}) } };
   }
 
   /** Sends a turn's reply (storing the dossier first when the citizen confirmed one) and counts it. */
   private async finish(loaded: LoadedSession, turn: Turn): Promise<AnswerFrame> {
+    if (turn.takeTicket) return this.sendTicket(loaded, turn);
     const saved = turn.save ? await this.saveDossier(loaded, turn.save) : undefined;
     const frame = saved ?? (await this.send(loaded, turn.frame, turn.state));
     await this.store.recordUsage(usageEventsOf(turn.count, frame));
+    return frame;
+  }
+
+  /** A hand-over asked in words at the kiosk: the ticket rides on the answer (the client shows it as a ticket). */
+  private async sendTicket(loaded: LoadedSession, turn: Turn): Promise<AnswerFrame> {
+    let ticket: TicketFrame;
+    try {
+      ticket = await this.issueTicket(loaded);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return this.send(loaded, { ...turn.frame, text: error.message, handover: false }, turn.state);
+    }
+    const frame = await this.send(loaded, { ...turn.frame, text: ticket.text, ticket: ticket.ticket }, turn.state);
     return frame;
   }
 
@@ -293,17 +216,6 @@ export class ChatEngine {
       messageId,
       language: state.language,
     };
-  }
-
-  /** What the ward already knows: the addressee (only from real settings, never the example) and today's date. */
-  private prefill(): Record<string, string> {
-    const ward = this.options.ward();
-    const today = wardDayOf(this.now());
-    return { ngay_khai: today, ...(ward && !ward.example ? { kinh_gui: `Ủy ban nhân dân ${ward.wardName}`, noi_khai: ward.wardName } : {}) };
-  }
-
-  private formOptions(language: 'vi' | 'en') {
-    return { language, today: this.now(), retentionDays: this.options.retentionDays ?? 30 };
   }
 
   private now(): Date {
@@ -339,25 +251,9 @@ export class ChatEngine {
     });
   }
 
-  private async recordGap(text: string, language: 'vi' | 'en', response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
+  private async recordGap(text: string, language: Language, response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
     await this.store.recordGap({ question: redactPersonalData(text), language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
   }
-}
-
-function formReply(form: FormDefinition, turn: FormTurn): Reply {
-  return {
-    kind: 'form',
-    text: turn.text,
-    citations: [],
-    handover: false,
-    ...(turn.choices ? { choices: turn.choices } : {}),
-    ...(turn.state ? { form: { formId: form.id, stage: turn.state.stage, values: turn.state.values, asking: turn.state.asking } } : {}),
-  };
-}
-
-function pickLanguage(text: string, current: 'vi' | 'en'): 'vi' | 'en' {
-  // One or two words ("ok", "CCCD") say little about the language: keep the conversation's.
-  return text.trim().split(/\s+/).length >= 3 ? detectLanguage(text) : current;
 }
 
 /** A reply that picks one of the offered choices: its number ("2") or its name. */

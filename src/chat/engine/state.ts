@@ -12,8 +12,10 @@ export const DialogueStateSchema = z.object({
    * from a clarifying question (a pick settles that question) or from a declined one (a pick is a new question).
    */
   pending: z
-    .object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), aspect: AspectSchema, source: z.enum(['clarify', 'fallback']).optional() })
+    .object({ choices: z.array(z.object({ id: z.string(), label: z.string() })), aspect: AspectSchema, source: z.enum(['clarify', 'fallback', 'situation']).optional() })
     .optional(),
+  /** The assistant's own last question awaiting a yes or no ("Bạn có muốn gặp cán bộ không?"). */
+  awaiting: z.enum(['handover']).optional(),
   /** A form offered after the last answer ("Bạn có muốn điền sẵn tờ khai không?"). */
   offer: z.string().optional(),
   /** The pre-filling dialogue in progress (holds personal data: the state is encrypted at rest). */

@@ -76,8 +76,50 @@ function buildChannel(head: RowHead, items: FeeItem[], description: string): Cha
     const amount = head.amountDoubtful ? undefined : readAmountVnd(items);
     if (amount !== undefined) channel.fee.amountVnd = amount;
   }
-  if (!isBlankText(description)) channel.description = cleanMultiline(description);
+  if (!isBlankText(description)) {
+    channel.description = cleanMultiline(description);
+    const rowCase = readRowCase(channel.description);
+    if (rowCase) channel.case = rowCase;
+    // Without a time column the description is the only statement of time; with one, the description may still
+    // give other durations for other cases ("01 ngày đối với đám tang - 05 ngày làm việc đối với các trường hợp khác").
+    const timeText = readTimeText(channel.description);
+    if (timeText && (!head.time || statesOtherDuration(timeText, head.time.value))) channel.timeText = timeText;
+  }
   return channel;
+}
+
+// A duration as the portal writes one in prose: "02 ngày làm việc", "40 ngày", "03 tháng", "24 giờ".
+const DURATION = /\b\d+(?:[.,]\d+)?\s*(?:\([^)]{1,20}\)\s*)?(?:ngày|giờ|tháng|tuần|năm|phút)\b/iu;
+const TIME_HEADING = /Thời (?:hạn|gian) giải quyết\s*:?/iu;
+const ROW_CASE = /^(?:[-+•]\s*)?((?:Đối với|Trường hợp)[^:.;]{3,200}):/u;
+const MAX_TIME_TEXT = 1500;
+
+/**
+ * The time when the record states it only in the description: from a "Thời hạn giải quyết" heading on, or the
+ * whole description when it is about time, else the sentences that state a duration. Kept word for word.
+ */
+export function readTimeText(description: string): string | undefined {
+  if (!DURATION.test(description)) return undefined;
+  const heading = TIME_HEADING.exec(description);
+  if (heading) return trimTo(description.slice(heading.index), MAX_TIME_TEXT);
+  const sentences = description.split(/(?<=[.;])\s+|\n/u).map((part) => part.trim()).filter((part) => part !== '');
+  const timed = sentences.filter((sentence) => DURATION.test(sentence) && !/^Thời gian tiếp nhận/iu.test(sentence));
+  if (timed.length === 0) return undefined;
+  return trimTo(timed.length === sentences.length ? description : timed.join(' '), MAX_TIME_TEXT);
+}
+
+/** True when the text names a duration other than the time column's ("01 ngày" besides 5). */
+function statesOtherDuration(text: string, value: number): boolean {
+  return [...text.matchAll(new RegExp(DURATION.source, 'giu'))].some((match) => Number.parseFloat(match[0].replace(',', '.')) !== value);
+}
+
+/** "Đối với hồ sơ thuộc diện hoàn thuế trước: ..." — the case a row of the table is for. */
+export function readRowCase(description: string): string | undefined {
+  return ROW_CASE.exec(description)?.[1]?.trim();
+}
+
+function trimTo(text: string, max: number): string {
+  return text.length <= max ? text.trim() : `${text.slice(0, max).trimEnd()} …`;
 }
 
 /** The amount only when the cell leaves no doubt: one item, and a note that does not contradict it. */

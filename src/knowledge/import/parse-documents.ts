@@ -21,6 +21,7 @@ export function parseDocuments(cell: string): ParseOutcome<DocumentItem[]> {
   const parts = cell.replace(/[\u200b-\u200f\ufeff]/g, '').split(DOCUMENTS_HEADER);
   if (parts.length < 2) return fail('no table header');
   const items: DocumentItem[] = [];
+  const leading: string[] = [];
   let group = readGroup(parts[0] ?? '');
   for (let index = 1; index < parts.length; index += 1) {
     const section = readSectionRows(parts[index] ?? '');
@@ -30,10 +31,16 @@ export function parseDocuments(cell: string): ParseOutcome<DocumentItem[]> {
     for (const row of section.rows) {
       const item = buildItem(row, group);
       if (!item) return fail(`cannot tell a document name from its form in "${cleanInline(row.text).slice(-60)}"`);
-      items.push(item);
+      if (isNoteRow(item)) attachNote(items, item, leading);
+      else {
+        if (items.length === 0 && leading.length > 0) item.note = [...leading, item.note].filter(Boolean).join(' ');
+        items.push(item);
+      }
     }
     group = readGroup(section.rest);
   }
+  // Nothing but notes: the official text is kept instead, so that nothing is lost.
+  if (items.length === 0 && leading.length > 0) return fail('every row is a note');
   return succeed(items);
 }
 
@@ -102,23 +109,67 @@ function trimGluedDigits(digits: string): string {
 
 function buildItem(row: RawRow, group: string | undefined): DocumentItem | undefined {
   const { name, forms } = splitForms(row.text);
-  const cleanName = stripBullet(cleanInline(name));
+  const cleanName = stripDocumentBullet(cleanInline(name));
   if (cleanName === '') return undefined;
   const item: DocumentItem = { name: cleanName };
   if (group) item.group = group;
-  const quantity = Math.max(row.originals, row.copies);
-  item.quantity = quantity;
-  if (quantity > 0) {
-    const original = row.hasOriginal && row.originals > 0;
-    const copy = row.hasCopy && row.copies > 0;
-    item.copy = original && copy ? 'original-or-copy' : copy ? 'copy' : 'original';
+  const original = row.hasOriginal && row.originals > 0;
+  const copy = row.hasCopy && row.copies > 0;
+  // "1 bản chính,1 bản sao" asks for both: each count is kept, never read as "original or copy".
+  if (original && copy) {
+    item.quantity = row.originals;
+    item.copy = 'original-and-copy';
+    item.copies = row.copies;
+  } else {
+    item.quantity = Math.max(row.originals, row.copies);
+    if (item.quantity > 0) item.copy = copy ? 'copy' : 'original';
   }
   if (forms.length > 0) item.form = forms.join('; ');
   return item;
 }
 
+// A row that is a note about the list, not a paper: "Lưu ý: ...", a heading ending in ":", a rule for the agency.
+const NOTE_START = /^(?:\(?\s*)?(?:Lưu ý|Ghi chú|Chú ý|Ví dụ|Trường hợp|Đối với|Số lượng hồ sơ|Cá nhân có quyền lựa chọn|Cơ quan đăng ký hộ tịch từ chối|Trong thời hạn)/iu;
+
+const NOTE_RULE = /có trách nhiệm|có quyền|không được yêu cầu|phải bảo đảm|hủy bỏ kết quả/u;
+
+/**
+ * True for a row that is a note rather than a document: it opens with "Lưu ý"/"Ghi chú" (whatever its quantity),
+ * or it asks for no copy ("0 bản chính") and is a heading ("... bao gồm:"), a case ("Trường hợp nộp trực tuyến thì ...")
+ * or a rule addressed to the agency. Its text stays, as the note of the document it follows.
+ */
+export function isNoteRow(item: DocumentItem): boolean {
+  if (/^[*\s]*(?:Lưu ý|Ghi chú|Chú ý|Số lượng hồ sơ)(?=[\s:.,(]|$)/iu.test(item.name)) return true;
+  if ((item.quantity ?? 0) > 0 || item.form) return false;
+  // Under a "Lưu ý" heading every row is a note; elsewhere a "0 bản" row that lays down a duty or a right is one.
+  if (item.group && /^(?:Lưu ý|Ghi chú|Chú ý)/iu.test(item.group)) return true;
+  return NOTE_START.test(item.name) || /:$/u.test(item.name) || NOTE_RULE.test(item.name);
+}
+
+/** A note row goes with the document before it; a list that opens with a note keeps it for its first document. */
+function attachNote(items: DocumentItem[], note: DocumentItem, leading: string[]): void {
+  const target = items[items.length - 1];
+  if (target) target.note = target.note ? `${target.note} ${note.name}` : note.name;
+  else leading.push(note.name);
+}
+
+/** "+ Giấy ..." and "++ Giấy ...": the bullet belongs to the list, not to the name of the paper. */
+function stripDocumentBullet(name: string): string {
+  return stripBullet(name).replace(/^\+{1,2}\s*/u, '').trim();
+}
+
 /** Separates the attached form file name(s) glued after the document name. */
 export function splitForms(text: string): { name: string; forms: string[] } {
+  const split = splitFormsAtGlue(text);
+  if (split.forms.length > 0 || !FORM_EXTENSION.test(text.trimEnd())) return split;
+  // No glue point found: the file name is the last word ("quy địnhon_de_nghi.docx" lost its "Đ" in the crawl).
+  const trimmed = text.trimEnd();
+  const lastSpace = trimmed.lastIndexOf(' ');
+  if (lastSpace <= 0) return split;
+  return { name: trimmed.slice(0, lastSpace), forms: [trimmed.slice(lastSpace + 1)] };
+}
+
+function splitFormsAtGlue(text: string): { name: string; forms: string[] } {
   const trimmed = text.trimEnd();
   if (!FORM_EXTENSION.test(trimmed)) return { name: text, forms: [] };
   // Several files may follow each other: "Mẫu 01.docxMẫu 02.docx".

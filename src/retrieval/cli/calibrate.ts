@@ -7,18 +7,22 @@ import { thresholdsFile } from '../search/load-thresholds.js';
 import { openRetrievalForCli, readEmbedderFlag } from './open.js';
 
 /**
- * `npm run calibrate [-- file.jsonl]`: fits the abstention thresholds on the project's own calibration set
- * (default bench/calibration.jsonl — never the dev set) and writes knowledge/thresholds.json.
+ * `npm run calibrate [-- file.jsonl]`: fits the abstention thresholds on the project's own questions — by default
+ * bench/calibration.jsonl and the tuning half of bench/real-questions.jsonl; never the dev set, never the real
+ * questions' report half — and writes knowledge/thresholds.json.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--embedder') ?? 'bench/calibration.jsonl';
-  const lines = await readEvalFile(file);
+  const given = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--embedder');
+  const lines = given
+    ? await readEvalFile(given)
+    : [...(await readEvalFile('bench/calibration.jsonl')), ...(await readEvalFile('bench/real-questions.jsonl')).filter((line) => line.half === 'tune')];
+  const file = given ?? 'calibration.jsonl + real-questions.jsonl (tune half)';
   const runtime = await openRetrievalForCli({ embedder: readEmbedderFlag(args) });
   const samples = [];
   for (const line of lines) {
     const { evidence } = await runtime.retriever.search(line.q, 10);
-    samples.push({ inScope: line.expected.length > 0, evidence });
+    samples.push({ inScope: line.expected.length > 0 || (line.expectedCodes?.length ?? 0) > 0, evidence });
   }
   const result = calibrateThresholds(samples);
   const dense = runtime.denseStatus();

@@ -4,6 +4,7 @@ import { buildCorpus, type Corpus, type SearchDocument } from '../corpus/build-c
 import { LexicalIndex, type AnalysisCache, type LexicalHit } from '../lexical/lexical-index.js';
 import { actionAgreement, actionsOfTitle, understand, type ActionSet, type Question, type ScopeTopic } from '../../understand/index.js';
 import { buildFieldModel, type FieldModel } from './field-model.js';
+import { lookupDirect } from './code-lookup.js';
 import { fuseByRank } from './fuse.js';
 import { DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
 
@@ -25,6 +26,8 @@ export interface SearchResult {
   verified: boolean;
   /** The section that matched best (from the dense index), e.g. "documents" or "fees". */
   section?: string;
+  /** Share of the question's words (idf-weighted) found in this entry's names, aliases or summary (0–1). */
+  coverage?: number;
 }
 
 /** A search answer: results best first and whether they are good enough to answer from. */
@@ -162,10 +165,11 @@ export class Retriever {
       { ids: denseRanked.map((h) => h.entryId), weight: this.denseWeight },
     ]);
     const sections = new Map(denseHits.map((hit) => [hit.entryId, hit.section]));
+    const coverages = new Map(lexicalHits.map((hit) => [hit.id, hit.strongCoverage]));
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, k);
     const results = ranked.flatMap(([id, score]) => {
       const doc = this.corpus.byId.get(id);
-      return doc ? [toResult(doc, score, sections.get(id))] : [];
+      return doc ? [toResult(doc, score, sections.get(id), coverages.get(id))] : [];
     });
     const topId = ranked[0]?.[0];
     const denseTop = denseHits.length > 0 ? Math.max(...denseHits.map((h) => h.similarity)) : undefined;
@@ -182,6 +186,8 @@ export class Retriever {
     // A topic no procedure answers (a court matter, the weather) is declined unless the question names a procedure outright.
     const outOfScope = question.scope !== undefined && (question.scope.asked || evidence.nameMatch < SCOPE_NAME_MATCH);
     const answerable = topId !== undefined && !outOfScope && isAnswerable(evidence, this.thresholds);
+    const direct = lookupDirect(this.corpus, query);
+    if (direct.length > 0) return putDirectFirst({ query, answerable, results, evidence }, direct, k);
     return { query, answerable, results, evidence, ...(outOfScope && question.scope ? { scope: question.scope.topic } : {}) };
   }
 
@@ -215,7 +221,21 @@ export class Retriever {
   }
 }
 
-function toResult(doc: SearchDocument, score: number, section: string | undefined): SearchResult {
+/**
+ * A procedure named by its national code or its exact official name comes first, whatever the ranking said; records
+ * sharing that name are equally first (margin 1), so the conversation asks which one is meant.
+ */
+function putDirectFirst(response: SearchResponse, direct: SearchDocument[], k: number): SearchResponse {
+  const score = Number(((response.results[0]?.score ?? 0) * 2 + 0.01).toFixed(6));
+  const ids = new Set(direct.map((doc) => doc.id));
+  // The best-matching section the dense index found stays with the entry.
+  const section = (id: string) => response.results.find((r) => r.id === id)?.section;
+  const results = [...direct.map((doc) => toResult(doc, score, section(doc.id), response.results.find((r) => r.id === doc.id)?.coverage ?? 1)), ...response.results.filter((r) => !ids.has(r.id))].slice(0, Math.max(k, 1));
+  const evidence: Evidence = { ...response.evidence, margin: direct.length > 1 ? 1 : 0 };
+  return { ...response, answerable: true, results, evidence };
+}
+
+function toResult(doc: SearchDocument, score: number, section: string | undefined, coverage?: number): SearchResult {
   const { entry } = doc;
   return {
     id: entry.id,
@@ -228,5 +248,6 @@ function toResult(doc: SearchDocument, score: number, section: string | undefine
     ...(entry.url ? { url: entry.url } : {}),
     verified: entry.verified,
     ...(section ? { section } : {}),
+    ...(coverage === undefined ? {} : { coverage: Number(coverage.toFixed(3)) }),
   };
 }

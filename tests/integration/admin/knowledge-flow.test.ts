@@ -126,4 +126,11 @@ describe('knowledge editing: draft → publish → rollback, live', () => {
     expect(again.entries.find((e) => e.id === 'dang-ky-khai-sinh')?.draft).toBe(true);
     expect((await editor.request('GET', '/knowledge/entries?limit=9999')).status).toBe(400);
   });
+
+  it('finds entries by a national code typed in a phrase (issue 19)', async () => {
+    const { editor } = await buildWorkbench();
+    const byCode = await editor.json<{ entries: { id: string }[] }>('GET', `/knowledge/entries?q=${encodeURIComponent('thủ tục 1.001193')}`);
+    expect(byCode.entries.map((e) => e.id)).toContain('dang-ky-khai-sinh');
+    expect(byCode.entries.every((e) => e.id === 'dang-ky-khai-sinh' || e.id === 'dvc-1.001193')).toBe(true);
+  });
 });

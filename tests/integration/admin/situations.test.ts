@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeWorkbench } from '../../../src/admin/knowledge/workbench.js';
 import type { Situation } from '../../../src/knowledge/situation-schema.js';
+import { loadCuratedEntries, loadShippedSituations } from '../../helpers/chat-server.js';
 import { buildSituation } from '../../helpers/knowledge.js';
 import { buildWorkbench } from './admin-test-kit.js';
 
@@ -109,8 +110,8 @@ describe('life situations in the workbench', () => {
     expect(Object.keys(schemas.situation.properties)).toEqual(['id', 'title', 'intro', 'triggers', 'procedures', 'verified']);
   });
 
-  it('serves the shipped situations by default, keeping only procedures among the loaded entries', async () => {
-    const { workbench } = await buildWorkbench();
+  it('serves the shipped situations, keeping only procedures among the loaded entries', async () => {
+    const { workbench } = await buildWorkbench({ situations: await loadShippedSituations(await loadCuratedEntries()) });
     const ids = new Set(workbench.entries().map((e) => e.id));
     expect(workbench.situations().length).toBeGreaterThanOrEqual(16);
     for (const situation of workbench.situations()) for (const { id } of situation.procedures) expect(ids.has(id), id).toBe(true);

@@ -77,12 +77,12 @@ describe('composeAnswer: documents', () => {
     expect(composeAnswer({ entry, aspect: 'documents', language: 'en' }).text).toContain('2. Giấy chứng sinh — 2 copies');
   });
 
-  it('shows at most eight papers and counts the rest', () => {
-    const documents = Array.from({ length: 11 }, (_, i) => ({ name: `Giấy tờ ${String.fromCharCode(65 + i)}` }));
-    const { text } = composeAnswer({ entry: curated({ documents }), aspect: 'documents', language: 'vi' });
-    expect(text).toContain('8. Giấy tờ H');
-    expect(text).not.toContain('Giấy tờ I');
-    expect(text).toContain('… và 3 giấy tờ khác.');
+  it('shows at most sixty papers, counts the rest and links the full official list', () => {
+    const documents = Array.from({ length: 63 }, (_, i) => ({ name: `Giấy tờ số ${i + 1}` }));
+    const { text } = composeAnswer({ entry: curated({ documents, url: 'https://dichvucong.gov.vn/p' }), aspect: 'documents', language: 'vi' });
+    expect(text).toContain('60. Giấy tờ số 60');
+    expect(text).not.toContain('Giấy tờ số 61');
+    expect(text).toContain('… và 3 giấy tờ khác. Xem đầy đủ: https://dichvucong.gov.vn/p');
   });
 });
 

@@ -45,7 +45,9 @@ describe('importRecord on real catalogue records', () => {
       quantity: 1,
       copy: 'original',
     });
-    expect(new Set(entry.documents.map((d) => d.group))).toEqual(new Set(['Giấy tờ phải nộp', 'Giấy tờ phải xuất trình', 'Lưu ý', undefined]));
+    // Rows under the "Lưu ý" heading are notes of the paper before them, not papers (issue 19).
+    expect(new Set(entry.documents.map((d) => d.group))).toEqual(new Set(['Giấy tờ phải nộp', 'Giấy tờ phải xuất trình', undefined]));
+    expect(entry.documents.some((d) => d.note)).toBe(true);
     expect(entry.legalBasis).toHaveLength(15);
     expect(entry.legalBasis).toContainEqual({ title: 'Luật 60/2014/QH13', number: '60/2014/QH13' });
     expect(entry.legalBasis).toContainEqual({ title: 'Thông tư số 03/2023/TT-BTP ngày 02/8/2023 của Bộ trưởng Bộ Tư pháp', number: '03/2023/TT-BTP' });
@@ -63,7 +65,8 @@ describe('importRecord on real catalogue records', () => {
     expect(entry.agencies).toEqual({ receiving: 'Công an cấp xã', deciding: 'Công an cấp Xã' });
     const ct01 = entry.documents.find((d) => d.form === '1.MuCT01banhnhkmtheoThngts53.doc');
     expect(ct01?.name).toMatch(/^Tờ khai thay đổi thông tin cư trú \(Mẫu CT01 ban hành kèm theo Thông tư số 53\/2025\/TT-BCA\)/);
-    expect(entry.documents.find((d) => d.name.startsWith('Văn bản đề nghị đăng ký tạm trú'))?.copy).toBe('original-or-copy');
+    // "1 bản chính,1 bản sao": both are asked for (issue 19), never "original or copy".
+    expect(entry.documents.find((d) => d.name.startsWith('Văn bản đề nghị đăng ký tạm trú'))).toMatchObject({ quantity: 1, copy: 'original-and-copy', copies: 1 });
     expect(entry.legalBasis).toContainEqual({ title: 'Luật Cư trú 2020', number: '68/2020/QH14' });
     expect(entry.legalBasis[0]?.number).toBe('53/2025/TT-BCA');
     expect(entry.result).toEqual([

@@ -11,9 +11,15 @@ describe('parseDocuments', () => {
       ok: true,
       value: [
         { name: 'Giấy chứng sinh.', group: 'Giấy tờ phải nộp', quantity: 1, copy: 'original' },
-        { name: 'Văn bản ủy quyền.', group: 'Giấy tờ phải nộp', quantity: 1, copy: 'original-or-copy' },
-        { name: 'Giấy tờ tùy thân.', group: 'Giấy tờ phải xuất trình', quantity: 1, copy: 'copy' },
-        { name: 'Trường hợp nộp trực tuyến thì không phải nộp bản giấy.', group: 'Giấy tờ phải xuất trình', quantity: 0 },
+        { name: 'Văn bản ủy quyền.', group: 'Giấy tờ phải nộp', quantity: 1, copy: 'original-and-copy', copies: 1 },
+        // A "0 bản chính" row that states a case is a note on the paper before it, not a paper to bring.
+        {
+          name: 'Giấy tờ tùy thân.',
+          group: 'Giấy tờ phải xuất trình',
+          quantity: 1,
+          copy: 'copy',
+          note: 'Trường hợp nộp trực tuyến thì không phải nộp bản giấy.',
+        },
       ],
     });
   });

@@ -1,0 +1,52 @@
+import type { Language } from '../../../text/index.js';
+import type { ScopeTopic } from '../../../understand/index.js';
+
+/*
+ * Replies for topics no ward procedure deals with. Each says plainly that it is not the ward's, and where the
+ * citizen can turn instead, with nothing the knowledge base could not back: no address, no phone number, no fee.
+ * Court matters also name the free mediation at the grassroots that may come first (docs/understanding.md).
+ */
+const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
+  court: {
+    vi:
+      'Dạ, việc này (ly hôn, chia tài sản, tranh chấp thừa kế, vay nợ, khởi kiện) do Tòa án nhân dân giải quyết, không phải thủ tục hành chính tại phường. '
+      + 'Bạn nộp đơn khởi kiện hoặc đơn yêu cầu tại Tòa án nhân dân có thẩm quyền (có thể gửi trực tuyến qua Cổng dịch vụ công). '
+      + 'Trước đó, tổ hòa giải ở thôn, tổ dân phố có thể giúp các bên hòa giải (hòa giải ở cơ sở, không mất phí); với tranh chấp đất đai, phường tổ chức hòa giải trước khi ra tòa. '
+      + 'Bạn cũng có thể hỏi Trung tâm trợ giúp pháp lý nhà nước của tỉnh hoặc một luật sư.',
+    en:
+      'This (divorce, dividing property, an inheritance dispute, a debt, a lawsuit) is decided by the People’s Court, not by an administrative procedure at the ward. '
+      + 'You file a claim or a petition with the competent People’s Court (it can also be sent online through the National Public Service Portal). '
+      + 'Before that, the mediation team of your residential group can help both sides settle (grassroots mediation, free of charge); for a land dispute, the ward holds a mediation first. '
+      + 'The province’s state legal aid centre or a lawyer can also advise you.',
+  },
+  weather: {
+    vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không có thông tin thời tiết. Bạn xem bản tin dự báo thời tiết trên truyền hình, đài phát thanh hoặc trang của cơ quan khí tượng thủy văn.',
+    en: 'I only help with the ward’s administrative procedures, so I have no weather information. Please check the weather forecast on TV, radio or the national hydro-meteorological service’s website.',
+  },
+  prices: {
+    vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính nên không có thông tin giá cả thị trường. Lệ phí của một thủ tục thì tôi trả lời được: bạn hỏi tên thủ tục kèm “lệ phí bao nhiêu” nhé.',
+    en: 'I only help with administrative procedures, so I have no market prices. I can tell you the fee of a procedure: ask for the procedure with “how much is the fee”.',
+  },
+  transport: {
+    vi: 'Dạ, giá vé và giờ chạy xe buýt, tàu xe không thuộc thủ tục của phường. Bạn xem tại trạm xe buýt, bến xe hoặc trang, ứng dụng của đơn vị vận tải.',
+    en: 'Bus and train fares and timetables are not a ward procedure. Please check at the bus stop or station, or on the transport operator’s website or app.',
+  },
+  medical: {
+    vi: 'Dạ, quy định khám chữa bệnh và mức hưởng bảo hiểm y tế do cơ sở y tế và cơ quan bảo hiểm xã hội hướng dẫn, không phải thủ tục tại phường. Bạn hỏi bộ phận bảo hiểm y tế của bệnh viện, trạm y tế phường hoặc cơ quan bảo hiểm xã hội nơi cấp thẻ.',
+    en: 'Rules on medical treatment and what health insurance pays are set out by the hospital and the social insurance agency, not by a ward procedure. Please ask the hospital’s health-insurance desk, the ward’s health station or the social insurance office that issued your card.',
+  },
+  news: {
+    vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không có tin tức, kết quả thể thao hay xổ số.',
+    en: 'I only help with the ward’s administrative procedures, so I have no news, sports results or lottery numbers.',
+  },
+  leisure: {
+    vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không giúp được việc này.',
+    en: 'I only help with the ward’s administrative procedures, so I cannot help with this.',
+  },
+};
+
+/** The reply to a question about a topic no ward procedure deals with. */
+export function composeReferral(topic: ScopeTopic, language: Language): string {
+  const ask = language === 'en' ? 'Would you like to speak with an official?' : 'Bạn có muốn gặp cán bộ không?';
+  return `${REFERRALS[topic][language]}\n\n${ask}`;
+}
