@@ -3,7 +3,7 @@ import { KnowledgeWorkbench } from '../../../src/admin/knowledge/workbench.js';
 import type { Situation } from '../../../src/knowledge/situation-schema.js';
 import { loadCuratedEntries, loadShippedSituations } from '../../helpers/chat-server.js';
 import { buildSituation } from '../../helpers/knowledge.js';
-import { buildWorkbench } from './admin-test-kit.js';
+import { ask, buildWorkbench } from './admin-test-kit.js';
 
 type SituationView = { situation: Situation; baseline: Situation | null; currentRevisionId: string | null; draft: { id: string } | null; revisions: { id: string; status: string }[] };
 type Saved = { revision: { id: string; status: string; targetKind: string }; diff: { path: string; change: string }[] };
@@ -66,6 +66,17 @@ describe('life situations in the workbench', () => {
       ['revision.draft', 'situation'],
     ]);
     expect((await storage.revisions.listForTarget('situation', 'sinh-con')).map((r) => r.status)).toEqual(['published', 'published']);
+  });
+
+  it('the chat’s very next checklist uses the published situation', async () => {
+    const { app, editor, approver } = await buildWorkbench({ situations: [birth] });
+    const before = await ask(app, 'vợ tôi mới sinh em bé hôm qua');
+    expect(before.text).toContain(birth.intro.vi);
+    const content = { ...birth, intro: { vi: 'Chúc mừng gia đình! Bạn có thể cần:', en: 'Congratulations! You may need:' } };
+    const saved = await editor.json<Saved>('POST', '/knowledge/situations/sinh-con/drafts', { content, baseRevisionId: null }, 201);
+    expect((await ask(app, 'vợ tôi mới sinh em bé hôm qua')).text).toContain(birth.intro.vi);
+    await approver.json('POST', `/revisions/${saved.revision.id}/publish`, undefined, 200);
+    expect((await ask(app, 'vợ tôi mới sinh em bé hôm qua')).text).toContain('Chúc mừng gia đình! Bạn có thể cần:');
   });
 
   it('another instance on the same database serves the publish once told (what the publish feed triggers)', async () => {
