@@ -13,7 +13,7 @@ import {
   type SynonymGroup,
   type WardSettings,
 } from './schema.js';
-import { findSituationProcedureProblems, SituationSchema, type Situation } from './situation-schema.js';
+import { curatedCoverage, findSituationProcedureProblems, SituationSchema, type Situation } from './situation-schema.js';
 
 /** One defect found in a knowledge file: `file: field: problem`. */
 export interface KnowledgeProblem {
@@ -88,15 +88,17 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
   }
   problems.push(...checkCoverage(entries, seen));
   const synonyms = await loadSynonyms(path.join(dir, 'synonyms.yaml'), display, problems);
-  const situations = await loadSituations(path.join(dir, SITUATIONS_DIR), display, new Set(seen.keys()), problems);
+  const situations = await loadSituations(path.join(dir, SITUATIONS_DIR), display, entries, problems);
   return { entries, synonyms, situations, problems, fileCount: files.length };
 }
 
 const SITUATIONS_DIR = 'situations';
 
-/** Reads `situations/*.yaml`: a bad file is skipped, a procedure no entry has is left out (both reported). */
-async function loadSituations(dir: string, display: (f: string) => string, entryIds: Set<string>, problems: KnowledgeProblem[]): Promise<Situation[]> {
+/** Reads `situations/*.yaml`: a bad file is skipped, a procedure that cannot be offered is left out (both reported). */
+async function loadSituations(dir: string, display: (f: string) => string, entries: Entry[], problems: KnowledgeProblem[]): Promise<Situation[]> {
   const situations: Situation[] = [];
+  const ids = new Set(entries.map((entry) => entry.id));
+  const lookup = { has: (id: string) => ids.has(id), coveredBy: curatedCoverage(entries) };
   for (const name of await listYamlFiles(dir)) {
     const file = path.join(dir, name);
     const shownAs = display(file);
@@ -119,9 +121,10 @@ async function loadSituations(dir: string, display: (f: string) => string, entry
       problems.push({ file: shownAs, field: 'id', message: `duplicate situation id "${situation.id}"; skipped` });
       continue;
     }
-    const bad = findSituationProcedureProblems(situation, (id) => entryIds.has(id));
-    for (const { index, id, reason } of bad) {
-      problems.push({ file: shownAs, field: `procedures.${index}.id`, message: reason === 'unknown' ? `no entry "${id}"; left out` : `"${id}" is listed twice; left out` });
+    const bad = findSituationProcedureProblems(situation, lookup);
+    for (const { index, id, reason, curatedId } of bad) {
+      const why = { unknown: `no entry "${id}"`, repeated: `"${id}" is listed twice`, covered: `"${id}" is answered by the curated entry "${curatedId}"; list that one` }[reason];
+      problems.push({ file: shownAs, field: `procedures.${index}.id`, message: `${why}; left out` });
     }
     const left = bad.length > 0 ? situation.procedures.filter((_, index) => !bad.some((p) => p.index === index)) : situation.procedures;
     if (left.length === 0) continue;

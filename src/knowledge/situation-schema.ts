@@ -17,21 +17,38 @@ export const SituationSchema = z.strictObject({
 });
 export type Situation = z.infer<typeof SituationSchema>;
 
-/** A procedure of a situation that cannot be offered: no entry has its id, or the situation lists it twice. */
+/**
+ * A procedure of a situation that cannot be offered: no entry has its id, the situation lists it twice, or it is a
+ * catalogue record a curated entry covers (retrieval folds the record into that entry, so it has no page of its own).
+ */
 export interface SituationProcedureProblem {
   index: number;
   id: string;
-  reason: 'unknown' | 'repeated';
+  reason: 'unknown' | 'repeated' | 'covered';
+  /** For `covered`: the curated entry to list instead. */
+  curatedId?: string;
 }
 
 /** Checks a situation's procedures against the entries in force; the loader and the workbench word the problems. */
-export function findSituationProcedureProblems(situation: Pick<Situation, 'procedures'>, hasEntry: (id: string) => boolean): SituationProcedureProblem[] {
+export function findSituationProcedureProblems(
+  situation: Pick<Situation, 'procedures'>,
+  entries: { has(id: string): boolean; coveredBy(id: string): string | undefined },
+): SituationProcedureProblem[] {
   const seen = new Set<string>();
   const problems: SituationProcedureProblem[] = [];
   situation.procedures.forEach(({ id }, index) => {
+    const curatedId = entries.coveredBy(id);
     if (seen.has(id)) problems.push({ index, id, reason: 'repeated' });
-    else if (!hasEntry(id)) problems.push({ index, id, reason: 'unknown' });
+    else if (!entries.has(id)) problems.push({ index, id, reason: 'unknown' });
+    else if (curatedId) problems.push({ index, id, reason: 'covered', curatedId });
     seen.add(id);
   });
   return problems;
+}
+
+/** Which curated entry covers a catalogue id (`dvc-<code>`), given the entries in force. */
+export function curatedCoverage(entries: Iterable<{ id: string; codes: readonly string[] }>): (id: string) => string | undefined {
+  const byCode = new Map<string, string>();
+  for (const entry of entries) if (!entry.id.startsWith('dvc-')) for (const code of entry.codes) if (!byCode.has(code)) byCode.set(code, entry.id);
+  return (id) => (id.startsWith('dvc-') ? byCode.get(id.slice('dvc-'.length)) : undefined);
 }

@@ -39,14 +39,14 @@ export function buildCatalogueEntry(code = '1.001193', overrides: Partial<EntryI
   };
 }
 
-/** A valid life situation listing the birth procedures of buildCuratedEntry / buildCatalogueEntry, with overridable fields. */
+/** A valid life situation listing buildCuratedEntry() and the catalogue record 2.000693 (maternity benefit), with overridable fields. */
 export function buildSituation(overrides: Partial<Situation> = {}): Situation {
   return {
     id: 'sinh-con',
     title: { vi: 'Sinh con', en: 'Having a baby' },
     intro: { vi: 'Khi gia đình có em bé mới sinh, bạn có thể cần:', en: 'When a baby is born in your family, you may need:' },
     triggers: { vi: ['mới sinh em bé', 'moi sinh em be', 'vợ mới đẻ'], en: ['had a baby'] },
-    procedures: [{ id: 'dang-ky-khai-sinh', when: { vi: 'Chỉ làm giấy khai sinh', en: 'Only the birth certificate' } }, { id: 'dvc-1.001193' }],
+    procedures: [{ id: 'dang-ky-khai-sinh', when: { vi: 'Chỉ làm giấy khai sinh', en: 'Only the birth certificate' } }, { id: 'dvc-2.000693' }],
     verified: false,
     ...overrides,
   };

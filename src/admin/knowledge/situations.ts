@@ -1,4 +1,5 @@
-import { findSituationProcedureProblems, type Situation } from '../../knowledge/situation-schema.js';
+import type { Entry } from '../../knowledge/schema.js';
+import { curatedCoverage, findSituationProcedureProblems, type Situation } from '../../knowledge/situation-schema.js';
 import type { FieldError } from '../../shared/errors.js';
 
 /** A life situation as the workbench lists it. */
@@ -19,14 +20,18 @@ export function summarizeSituation(situation: Situation, state: { edited: boolea
 }
 
 /** What an official's edit of a situation gets wrong beyond the schema: its id, and procedures citizens could not open. */
-export function situationContentErrors(situation: Situation, targetId: string, hasEntry: (id: string) => boolean): FieldError[] {
+export function situationContentErrors(situation: Situation, targetId: string, entries: readonly Entry[]): FieldError[] {
   const errors: FieldError[] = [];
   if (situation.id !== targetId) errors.push({ field: 'id', message: `Mã tình huống phải là ${targetId}.` });
-  for (const { index, id, reason } of findSituationProcedureProblems(situation, hasEntry)) {
-    errors.push({
-      field: `procedures.${index}.id`,
-      message: reason === 'unknown' ? `Không có thủ tục mã "${id}" (dùng mã thủ tục trong danh sách Thủ tục, ví dụ dang-ky-khai-sinh hoặc dvc-1.001193).` : `Thủ tục "${id}" đã có ở trên.`,
-    });
+  const ids = new Set(entries.map((entry) => entry.id));
+  const lookup = { has: (id: string) => ids.has(id), coveredBy: curatedCoverage(entries) };
+  for (const { index, id, reason, curatedId } of findSituationProcedureProblems(situation, lookup)) {
+    const message = {
+      unknown: `Không có thủ tục mã "${id}" (dùng mã thủ tục trong danh sách Thủ tục, ví dụ dang-ky-khai-sinh hoặc dvc-1.014159).`,
+      repeated: `Thủ tục "${id}" đã có ở trên.`,
+      covered: `Thủ tục "${id}" được trả lời trong mục đã biên soạn "${curatedId}"; hãy ghi mã ${curatedId}.`,
+    }[reason];
+    errors.push({ field: `procedures.${index}.id`, message });
   }
   return errors;
 }

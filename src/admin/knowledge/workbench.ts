@@ -522,7 +522,7 @@ export class KnowledgeWorkbench {
   private validateSituation(targetId: string, content: unknown): Situation {
     if (!this.situation(targetId)) throw notFoundError('Không tìm thấy tình huống này.');
     const parsed = schemaFor('situation').safeParse(content, VIETNAMESE);
-    const errors = parsed.success ? situationContentErrors(parsed.data as Situation, targetId, (id) => this.entry(id) !== undefined) : toFieldErrors(parsed.error, 'vi');
+    const errors = parsed.success ? situationContentErrors(parsed.data as Situation, targetId, this.entries()) : toFieldErrors(parsed.error, 'vi');
     if (errors.length > 0) {
       throw validationError(errors.map((e) => ({ ...e, field: e.field ? `content.${e.field}` : 'content' })), 'Nội dung chưa hợp lệ, vui lòng sửa các mục được đánh dấu.');
     }

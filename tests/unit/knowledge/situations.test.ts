@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadKnowledge } from '../../../src/knowledge/load.js';
-import { findSituationProcedureProblems, SituationSchema } from '../../../src/knowledge/situation-schema.js';
+import { curatedCoverage, findSituationProcedureProblems, SituationSchema } from '../../../src/knowledge/situation-schema.js';
 import { foldForMatch } from '../../../src/text/index.js';
 import { buildCatalogueEntry, buildCuratedEntry, buildSituation, writeKnowledgeDir } from '../../helpers/knowledge.js';
 
 const entries = {
   'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(),
   'catalogue/1.001193.yaml': buildCatalogueEntry('1.001193'),
+  'catalogue/2.000693.yaml': buildCatalogueEntry('2.000693'),
   'synonyms.yaml': { synonyms: [] },
 };
 
@@ -26,11 +27,14 @@ describe('SituationSchema', () => {
     expect(fields({ ...buildSituation(), id: 'Sinh_Con', colour: 'red' })).toEqual(['id', '']);
   });
 
-  it('finds procedures no entry has and procedures listed twice', () => {
-    const situation = buildSituation({ procedures: [{ id: 'a' }, { id: 'missing' }, { id: 'a' }] });
-    expect(findSituationProcedureProblems(situation, (id) => id === 'a')).toEqual([
+  it('finds procedures no entry has, procedures listed twice, and records a curated entry answers', () => {
+    const entries = [{ id: 'a', codes: [] }, { id: 'dang-ky-khai-sinh', codes: ['1.001193'] }, { id: 'dvc-1.001193', codes: ['1.001193'] }, { id: 'dvc-2.000001', codes: ['2.000001'] }];
+    const lookup = { has: (id: string) => entries.some((e) => e.id === id), coveredBy: curatedCoverage(entries) };
+    const situation = buildSituation({ procedures: [{ id: 'a' }, { id: 'missing' }, { id: 'a' }, { id: 'dvc-1.001193' }, { id: 'dvc-2.000001' }] });
+    expect(findSituationProcedureProblems(situation, lookup)).toEqual([
       { index: 1, id: 'missing', reason: 'unknown' },
       { index: 2, id: 'a', reason: 'repeated' },
+      { index: 3, id: 'dvc-1.001193', reason: 'covered', curatedId: 'dang-ky-khai-sinh' },
     ]);
   });
 });
@@ -41,7 +45,7 @@ describe('loadKnowledge: situations', () => {
     const loaded = await loadKnowledge(dir, { relativeTo: dir });
     expect(loaded.problems).toEqual([]);
     expect(loaded.situations).toEqual([buildSituation()]);
-    expect(loaded.fileCount).toBe(2);
+    expect(loaded.fileCount).toBe(3);
   });
 
   it('has no situations when the folder is missing', async () => {
@@ -66,12 +70,16 @@ describe('loadKnowledge: situations', () => {
     ]);
   });
 
-  it('reports a procedure no entry has and leaves it out of the checklist', async () => {
-    const situation = buildSituation({ procedures: [{ id: 'dang-ky-khai-sinh' }, { id: 'dvc-9.999999' }, { id: 'dvc-1.001193' }] });
-    const dir = await writeKnowledgeDir({ ...entries, 'situations/sinh-con.yaml': situation });
+  it('reports a procedure no entry has, or one a curated entry answers, and leaves it out of the checklist', async () => {
+    const situation = buildSituation({ procedures: [{ id: 'dang-ky-khai-sinh' }, { id: 'dvc-9.999999' }, { id: 'dvc-1.001193' }, { id: 'dvc-2.000001' }] });
+    const dir = await writeKnowledgeDir({ ...entries, 'catalogue/2.000001.yaml': buildCatalogueEntry('2.000001'), 'situations/sinh-con.yaml': situation });
     const loaded = await loadKnowledge(dir, { relativeTo: dir });
-    expect(loaded.problems.map(formatProblem)).toEqual(['situations/sinh-con.yaml: procedures.1.id: no entry "dvc-9.999999"; left out']);
-    expect(loaded.situations[0]?.procedures.map((p) => p.id)).toEqual(['dang-ky-khai-sinh', 'dvc-1.001193']);
+    expect(loaded.problems.map(formatProblem)).toEqual([
+      'situations/sinh-con.yaml: procedures.1.id: no entry "dvc-9.999999"; left out',
+      'situations/sinh-con.yaml: procedures.2.id: "dvc-1.001193" is answered by the curated entry "dang-ky-khai-sinh"; list that one; left out',
+    ]);
+    expect(loaded.situations[0]?.procedures.map((p) => p.id)).toEqual(['dang-ky-khai-sinh', 'dvc-2.000001']);
+    expect(loaded.entries.map((e) => e.id)).toContain('dvc-2.000693');
   });
 });
 
