@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     retrieval: () => runtime?.retriever,
     storage,
     ward: () => workbench?.ward(),
+    // The life situations in force: shipped files with the officials' published revisions, updated on publish.
+    situations: () => workbench?.situations() ?? [],
     logger,
     minutesPerTicket: config.minutesPerTicket,
     rephraser: config.llm ? createLlmRephraser({ ...config.llm, logger }) : undefined,
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
   // Officials' published revisions lie over the shipped files (DESIGN.md, "Knowledge").
   // With several instances, a publish anywhere reaches every instance's indexes through the feed.
-  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, logger, feed });
+  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, baselineSituations: knowledge.situations, logger, feed });
   workbench = bench;
   runtime = await startRetrieval({
     entries: bench.entries(),

@@ -13,6 +13,7 @@ import {
   type SynonymGroup,
   type WardSettings,
 } from './schema.js';
+import { curatedCoverage, findSituationProcedureProblems, SituationSchema, type Situation } from './situation-schema.js';
 
 /** One defect found in a knowledge file: `file: field: problem`. */
 export interface KnowledgeProblem {
@@ -25,6 +26,8 @@ export interface KnowledgeProblem {
 export interface LoadedKnowledge {
   entries: Entry[];
   synonyms: SynonymGroup[];
+  /** Life situations (`situations/<id>.yaml`); procedures no entry has are reported and left out. */
+  situations: Situation[];
   problems: KnowledgeProblem[];
   /** Files read, including bad ones. */
   fileCount: number;
@@ -48,7 +51,7 @@ export function formatProblem(problem: KnowledgeProblem): string {
   return `${problem.file}: ${problem.field}: ${problem.message}`;
 }
 
-/** Loads every entry of `knowledge/curated` and `knowledge/catalogue` plus the synonyms; bad files are reported and skipped. */
+/** Loads every entry of `knowledge/curated` and `knowledge/catalogue`, the situations and the synonyms; bad files are reported and skipped. */
 export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), cacheFile }: LoadKnowledgeOptions = {}): Promise<LoadedKnowledge> {
   const problems: KnowledgeProblem[] = [];
   const display = (file: string) => path.relative(relativeTo, file) || file;
@@ -85,7 +88,49 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
   }
   problems.push(...checkCoverage(entries, seen));
   const synonyms = await loadSynonyms(path.join(dir, 'synonyms.yaml'), display, problems);
-  return { entries, synonyms, problems, fileCount: files.length };
+  const situations = await loadSituations(path.join(dir, SITUATIONS_DIR), display, entries, problems);
+  return { entries, synonyms, situations, problems, fileCount: files.length };
+}
+
+const SITUATIONS_DIR = 'situations';
+
+/** Reads `situations/*.yaml`: a bad file is skipped, a procedure that cannot be offered is left out (both reported). */
+async function loadSituations(dir: string, display: (f: string) => string, entries: Entry[], problems: KnowledgeProblem[]): Promise<Situation[]> {
+  const situations: Situation[] = [];
+  const ids = new Set(entries.map((entry) => entry.id));
+  const lookup = { has: (id: string) => ids.has(id), coveredBy: curatedCoverage(entries) };
+  for (const name of await listYamlFiles(dir)) {
+    const file = path.join(dir, name);
+    const shownAs = display(file);
+    const data = await readYaml(file, shownAs);
+    if (!data.ok) {
+      problems.push(...data.problems);
+      continue;
+    }
+    const result = SituationSchema.safeParse(data.value);
+    if (!result.success) {
+      problems.push(...issuesToProblems(shownAs, result.error));
+      continue;
+    }
+    const situation = result.data;
+    if (path.basename(name, path.extname(name)) !== situation.id) {
+      problems.push({ file: shownAs, field: 'id', message: `id "${situation.id}" must live in a file named ${situation.id}.yaml` });
+      continue;
+    }
+    if (situations.some((other) => other.id === situation.id)) {
+      problems.push({ file: shownAs, field: 'id', message: `duplicate situation id "${situation.id}"; skipped` });
+      continue;
+    }
+    const bad = findSituationProcedureProblems(situation, lookup);
+    for (const { index, id, reason, curatedId } of bad) {
+      const why = { unknown: `no entry "${id}"`, repeated: `"${id}" is listed twice`, covered: `"${id}" is answered by the curated entry "${curatedId}"; list that one` }[reason];
+      problems.push({ file: shownAs, field: `procedures.${index}.id`, message: `${why}; left out` });
+    }
+    const left = bad.length > 0 ? situation.procedures.filter((_, index) => !bad.some((p) => p.index === index)) : situation.procedures;
+    if (left.length === 0) continue;
+    situations.push({ ...situation, procedures: left });
+  }
+  return situations;
 }
 
 type ParsedFile = { ok: true; entry: Entry; file: string } | { ok: false; problems: KnowledgeProblem[] };

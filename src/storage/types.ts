@@ -359,8 +359,11 @@ export interface OfficialSessionRepository {
   purgeExpired(): Promise<number>;
 }
 
-/** What an official edits: a knowledge entry (target id = entry id) or the ward settings (target id `ward`). */
-export type RevisionTarget = 'entry' | 'ward-settings';
+/**
+ * What an official edits: a knowledge entry (target id = entry id), the ward settings (target id `ward`) or a life
+ * situation (target id = situation id).
+ */
+export type RevisionTarget = 'entry' | 'ward-settings' | 'situation';
 
 /**
  * draft: waiting for an approver. published: was (or is) live — the newest published revision of a target is the

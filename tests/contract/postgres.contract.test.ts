@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStorage } from '../../src/storage/index.js';
+import { MIGRATIONS } from '../../src/storage/postgres/migrations.js';
 import type { Storage } from '../../src/storage/types.js';
 import { buildSilentLogger } from '../helpers/logger.js';
 import { postgresRequired, postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../helpers/postgres.js';
@@ -76,7 +77,7 @@ describe.skipIf(Boolean(unavailable))('postgres', () => {
         await raw.connect();
         const { rows } = await raw.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
         await raw.end();
-        expect(rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
+        expect(rows.map((row) => row.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
       } finally {
         await Promise.all([a.close(), b.close()]);
       }

@@ -190,6 +190,28 @@ describe.skipIf(!HAS_CHROMIUM)('officials’ workbench in chromium', { timeout: 
     expect((saved?.content as Entry).channels[0]?.fee?.text).toBe('Theo mức của tỉnh (bản của tôi)');
   });
 
+  it('edits a life situation in the same editor, publishes it, and the chat’s getter has it', async () => {
+    const { page, cspErrors } = await openPage({ bypassCSP: true });
+    await logIn(page, 'duyet');
+    await page.locator('.nav-link[data-nav="situations"]').click();
+    await page.getByRole('link', { name: 'Sinh con', exact: true }).click();
+    await page.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const intro = page.locator('.editor [data-path="intro.vi"]').locator('input, textarea');
+    await intro.waitFor();
+    expect(await findSeriousViolations(page)).toEqual([]);
+    await intro.fill('Chúc mừng gia đình có em bé! Bạn có thể cần:');
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.locator('.target .message-ok').waitFor();
+    expect(await page.locator('table.diff tr[data-path="intro.vi"] .diff-after').textContent()).toBe('Chúc mừng gia đình có em bé! Bạn có thể cần:');
+
+    await page.locator('.nav-link[data-nav="review"]').click();
+    const item = page.locator('.review-item[data-target-id="sinh-con"]');
+    await item.getByRole('button', { name: 'Xuất bản' }).click();
+    await item.locator('.message-ok').waitFor();
+    expect(server.workbench.situation('sinh-con')?.intro.vi).toBe('Chúc mừng gia đình có em bé! Bạn có thể cần:');
+    expect(cspErrors).toEqual([]);
+  });
+
   it('lets an editor save a draft but not publish it, and keeps admin screens closed', async () => {
     const { page } = await openPage();
     await logIn(page, 'bientap');

@@ -6,12 +6,13 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import WebSocket from 'ws';
-import { ChatEngine, type LifeSituation } from '../../src/chat/engine/chat-engine.js';
+import { ChatEngine } from '../../src/chat/engine/chat-engine.js';
 import type { Rephraser } from '../../src/chat/llm/rephrase.js';
 import { createFormCatalog } from '../../src/chat/forms/catalog.js';
 import type { ServerFrame } from '../../src/chat/protocol.js';
 import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
+import { SituationSchema, type Situation } from '../../src/knowledge/situation-schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import type { Thresholds } from '../../src/retrieval/search/thresholds.js';
 import { createApp } from '../../src/server/index.js';
@@ -32,7 +33,7 @@ import type { Official, OfficialRole } from '../../src/storage/types.js';
 const KNOWLEDGE = path.resolve('knowledge');
 
 /** Two moments of life over the curated entries, for the chat's checklists. */
-export const FIXTURE_SITUATIONS: LifeSituation[] = [
+export const FIXTURE_SITUATIONS: Situation[] = [
   {
     id: 'chuyen-den-noi-o-moi',
     title: { vi: 'Chuyển đến nơi ở mới', en: 'Moving to a new home' },
@@ -43,6 +44,7 @@ export const FIXTURE_SITUATIONS: LifeSituation[] = [
       { id: 'dang-ky-tam-tru', when: { vi: 'nếu thuê nhà, ở trọ', en: 'if you rent' } },
       { id: 'xoa-dang-ky-thuong-tru' },
     ],
+    verified: false,
   },
   {
     id: 'sinh-con',
@@ -50,6 +52,7 @@ export const FIXTURE_SITUATIONS: LifeSituation[] = [
     intro: { vi: 'Khi gia đình có em bé mới sinh, bạn có thể cần:', en: 'When a baby is born, you may need:' },
     triggers: { vi: ['mới sinh em bé', 'moi sinh em be', 'vợ mới sinh', 'vo moi sinh', 'mới đẻ', 'moi de'], en: ['had a baby', 'newborn'] },
     procedures: [{ id: 'lien-thong-khai-sinh-thuong-tru-bhyt' }, { id: 'dang-ky-khai-sinh' }],
+    verified: false,
   },
 ];
 
@@ -58,6 +61,14 @@ export async function loadCuratedEntries(): Promise<Entry[]> {
   const files = (await readdir(path.join(KNOWLEDGE, 'curated'))).filter((f) => f.endsWith('.yaml'));
   const parsed = await Promise.all(files.map((f) => parseEntryFile(path.join(KNOWLEDGE, 'curated', f))));
   return parsed.flatMap((p) => (p.ok ? [p.entry] : []));
+}
+
+/** The shipped life situations, each keeping only the procedures among `entries` (as the loader does for unknown ids). */
+export async function loadShippedSituations(entries: readonly Entry[]): Promise<Situation[]> {
+  const ids = new Set(entries.map((entry) => entry.id));
+  const files = (await readdir(path.join(KNOWLEDGE, 'situations'))).filter((f) => f.endsWith('.yaml'));
+  const situations = await Promise.all(files.map(async (f) => SituationSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'situations', f), 'utf8')))));
+  return situations.map((s) => ({ ...s, procedures: s.procedures.filter((p) => ids.has(p.id)) })).filter((s) => s.procedures.length > 0);
 }
 
 export interface TestChatServer {
@@ -93,8 +104,8 @@ export async function buildChatApp(
     authPolicy?: Partial<AuthPolicy>;
     /** Entries instead of the shipped curated ones. */
     entries?: Entry[];
-    /** Moments of life for checklists (the test fixture set by default). */
-    situations?: LifeSituation[];
+    /** Moments of life for checklists, shipped to the workbench (the test fixture set by default; loadShippedSituations for the real ones). */
+    situations?: Situation[];
     /** Abstention model (the conservative default unless a test needs the shipped, calibrated one). */
     thresholds?: Thresholds;
     /** A storage opened by the test (e.g. read-only) instead of a fresh temporary database. */
@@ -102,13 +113,14 @@ export async function buildChatApp(
   } = {},
 ) {
   const entries = options.entries ?? (await loadCuratedEntries());
+  const situations = options.situations ?? FIXTURE_SITUATIONS;
   const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.join(KNOWLEDGE, 'synonyms.yaml'), 'utf8'))).synonyms;
   const retriever = new Retriever({ entries, synonyms, thresholds: options.thresholds ?? DEFAULT_THRESHOLDS });
   const ward = (await loadWardSettings(path.join(KNOWLEDGE, 'ward-settings.example.yaml'))).settings;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ward-chat-'));
   const logger = options.logger ?? buildSilentLogger();
   const storage = options.storage ?? (await openSqliteStorage({ dataDir, key: randomBytes(32), logger }));
-  const workbench = await KnowledgeWorkbench.open({ storage, baselineEntries: entries, baselineWard: ward, logger });
+  const workbench = await KnowledgeWorkbench.open({ storage, baselineEntries: entries, baselineWard: ward, baselineSituations: situations, logger });
   // Published revisions from the database win over the files, as in main.ts; publishing re-indexes in place.
   retriever.updateEntries(workbench.entries());
   workbench.setReindexer(async (next) => {
@@ -122,7 +134,8 @@ export async function buildChatApp(
     retrieval: () => retriever,
     storage,
     ward: () => workbench.ward(),
-    situations: () => options.situations ?? FIXTURE_SITUATIONS,
+    // The situations in force, as main.ts injects them: a publish in the workbench reaches the next answer.
+    situations: () => workbench.situations(),
     logger,
     rephraser: options.rephraser,
     forms: createFormCatalog(),

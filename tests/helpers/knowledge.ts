@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { EntryInput } from '../../src/knowledge/schema.js';
+import type { Situation } from '../../src/knowledge/situation-schema.js';
 
 /** A valid curated entry with overridable fields. */
 export function buildCuratedEntry(overrides: Partial<EntryInput> = {}): EntryInput {
@@ -34,6 +35,19 @@ export function buildCatalogueEntry(code = '1.001193', overrides: Partial<EntryI
     verified: true,
     updatedAt: '2026-07-15',
     reviewedBy: null,
+    ...overrides,
+  };
+}
+
+/** A valid life situation listing buildCuratedEntry() and the catalogue record 2.000693 (maternity benefit), with overridable fields. */
+export function buildSituation(overrides: Partial<Situation> = {}): Situation {
+  return {
+    id: 'sinh-con',
+    title: { vi: 'Sinh con', en: 'Having a baby' },
+    intro: { vi: 'Khi gia đình có em bé mới sinh, bạn có thể cần:', en: 'When a baby is born in your family, you may need:' },
+    triggers: { vi: ['mới sinh em bé', 'moi sinh em be', 'vợ mới đẻ'], en: ['had a baby'] },
+    procedures: [{ id: 'dang-ky-khai-sinh', when: { vi: 'Chỉ làm giấy khai sinh', en: 'Only the birth certificate' } }, { id: 'dvc-2.000693' }],
+    verified: false,
     ...overrides,
   };
 }

@@ -12,6 +12,8 @@ import { renderEntryPage } from './screens/entry-page.js';
 import { renderGaps } from './screens/gaps/gaps.js';
 import { renderLogin } from './screens/login.js';
 import { renderReview } from './screens/review.js';
+import { renderSituationList } from './screens/situation-list.js';
+import { renderSituationPage } from './screens/situation-page.js';
 import { renderWardSettings } from './screens/ward-settings.js';
 import { can, currentOfficial, endSession, restoreSession, startSession } from './session.js';
 import { announce, clearAnnouncement } from './ui/announce.js';
@@ -20,6 +22,8 @@ import './admin.css';
 const ROUTES: Route[] = [
   { pattern: /^\/entries$/, role: 'editor', nav: 'entries', render: renderEntryList },
   { pattern: /^\/entries\/([^/]+)$/, role: 'editor', nav: 'entries', render: renderEntryPage },
+  { pattern: /^\/situations$/, role: 'editor', nav: 'situations', render: renderSituationList },
+  { pattern: /^\/situations\/([^/]+)$/, role: 'editor', nav: 'situations', render: renderSituationPage },
   { pattern: /^\/review$/, role: 'editor', nav: 'review', render: renderReview },
   { pattern: /^\/gaps$/, role: 'editor', nav: 'gaps', render: renderGaps },
   { pattern: /^\/dashboard$/, role: 'editor', nav: 'dashboard', render: renderDashboard },
@@ -31,6 +35,7 @@ const ROUTES: Route[] = [
 
 const NAV: { key: keyof typeof s.nav; href: string; role: 'editor' | 'admin' }[] = [
   { key: 'entries', href: '#/entries', role: 'editor' },
+  { key: 'situations', href: '#/situations', role: 'editor' },
   { key: 'review', href: '#/review', role: 'editor' },
   { key: 'gaps', href: '#/gaps', role: 'editor' },
   { key: 'desk', href: '#/desk', role: 'editor' },

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { serializeEntry, serializeYaml, writeFileIfChanged } from '../../knowledge/files.js';
 import { expectedFileName } from '../../knowledge/load.js';
 import { EntrySchema, isCatalogueEntry, WardSettingsSchema } from '../../knowledge/schema.js';
+import { SituationSchema } from '../../knowledge/situation-schema.js';
 import type { Storage } from '../../storage/types.js';
 import { WARD_TARGET_ID } from '../knowledge/targets.js';
 
 export interface ExportOptions {
-  /** The knowledge directory to write into (curated/, catalogue/). */
+  /** The knowledge directory to write into (curated/, catalogue/, situations/). */
   knowledgeDir: string;
   /** Where the ward's real settings go (never the shipped example file). */
   wardFile: string;
@@ -40,6 +41,12 @@ export async function exportPublished(storage: Storage, options: ExportOptions):
     }
     const folder = isCatalogueEntry(parsed.data) ? 'catalogue' : 'curated';
     await write(path.join(options.knowledgeDir, folder, expectedFileName(parsed.data.id)), serializeEntry(parsed.data));
+  }
+  for (const revision of await storage.revisions.listCurrentPublished('situation')) {
+    if (revision.content === null) continue;
+    const parsed = SituationSchema.safeParse(revision.content);
+    if (parsed.success) await write(path.join(options.knowledgeDir, 'situations', `${parsed.data.id}.yaml`), serializeYaml(parsed.data, SituationSchema));
+    else report.skipped.push({ targetId: revision.targetId, revisionId: revision.id });
   }
   const ward = await storage.revisions.currentPublished('ward-settings', WARD_TARGET_ID);
   if (ward?.content) {

@@ -1,4 +1,5 @@
 import { isCatalogueEntry, type Entry, type WardSettings } from '../../knowledge/schema.js';
+import type { Situation } from '../../knowledge/situation-schema.js';
 import { findNationalCodes } from '../../retrieval/search/code-lookup.js';
 import { detectLanguage, foldForMatch } from '../../text/index.js';
 import { AppError, isAppError, notFoundError, validationError } from '../../shared/errors.js';
@@ -10,6 +11,7 @@ import { actorFields } from '../auth/accounts.js';
 import type { Actor } from '../auth/roles.js';
 import { diffContent, type FieldChange } from './diff.js';
 import type { KnowledgeFeed, KnowledgeFeedEvent } from './feed.js';
+import { situationContentErrors, summarizeSituation, type SituationSummary } from './situations.js';
 import { schemaFor, WARD_TARGET_ID } from './targets.js';
 
 /** What re-indexing after a publish reports (RetrievalRuntime.applyEntries). */
@@ -26,6 +28,8 @@ export interface WorkbenchOptions {
   /** The shipped files (knowledge/ and the ward settings file). */
   baselineEntries: Entry[];
   baselineWard: WardSettings | undefined;
+  /** The shipped life situations (knowledge/situations/). */
+  baselineSituations?: Situation[] | undefined;
   logger: Logger;
   now?: () => Date;
   /**
@@ -105,6 +109,8 @@ export class KnowledgeWorkbench {
   private readonly baseline: Map<string, Entry>;
   private readonly overlay = new Map<string, Overlay<Entry>>();
   private wardOverlay: Overlay<WardSettings> | undefined;
+  private readonly situationBaseline: Map<string, Situation>;
+  private readonly situationOverlay = new Map<string, Overlay<Situation>>();
   private reindexer: Reindexer | undefined;
   /** Another instance's publish was laid over before retrieval was up: index it once the reindexer is set. */
   private reindexPending = false;
@@ -120,6 +126,7 @@ export class KnowledgeWorkbench {
     this.logger = options.logger.child({ module: 'workbench' });
     this.now = options.now ?? (() => new Date());
     this.baseline = new Map(options.baselineEntries.map((entry) => [entry.id, entry]));
+    this.situationBaseline = new Map((options.baselineSituations ?? []).map((situation) => [situation.id, situation]));
   }
 
   /** Loads the published revisions; one that no longer fits the schema (after an upgrade) is skipped with an error log. */
@@ -145,6 +152,7 @@ export class KnowledgeWorkbench {
     const latest = await this.storage.revisions.currentPublished(kind, targetId);
     if (latest) this.applyRevision(latest);
     else if (kind === 'entry') this.overlay.delete(targetId);
+    else if (kind === 'situation') this.situationOverlay.delete(targetId);
     else this.wardOverlay = undefined;
     if (kind === 'entry') await this.reindex('refresh');
   }
@@ -157,15 +165,20 @@ export class KnowledgeWorkbench {
 
   /** Re-reads every published revision from the database (e.g. after another instance published). */
   async reload(): Promise<void> {
-    const [entries, ward] = await Promise.all([
+    const [entries, ward, situations] = await Promise.all([
       this.storage.revisions.listCurrentPublished('entry'),
       this.storage.revisions.currentPublished('ward-settings', WARD_TARGET_ID),
+      this.storage.revisions.listCurrentPublished('situation'),
     ]);
     this.overlay.clear();
     for (const revision of entries) this.applyRevision(revision);
     this.wardOverlay = undefined;
     if (ward) this.applyRevision(ward);
-    if (this.overlay.size > 0 || this.wardOverlay) this.logger.info({ entries: this.overlay.size, ward: Boolean(this.wardOverlay) }, 'officials\u2019 published revisions applied');
+    this.situationOverlay.clear();
+    for (const revision of situations) this.applyRevision(revision);
+    if (this.overlay.size > 0 || this.wardOverlay || this.situationOverlay.size > 0) {
+      this.logger.info({ entries: this.overlay.size, ward: Boolean(this.wardOverlay), situations: this.situationOverlay.size }, 'officials\u2019 published revisions applied');
+    }
   }
 
   /** Called once retrieval is up: publishing then re-indexes the entry at once. */
@@ -194,6 +207,31 @@ export class KnowledgeWorkbench {
   /** The ward settings in force (published revision, else the shipped file). */
   ward(): WardSettings | undefined {
     return this.wardOverlay?.content ?? this.options.baselineWard;
+  }
+
+  /** The life situations citizens get now (shipped files with published revisions in force); what the chat reads. */
+  situations(): Situation[] {
+    return [...this.situationBaseline.keys()].map((id) => this.situation(id)).filter((situation) => situation !== undefined);
+  }
+
+  /** One life situation as citizens get it now. */
+  situation(id: string): Situation | undefined {
+    return this.situationOverlay.get(id)?.content ?? this.situationBaseline.get(id);
+  }
+
+  /** Situations for the workbench list, by Vietnamese title. */
+  async listSituations(): Promise<SituationSummary[]> {
+    const drafts = new Set((await this.storage.revisions.listDrafts()).filter((r) => r.targetKind === 'situation').map((r) => r.targetId));
+    return this.situations()
+      .map((situation) => summarizeSituation(situation, { edited: Boolean(this.situationOverlay.get(situation.id)?.content), draft: drafts.has(situation.id) }))
+      .sort((a, b) => a.title.localeCompare(b.title, 'vi'));
+  }
+
+  /** A situation with its shipped version, the revision in force, the open draft and the history. */
+  async describeSituation(id: string): Promise<TargetView<Situation>> {
+    const current = this.situation(id);
+    if (!current) throw notFoundError('Không tìm thấy tình huống này.');
+    return this.describe('situation', id, current, this.situationBaseline.get(id));
   }
 
   /** Entries for the workbench list: search by id, code, title or alias, with or without diacritics. */
@@ -367,7 +405,7 @@ export class KnowledgeWorkbench {
     return {
       current,
       baseline,
-      currentRevisionId: (kind === 'entry' ? this.overlay.get(targetId) : this.wardOverlay)?.revisionId ?? null,
+      currentRevisionId: this.overlayOf(kind, targetId)?.revisionId ?? null,
       draft: draft ? { ...summarize(draft, names), content: draft.content } : null,
       revisions: history.map((revision) => summarize(revision, names)),
     };
@@ -433,6 +471,7 @@ export class KnowledgeWorkbench {
       return;
     }
     if (revision.targetKind === 'entry') this.overlay.set(revision.targetId, { revisionId: revision.id, content: parsed.data as Entry | null });
+    else if (revision.targetKind === 'situation') this.situationOverlay.set(revision.targetId, { revisionId: revision.id, content: parsed.data as Situation | null });
     else this.wardOverlay = { revisionId: revision.id, content: parsed.data as WardSettings | null };
   }
 
@@ -464,7 +503,8 @@ export class KnowledgeWorkbench {
     }
   }
 
-  private validate(kind: RevisionTarget, targetId: string, content: unknown): Entry | WardSettings {
+  private validate(kind: RevisionTarget, targetId: string, content: unknown): Entry | WardSettings | Situation {
+    if (kind === 'situation') return this.validateSituation(targetId, content);
     const today = wardDayOf(this.now());
     const stamped = typeof content === 'object' && content !== null && !Array.isArray(content) ? { ...content, updatedAt: today } : content;
     // Settings an official publishes are the ward's real ones, never the shipped example.
@@ -478,6 +518,23 @@ export class KnowledgeWorkbench {
     return parsed.data;
   }
 
+  /** A situation keeps its id and lists only procedures citizens can open now (a situation has no updatedAt). */
+  private validateSituation(targetId: string, content: unknown): Situation {
+    if (!this.situation(targetId)) throw notFoundError('Không tìm thấy tình huống này.');
+    const parsed = schemaFor('situation').safeParse(content, VIETNAMESE);
+    const errors = parsed.success ? situationContentErrors(parsed.data as Situation, targetId, this.entries()) : toFieldErrors(parsed.error, 'vi');
+    if (errors.length > 0) {
+      throw validationError(errors.map((e) => ({ ...e, field: e.field ? `content.${e.field}` : 'content' })), 'Nội dung chưa hợp lệ, vui lòng sửa các mục được đánh dấu.');
+    }
+    return parsed.data as Situation;
+  }
+
+  private overlayOf(kind: RevisionTarget, targetId: string): Overlay<unknown> | undefined {
+    if (kind === 'entry') return this.overlay.get(targetId);
+    if (kind === 'situation') return this.situationOverlay.get(targetId);
+    return this.wardOverlay;
+  }
+
   private async contentOf(kind: RevisionTarget, targetId: string, revisionId: string | undefined): Promise<unknown> {
     if (revisionId) {
       const base = await this.storage.revisions.get(revisionId);
@@ -487,14 +544,17 @@ export class KnowledgeWorkbench {
   }
 
   private currentOf(kind: RevisionTarget, targetId: string): unknown {
+    if (kind === 'situation') return this.situation(targetId);
     return kind === 'entry' ? this.entry(targetId) : this.ward();
   }
 
   private baselineOf(kind: RevisionTarget, targetId: string): unknown {
+    if (kind === 'situation') return this.situationBaseline.get(targetId);
     return kind === 'entry' ? this.baseline.get(targetId) : this.options.baselineWard;
   }
 
   private titleOf(kind: RevisionTarget, targetId: string): string {
+    if (kind === 'situation') return this.situation(targetId)?.title.vi ?? targetId;
     return kind === 'entry' ? (this.entry(targetId)?.title.vi ?? targetId) : 'Thông tin của phường';
   }
 

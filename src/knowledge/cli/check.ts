@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   const curated = knowledge.entries.filter((e) => !e.id.startsWith('dvc-')).length;
   console.log(
     `${knowledge.fileCount} files read: ${knowledge.entries.length} valid entries (${curated} curated, ${knowledge.entries.length - curated} catalogue), ` +
-      `${knowledge.synonyms.length} synonym groups, ${problems.length} problem(s), ${warnings.length} warning(s).`,
+      `${knowledge.synonyms.length} synonym groups, ${knowledge.situations.length} life situations, ${problems.length} problem(s), ${warnings.length} warning(s).`,
   );
   return problems.length > 0 ? 1 : 0;
 }

@@ -38,7 +38,7 @@ export interface OpenPostgresKnowledgeFeedOptions {
 /** What travels in a NOTIFY payload (short keys: the payload is limited to 8000 bytes). */
 const PayloadSchema = z.object({
   o: z.string().min(1),
-  k: z.enum(['entry', 'ward-settings']),
+  k: z.enum(['entry', 'ward-settings', 'situation']),
   t: z.string().min(1),
   r: z.string().min(1),
 });

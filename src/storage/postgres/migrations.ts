@@ -184,6 +184,11 @@ export const MIGRATIONS: readonly string[] = [
     WHERE session_id IS NOT NULL AND status IN ('waiting', 'called');
   ALTER TABLE gaps ADD COLUMN sealed_question BYTEA;
   `,
+  // 5: life situations are edited like entries, so revisions accept target_kind 'situation'.
+  `
+  ALTER TABLE revisions DROP CONSTRAINT revisions_target_kind_check;
+  ALTER TABLE revisions ADD CONSTRAINT revisions_target_kind_check CHECK (target_kind IN ('entry', 'ward-settings', 'situation'));
+  `,
 ];
 
 /** Arbitrary but fixed: the advisory lock every instance takes while migrating and checking the key. */

@@ -181,6 +181,37 @@ export const MIGRATIONS: readonly string[] = [
     WHERE session_id IS NOT NULL AND status IN ('waiting', 'called');
   ALTER TABLE gaps ADD COLUMN sealed_question BLOB;
   `,
+  // 5: life situations are edited like entries, so revisions accept target_kind 'situation'. SQLite cannot change
+  // a CHECK in place: the table is rebuilt with the same columns, rows and indexes (its self-reference follows the
+  // rename).
+  `
+  CREATE TABLE revisions_next (
+    id TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('entry', 'ward-settings', 'situation')),
+    target_id TEXT NOT NULL,
+    number INTEGER NOT NULL CHECK (number >= 1),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'superseded', 'discarded')),
+    content TEXT,
+    base_revision_id TEXT REFERENCES revisions_next (id),
+    restores_revision_id TEXT,
+    note TEXT,
+    author_id TEXT NOT NULL REFERENCES officials (id),
+    created_at TEXT NOT NULL,
+    published_by TEXT,
+    published_at TEXT,
+    publish_seq INTEGER UNIQUE,
+    UNIQUE (target_kind, target_id, number),
+    CHECK ((status = 'published') = (publish_seq IS NOT NULL))
+  ) STRICT;
+  INSERT INTO revisions_next (id, target_kind, target_id, number, status, content, base_revision_id, restores_revision_id,
+    note, author_id, created_at, published_by, published_at, publish_seq)
+  SELECT id, target_kind, target_id, number, status, content, base_revision_id, restores_revision_id,
+    note, author_id, created_at, published_by, published_at, publish_seq FROM revisions;
+  DROP TABLE revisions;
+  ALTER TABLE revisions_next RENAME TO revisions;
+  CREATE INDEX revisions_published ON revisions (target_kind, target_id, publish_seq) WHERE publish_seq IS NOT NULL;
+  CREATE INDEX revisions_drafts ON revisions (status, created_at);
+  `,
 ];
 
 /** The schema version of a database (0 when never migrated). */

@@ -267,6 +267,18 @@ export function describeWorkbench(factory: ContractFactory): void {
       expect(await scope.storage.revisions.listCurrentPublished('ward-settings')).toEqual([ward]);
     });
 
+    it('keeps life situations apart from entries of the same id', async () => {
+      await setUp();
+      const entryDraft = await draft({ targetId: 'sinh-con' });
+      const situation = await draft({ targetKind: 'situation', targetId: 'sinh-con', content: { id: 'sinh-con', procedures: [] } });
+      expect(situation).toMatchObject({ targetKind: 'situation', number: 1, status: 'draft' });
+      expect((await scope.storage.revisions.get(entryDraft.id))?.status).toBe('draft');
+      const published = await scope.storage.revisions.publish(situation.id, approverId);
+      expect(await scope.storage.revisions.listCurrentPublished('situation')).toEqual([published]);
+      expect(await scope.storage.revisions.listCurrentPublished('entry')).toEqual([]);
+      expect((await scope.storage.revisions.listForTarget('situation', 'sinh-con')).map((r) => r.id)).toEqual([situation.id]);
+    });
+
     it('names its writes for the fault hook; a read-only disk leaves the draft a draft (storage_unavailable)', async () => {
       await setUp();
       const pending = await draft();

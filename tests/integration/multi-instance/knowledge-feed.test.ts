@@ -62,6 +62,14 @@ describe.skipIf(unavailable)(`PostgreSQL knowledge feed${unavailable ? ` (skippe
     expect(await heard).toEqual({ kind: 'change', origin: 'instance-a', targetKind: 'entry', targetId: 'dang-ky-khai-sinh', revisionId: 'r1' });
   });
 
+  it('carries a published life situation too', async () => {
+    const a = await open('instance-s1');
+    const b = await open('instance-s2');
+    const heard = nextEvent(b, (e) => e.kind === 'change');
+    await a.notify({ targetKind: 'situation', targetId: 'sinh-con', revisionId: 'r2' });
+    expect(await heard).toMatchObject({ kind: 'change', targetKind: 'situation', targetId: 'sinh-con' });
+  });
+
   it('ignores a malformed notice', async () => {
     const b = await open('instance-c');
     const events: KnowledgeFeedEvent[] = [];

@@ -75,7 +75,7 @@ describe('migrations', () => {
     await storage.close();
 
     const raw = openRaw(file);
-    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3, 4]);
+    expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((_, index) => index + 1));
     raw.close();
   });
 
@@ -127,5 +127,42 @@ describe('migrations', () => {
     await expect(openSqliteStorage({ dataDir, key: randomBytes(32), logger: buildSilentLogger() })).rejects.toMatchObject({
       code: 'storage_corrupt',
     });
+  });
+  it('6: revisions accept life situations; rows, their chain of bases and the indexes survive the rebuild', async () => {
+    const dataDir = path.join(root, 'data');
+    mkdirSync(dataDir);
+    const key = randomBytes(32);
+    const file = path.join(dataDir, 'ward.db');
+    const old = openRaw(file);
+    expect(runMigrations(old, MIGRATIONS.slice(0, 5))).toBe(5);
+    verifyDataKey(old, key, buildSilentLogger());
+    const at = '2026-03-10T03:00:00.000Z';
+    old.prepare("INSERT INTO officials (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('o1', 'lan', 'Lan', 'approver', 'h', ?, ?)").run(at, at);
+    const revision = old.prepare(
+      `INSERT INTO revisions (id, target_kind, target_id, number, status, content, base_revision_id, author_id, created_at, publish_seq)
+       VALUES (?, 'entry', 'dang-ky-khai-sinh', ?, ?, '{}', ?, 'o1', ?, ?)`,
+    );
+    revision.run('r1', 1, 'published', null, at, 1);
+    revision.run('r2', 2, 'draft', 'r1', at, null);
+    expect(() => old.prepare("INSERT INTO revisions (id, target_kind, target_id, number, status, author_id, created_at) VALUES ('r3', 'situation', 'sinh-con', 1, 'draft', 'o1', ?)").run(at)).toThrow(/CHECK/);
+    old.close();
+
+    const { storage } = await buildTestStorage({ dataDir, key });
+    expect((await storage.revisions.listForTarget('entry', 'dang-ky-khai-sinh')).map((r) => [r.id, r.status, r.baseRevisionId])).toEqual([
+      ['r2', 'draft', 'r1'],
+      ['r1', 'published', undefined],
+    ]);
+    const draft = await storage.revisions.createDraft({ targetKind: 'situation', targetId: 'sinh-con', content: { id: 'sinh-con' }, authorId: 'o1' });
+    await storage.revisions.publish(draft.id, 'o1');
+    expect((await storage.revisions.listCurrentPublished('situation')).map((r) => r.targetId)).toEqual(['sinh-con']);
+    await storage.close();
+    const raw = openRaw(file);
+    const schema = raw.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'revisions' ORDER BY name").all();
+    expect(schema.map((row) => row.name)).toEqual(['revisions', 'revisions_drafts', 'revisions_published', 'sqlite_autoindex_revisions_1', 'sqlite_autoindex_revisions_2', 'sqlite_autoindex_revisions_3']);
+    expect(schema[0]?.sql).not.toMatch(/revisions_next/);
+    // The self-reference still holds after the rename.
+    raw.pragma('foreign_keys = ON');
+    expect(() => raw.prepare("UPDATE revisions SET base_revision_id = 'nope' WHERE id = 'r2'").run()).toThrow(/FOREIGN KEY/);
+    raw.close();
   });
 });

@@ -25,6 +25,9 @@ export interface EntrySummary {
   draft: boolean;
 }
 
+// From the server, so the list cannot drift from the API (type-only: nothing is bundled).
+export type { SituationSummary } from '../../../../src/admin/knowledge/situations.js';
+
 export interface RevisionSummary {
   id: string;
   number: number;

@@ -1,4 +1,4 @@
-// Vietnamese names of the knowledge and ward-settings fields. The JSON Schema from the API carries structure, not
+// Vietnamese names of the knowledge, life-situation and ward-settings fields. The JSON Schema from the API carries structure, not
 // words, so the form and the diff look the labels up here: `parent.key` first (number means different things in
 // legalBasis and counters), then `key`, then the schema's own title, then the raw key.
 
@@ -51,6 +51,12 @@ const FIELD_LABELS: Record<string, string> = {
   verified: 'Đã kiểm tra',
   updatedAt: 'Ngày cập nhật',
   reviewedBy: 'Người rà soát',
+  // Life situations
+  intro: 'Câu mở đầu danh sách',
+  triggers: 'Cách người dân nói về tình huống',
+  procedures: 'Các thủ tục gợi ý (thường gặp trước)',
+  'procedures.id': 'Mã thủ tục',
+  when: 'Khi nào cần',
   // Ward settings
   example: 'Đây là dữ liệu ví dụ (chưa phải thông tin thật)',
   wardName: 'Tên phường',

@@ -8,6 +8,7 @@ const vi = {
   navLabel: 'Các mục làm việc',
   nav: {
     entries: 'Thủ tục',
+    situations: 'Tình huống',
     review: 'Chờ duyệt',
     gaps: 'Câu hỏi chưa trả lời',
     dashboard: 'Thống kê',
@@ -169,6 +170,15 @@ const vi = {
     approverOnly: 'Chỉ người duyệt mới xuất bản được bản nháp này.',
     stale: 'Đã có bản khác được xuất bản sau khi bản nháp này được tạo. Hãy mở mục, sửa lại từ bản mới rồi lưu.',
     open: 'Mở mục',
+  },
+
+  situations: {
+    title: 'Tình huống trong cuộc sống',
+    intro: 'Khi người dân kể một việc trong đời (sinh con, chuyển nhà, mở cửa hàng…), trợ lý đưa danh sách các thủ tục dưới đây để họ chọn.',
+    colTitle: 'Tình huống',
+    colProcedures: 'Số thủ tục',
+    caption: (n: number) => `${n} tình huống`,
+    procedureIdsHint: 'Mã thủ tục lấy ở mục Thủ tục: mã đã biên soạn (ví dụ dang-ky-khai-sinh) hoặc mã danh mục (ví dụ dvc-1.001193).',
   },
 
   settings: { title: 'Thông tin phường', intro: 'Địa chỉ, giờ làm việc, các quầy và số điện thoại mà trợ lý dùng khi trả lời.' },

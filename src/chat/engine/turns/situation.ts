@@ -3,19 +3,32 @@ import type { Question } from '../../../understand/index.js';
 import type { DialogueState } from '../state.js';
 import type { LifeSituation, Turn, TurnContext } from './context.js';
 
-const compiled = new WeakMap<LifeSituation, RegExp[]>();
+const compiled = new WeakMap<LifeSituation, { pattern: RegExp; length: number }[]>();
 
-/** The moment of life a message speaks of ("tôi mới chuyển đến phường này", "vợ tôi mới sinh"), if any. */
+/**
+ * The moment of life a message speaks of ("tôi mới chuyển đến phường này", "vợ tôi mới sinh"), if any: found in the
+ * asking part first (a story may mention someone else's moment), and the longest trigger wins over a shorter one.
+ */
 export function matchSituation(situations: readonly LifeSituation[], question: Question): LifeSituation | undefined {
-  const folded = foldForMatch(question.text);
-  return situations.find((situation) => patternsOf(situation).some((pattern) => pattern.test(folded)));
+  const asking = question.clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
+  return bestMatch(situations, foldForMatch(asking)) ?? bestMatch(situations, foldForMatch(question.text));
 }
 
-function patternsOf(situation: LifeSituation): RegExp[] {
+function bestMatch(situations: readonly LifeSituation[], folded: string): LifeSituation | undefined {
+  let best: { situation: LifeSituation; length: number } | undefined;
+  for (const situation of situations) {
+    for (const { pattern, length } of patternsOf(situation)) {
+      if (length > (best?.length ?? 0) && pattern.test(folded)) best = { situation, length };
+    }
+  }
+  return best?.situation;
+}
+
+function patternsOf(situation: LifeSituation): { pattern: RegExp; length: number }[] {
   let patterns = compiled.get(situation);
   if (!patterns) {
     const phrases = [...situation.triggers.vi, ...situation.triggers.en].map((t) => foldForMatch(t)).filter(Boolean);
-    patterns = phrases.map((phrase) => new RegExp(`(?:^| )${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= |$)`));
+    patterns = phrases.map((phrase) => ({ pattern: new RegExp(`(?:^| )${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?= |$)`), length: phrase.length }));
     compiled.set(situation, patterns);
   }
   return patterns;

@@ -23,7 +23,7 @@ const ListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** Knowledge entries and ward settings: read, save drafts (editor), roll back (approver); the review queue. */
+/** Knowledge entries, life situations and ward settings: read, save drafts (editor), roll back (approver); the review queue. */
 export function createKnowledgeRoutes(services: AdminServices): Hono<AdminEnv> {
   const routes = new Hono<AdminEnv>();
   const workbench = services.workbench;
@@ -44,6 +44,20 @@ export function createKnowledgeRoutes(services: AdminServices): Hono<AdminEnv> {
   routes.post('/knowledge/entries/:id/rollback', requireRole('approver'), async (c) => {
     const input = parseOrThrow(RollbackSchema, await readJson(c));
     return c.json(await workbench().rollback('entry', c.req.param('id'), input, c.var.actor), 201);
+  });
+
+  routes.get('/knowledge/situations', async (c) => c.json({ situations: await workbench().listSituations() }));
+  routes.get('/knowledge/situations/:id', async (c) => {
+    const view = await workbench().describeSituation(c.req.param('id'));
+    return c.json({ situation: view.current, baseline: view.baseline ?? null, currentRevisionId: view.currentRevisionId, draft: view.draft, revisions: view.revisions });
+  });
+  routes.post('/knowledge/situations/:id/drafts', async (c) => {
+    const input = parseOrThrow(DraftSchema, await readJson(c));
+    return c.json(await workbench().saveDraft('situation', c.req.param('id'), input, c.var.actor), 201);
+  });
+  routes.post('/knowledge/situations/:id/rollback', requireRole('approver'), async (c) => {
+    const input = parseOrThrow(RollbackSchema, await readJson(c));
+    return c.json(await workbench().rollback('situation', c.req.param('id'), input, c.var.actor), 201);
   });
 
   routes.get('/ward-settings', async (c) => {

@@ -111,7 +111,8 @@ function rollbackControl(label: string, what: string, to: string, options: Histo
     yes.disabled = true;
     try {
       const result = await api.post<{ reindexed?: Reindexed }>(options.rollbackPath, { to, baseRevisionId: options.currentRevisionId, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
-      const text = result.reindexed?.error ? `${s.review.publishedPlain} ${result.reindexed.error}` : s.target.rolledBack(result.reindexed?.ms ?? 0);
+      // Only entries are re-indexed; a rollback of the ward settings or a situation has no index to report.
+      const text = !result.reindexed ? s.review.publishedPlain : result.reindexed.error ? `${s.review.publishedPlain} ${result.reindexed.error}` : s.target.rolledBack(result.reindexed.ms ?? 0);
       announce(text, 'ok');
       options.onChanged(text);
     } catch (error) {

@@ -15,7 +15,7 @@ import { renderHistory } from './history.js';
 export interface TargetPageConfig {
   view: View;
   /** Which schema of `GET /knowledge/schema` the form is built from. */
-  schemaKey: 'entry' | 'wardSettings';
+  schemaKey: 'entry' | 'wardSettings' | 'situation';
   load(signal: AbortSignal): Promise<TargetState>;
   title(state: TargetState): string;
   /** Lines under the title (id, codes, badges). */
@@ -27,7 +27,7 @@ export interface TargetPageConfig {
   readOnly?: readonly string[];
 }
 
-/** An entry page or the ward-settings page: current content, "Sửa" → draft, the open draft, history with rollback. */
+/** An entry, life-situation or ward-settings page: current content, "Sửa" → draft, the open draft, history with rollback. */
 export async function renderTargetPage(config: TargetPageConfig, notice?: { text: string; saved?: SavedDraft }): Promise<void> {
   const { view } = config;
   const main = view.main;
