@@ -13,6 +13,10 @@ import type { AuthPolicy } from '../admin/auth/auth-service.js';
 import { createChatRoutes } from './routes/chat.js';
 import { createFormRoutes } from './routes/dossiers.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
+import { createSpeechRoutes } from './routes/speech.js';
+import { createTranscribeRoutes } from './routes/transcribe.js';
+import type { SpeechService, Voice } from '../speech/index.js';
+import type { Transcriber } from '../speech/transcribe/index.js';
 import { createUiRoutes } from './static/index.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -40,6 +44,14 @@ export interface AppDeps {
   kioskIdleSeconds?: number;
   /** Other sites allowed to embed the widget (exact origins); the server's own origin is always allowed. */
   widgetOrigins?: readonly string[];
+  /** Read-aloud (eSpeak NG in a worker); `/api/speech` answers 503 while unset. */
+  getSpeech?: () => SpeechService | undefined;
+  /** The ward's voice region (ward settings `speechVoice`). */
+  getWardVoice?: () => Voice;
+  speechRequestsPerMinutePerIp?: number;
+  /** Voice input through the ward's speech server (ASR_URL); off while unset. */
+  transcriber?: Transcriber | undefined;
+  transcribeMaxBytes?: number;
 }
 
 /** Builds the Hono app; never listens (main.ts does, tests use `app.request()`). */
@@ -74,6 +86,25 @@ export function createApp(deps: AppDeps): Hono {
       getEngine: deps.getChat ?? (() => undefined),
       getAddress,
       messagesPerMinutePerAddress: deps.chatMessagesPerMinutePerIp ?? 120,
+    }),
+  );
+  app.route(
+    '/api/speech',
+    createSpeechRoutes({
+      getSpeech: deps.getSpeech ?? (() => undefined),
+      getWardVoice: deps.getWardVoice ?? (() => 'north'),
+      transcribeEnabled: deps.transcriber !== undefined,
+      getAddress,
+      requestsPerMinutePerAddress: deps.speechRequestsPerMinutePerIp ?? 120,
+    }),
+  );
+  app.route(
+    '/api/transcribe',
+    createTranscribeRoutes({
+      transcriber: deps.transcriber,
+      maxBytes: deps.transcribeMaxBytes ?? 2_000_000,
+      getAddress,
+      requestsPerMinutePerAddress: deps.speechRequestsPerMinutePerIp ?? 120,
     }),
   );
   app.route('/api', createFormRoutes(deps.getStorage ?? (() => undefined)));
