@@ -58,7 +58,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const logger = deps.logger.child({ module: 'http' });
   const app = new Hono();
-  app.use(securityHeaders());
+  app.use(securityHeaders({ allowMicrophone: deps.transcriber !== undefined }));
 
   app.use(requestId());
   app.use(async (c, next) => {

@@ -48,8 +48,14 @@ export function createSpeechRoutes({ getSpeech, getWardVoice, transcribeEnabled,
     const speech = getSpeech();
     if (!speech) throw unavailableError();
     const wav = await speech.speak(text, voice);
-    // The text may be a citizen's own answer on a form: never cached by the browser or a proxy.
-    return c.body(wav as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'audio/wav', 'Content-Length': String(wav.length), 'Cache-Control': 'no-store' });
+    // The text may be a citizen's own answer on a form: never cached by the browser or a proxy. The widget plays it
+    // inside other sites' pages, where an <audio> element loads it cross-origin.
+    return c.body(wav as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'audio/wav',
+      'Content-Length': String(wav.length),
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
   });
   return routes;
 }

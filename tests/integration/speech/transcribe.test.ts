@@ -129,6 +129,15 @@ describe('POST /api/transcribe against a fake speech server', () => {
   });
 });
 
+describe('microphone permission', () => {
+  it('is granted to our own pages only when voice input is configured', async () => {
+    const on = await buildApp('http://127.0.0.1:9/v1').request('http://localhost/healthz');
+    expect(on.headers.get('permissions-policy')).toContain('microphone=(self)');
+    const off = await buildApp(undefined).request('http://localhost/healthz');
+    expect(off.headers.get('permissions-policy')).toContain('microphone=()');
+  });
+});
+
 describe('POST /api/transcribe without ASR_URL', () => {
   it('answers 404: voice input is off by default', async () => {
     const res = await buildApp(undefined).request(post(AUDIO));
