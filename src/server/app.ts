@@ -74,6 +74,8 @@ export function createApp(deps: AppDeps): Hono {
   const widgetOrigins = deps.widgetOrigins ?? [];
   // Only listed sites may call the chat from a browser; same-origin requests need no CORS header.
   app.use('/api/chat', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
+  // The widget asks the ward's voice from other sites; the audio itself loads through <audio>, which needs no CORS.
+  app.use('/api/speech/config', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['GET'] }));
   app.route('/healthz', createHealthRoutes(deps.getHealth));
   app.route('/api/search', createSearchRoutes(deps.getSearch));
   const getAddress = (c: Pick<Context, 'env'>) => {

@@ -13,7 +13,7 @@ import type { ServerFrame } from '../../src/chat/protocol.js';
 import { loadWardSettings, parseEntryFile } from '../../src/knowledge/load.js';
 import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
-import { createApp } from '../../src/server/index.js';
+import { createApp, type AppDeps } from '../../src/server/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
 import { openSqliteStorage } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/types.js';
@@ -64,6 +64,8 @@ export async function buildChatApp(
     authPolicy?: Partial<AuthPolicy>;
     /** Entries instead of the shipped curated ones. */
     entries?: Entry[];
+    /** Further app dependencies (read-aloud, voice input). */
+    appDeps?: Partial<AppDeps>;
   } = {},
 ) {
   const entries = options.entries ?? (await loadCuratedEntries());
@@ -104,16 +106,18 @@ export async function buildChatApp(
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
+    ...options.appDeps,
   });
   return { app, engine, storage, dataDir, logger, workbench, retriever };
 }
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */
 export async function startChatServer(
-  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number } = {},
+  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number; appDeps?: Partial<AppDeps> } = {},
 ): Promise<TestChatServer> {
-  const { adminToken, uiDir, kioskIdleSeconds, ...socketOptions } = options;
+  const { adminToken, uiDir, kioskIdleSeconds, appDeps, ...socketOptions } = options;
   const { app, engine, storage, dataDir, logger, workbench } = await buildChatApp({
+    ...(appDeps ? { appDeps } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(uiDir ? { uiDir } : {}),
     ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),

@@ -6,6 +6,8 @@ import { applyLanguage, idleText, QUICK_PROCEDURES, t, type Language } from './i
 import { watchIdle } from './idle.js';
 import { mountKeyboard } from './keyboard.js';
 import { renderAnswer } from './render-answer.js';
+import { loadSpeechConfig, mountReadAloud } from './read-aloud.js';
+import { mountVoiceInput, type VoiceInput } from './voice-input.js';
 import './kiosk.css';
 
 const FONT_STEPS = [20, 23, 26, 30, 34];
@@ -89,6 +91,7 @@ function showAnswer(frame: AnswerFrame): void {
     handover: () => askOfficial(),
   });
   $('log').append(item);
+  readAloud.addAnswer(item, frame.text);
   item.scrollIntoView({ block: 'start' });
   if (frame.kind === 'form' && frame.form) void updateFormView(frame, language);
 }
@@ -100,6 +103,8 @@ function askOfficial(): void {
 /** Ends the session on the server and forgets everything on screen and in storage: the next citizen starts clean. */
 function wipe(): void {
   idle.disarm();
+  readAloud.reset();
+  voiceInput?.reset();
   if (transport) {
     transport.send({ type: 'end' });
     const closing = transport;
@@ -137,6 +142,8 @@ function setLanguage(next: Language): void {
   $('bigger').setAttribute('aria-label', `A+ ${t(next, 'biggerLabel')}`);
   document.title = t(next, 'brand');
   keyboard.setLanguage(next);
+  readAloud.setLanguage(next);
+  voiceInput?.setLanguage(next);
   renderQuickButtons();
 }
 
@@ -164,6 +171,15 @@ function renderQuickButtons(): void {
     }),
   );
 }
+
+const speechConfig = loadSpeechConfig();
+const readAloud = mountReadAloud({ tools: document.querySelector<HTMLElement>('nav.tools')!, config: speechConfig });
+let voiceInput: VoiceInput | undefined;
+void speechConfig.then((c) => {
+  if (!c.transcribe) return;
+  voiceInput = mountVoiceInput({ row: document.querySelector<HTMLElement>('.ask-row')!, input: $<HTMLInputElement>('question'), onStart: () => readAloud.stop() });
+  voiceInput.setLanguage(language);
+});
 
 const keyboard = mountKeyboard({
   form: $<HTMLFormElement>('ask'),
