@@ -4,6 +4,7 @@ import { createEspeakSynthesizer, createSpeechService } from '../../src/speech/i
 import { startChatServer, type TestChatServer } from '../helpers/chat-server.js';
 import { HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
 import { ask, tapAndWait } from './kiosk-driver.js';
+import { startThirdPartySite, type ThirdPartySite } from './third-party-site.js';
 
 // Real eSpeak NG behind the real app: the kiosk asks GET /api/speech and chromium plays the WAV (headless chromium
 // plays to a silent sink; the page's `data-speech="playing"` is set by the audio element's `playing` event).
@@ -111,6 +112,46 @@ describe.skipIf(!HAS_CHROMIUM)('kiosk read-aloud and the idle wipe', { timeout: 
     expect(await speechState(page)).toBeNull();
     expect(await page.locator('#speech-auto').getAttribute('aria-pressed')).toBe('false');
     expect(await page.locator('#speech-voice').getAttribute('data-voice')).toBe('central');
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('widget read-aloud on a third-party site', { timeout: 120_000 }, () => {
+  let server: TestChatServer;
+  let site: ThirdPartySite;
+  beforeAll(async () => {
+    site = await startThirdPartySite();
+    server = await startChatServer({ uiDir: UI_DIR, allowedOrigins: [site.origin], appDeps: { getSpeech: () => speech, getWardVoice: () => 'central' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await site?.close();
+  });
+
+  it('reads an answer in the ward voice from the assistant origin, and stops on a tap in the panel', async () => {
+    site.setWidget(`${server.url}/widget.js`, { lang: 'vi' });
+    const page = await browser.newPage({ bypassCSP: true });
+    const speechRequests: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/speech') speechRequests.push(url);
+    });
+    await page.goto(site.url);
+    await page.locator('#ward-assistant-widget .launcher').click();
+    await page.locator('#ward-assistant-widget input').fill('đăng ký tạm trú cần giấy tờ gì');
+    await page.locator('#ward-assistant-widget input').press('Enter');
+    const read = page.locator('#ward-assistant-widget .msg.assistant .read-aloud').first();
+    await read.waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300); // the ward voice arrives from /api/speech/config (CORS for this site)
+    await read.click();
+    // The host element has no box of its own (the widget is fixed-position inside it): wait for the attribute only.
+    await page.locator('#ward-assistant-widget[data-speech="playing"]').waitFor({ state: 'attached', timeout: 20_000 });
+    expect(speechRequests[0]!.origin).toBe(new URL(server.url).origin);
+    expect(speechRequests[0]!.searchParams.get('voice')).toBe('central');
+    expect(await page.locator('body').getAttribute('data-speech')).toBeNull();
+    await page.locator('#ward-assistant-widget .log').click({ position: { x: 3, y: 3 } });
+    await page.locator('#ward-assistant-widget:not([data-speech])').waitFor({ state: 'attached', timeout: 5_000 });
+    expect(await read.getAttribute('aria-pressed')).toBe('false');
     await page.close();
   });
 });
