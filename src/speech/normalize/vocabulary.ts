@@ -2,35 +2,55 @@ import { foldDiacritics, hasDiacritics } from '../../text/index.js';
 
 /**
  * Words of the knowledge base by their unmarked spelling, used to put tone marks back on text typed without them
- * ("dang ky khai sinh" → "đăng ký khai sinh"). A spelling is restored only when the knowledge base writes it one way;
- * "ban" (ban, bạn, bản, bán …) stays as typed. Phrases of up to three words are kept too, so a phrase can settle
- * what its single words cannot.
+ * ("dang ky khai sinh" → "đăng ký khai sinh"). A spelling is restored only when the knowledge base settles it:
+ * one marked form makes up at least 95% of its uses ("ban" — ban, bạn, bản, bán — stays as typed). Phrases of up to
+ * three words are kept too, so a phrase can settle what its single words cannot.
  */
 export interface SpeechVocabulary {
-  /** Unmarked lower-case phrase → its only marked spelling, or null when the knowledge base has several. */
+  /** Unmarked lower-case phrase → its settled marked spelling, or null when the knowledge base is not settled. */
   readonly phrases: ReadonlyMap<string, string | null>;
 }
 
 const MAX_PHRASE = 3;
+const SETTLED_SHARE = 0.95;
 const SPLIT_SENTENCES = /[.,;:!?()[\]\n"“”–—/]+/u;
 const WORD = /[\p{L}]+/gu;
 
-/** Builds the vocabulary from knowledge texts (titles, summaries, aliases …), built once when the knowledge loads. */
+/**
+ * Builds the vocabulary from knowledge texts (titles, summaries, aliases …), once when the knowledge loads. Texts
+ * without a single diacritic are skipped: they are the unmarked aliases written on purpose for search ("dang ky
+ * tam tru") and say nothing about how a word is marked.
+ */
 export function buildSpeechVocabulary(texts: Iterable<string>): SpeechVocabulary {
-  const phrases = new Map<string, string | null>();
-  const add = (marked: string) => {
-    const key = foldDiacritics(marked);
-    const known = phrases.get(key);
-    if (known === undefined) phrases.set(key, marked);
-    else if (known !== null && known !== marked) phrases.set(key, null);
-  };
+  const counts = new Map<string, Map<string, number>>();
   for (const text of texts) {
+    if (!hasDiacritics(text)) continue;
     for (const sentence of text.normalize('NFC').toLowerCase().split(SPLIT_SENTENCES)) {
       const words = sentence.match(WORD) ?? [];
       for (let i = 0; i < words.length; i++) {
-        for (let n = 1; n <= MAX_PHRASE && i + n <= words.length; n++) add(words.slice(i, i + n).join(' '));
+        for (let n = 1; n <= MAX_PHRASE && i + n <= words.length; n++) {
+          const marked = words.slice(i, i + n).join(' ');
+          const key = foldDiacritics(marked);
+          const forms = counts.get(key) ?? new Map<string, number>();
+          forms.set(marked, (forms.get(marked) ?? 0) + 1);
+          counts.set(key, forms);
+        }
       }
     }
+  }
+  const phrases = new Map<string, string | null>();
+  for (const [key, forms] of counts) {
+    let total = 0;
+    let best: [string, number] = ['', 0];
+    for (const entry of forms) {
+      total += entry[1];
+      if (entry[1] > best[1]) best = entry;
+    }
+    // Only spellings that gain marks are worth keeping; an unmarked word that stays unmarked needs no entry.
+    if (best[0] === key && forms.size === 1) continue;
+    // A single word seen only once or twice settles nothing; a phrase is specific enough on its own.
+    const enough = key.includes(' ') || total >= 3;
+    phrases.set(key, enough && best[1] >= SETTLED_SHARE * total && best[0] !== key ? best[0] : null);
   }
   return { phrases };
 }
@@ -39,40 +59,51 @@ export function buildSpeechVocabulary(texts: Iterable<string>): SpeechVocabulary
 export const EMPTY_VOCABULARY: SpeechVocabulary = { phrases: new Map() };
 
 /**
- * Puts marks back on runs of unmarked words, longest known phrase first; a word keeps its capital letter.
- * Words that already carry marks, and text with no match, are left as they are.
+ * Puts marks back on unmarked words. For each unmarked word the longest known phrase around it (up to three words,
+ * joined by single spaces) decides, and words of that phrase that already carry marks must agree with it — so
+ * "tạm trú ở dau" still settles "dau" through "ở đâu". A word keeps its capital letter; mixed-case words (VNeID) and
+ * words with marks are never changed.
  */
 export function restoreToneMarks(text: string, vocabulary: SpeechVocabulary): string {
   if (vocabulary.phrases.size === 0) return text;
-  const tokens = text.split(/([\p{L}]+)/u);
   // tokens: [sep, word, sep, word, …, sep]; words sit at odd indexes.
-  for (let i = 1; i < tokens.length; i += 2) {
-    const word = tokens[i] ?? '';
-    if (hasDiacritics(word)) continue;
-    for (let n = MAX_PHRASE; n >= 1; n--) {
-      const words: number[] = [];
-      let ok = true;
-      for (let k = 0; k < n; k++) {
-        const index = i + 2 * k;
-        const candidate = tokens[index];
-        // Only words joined by plain spaces make a phrase, and every one must be unmarked.
-        if (candidate === undefined || hasDiacritics(candidate) || (k > 0 && tokens[index - 1] !== ' ')) {
-          ok = false;
-          break;
-        }
-        words.push(index);
-      }
-      if (!ok) continue;
-      const key = words.map((index) => (tokens[index] ?? '').toLowerCase()).join(' ');
-      const marked = vocabulary.phrases.get(key);
+  const tokens = text.split(/([\p{L}]+)/u);
+  const words = tokens.filter((_, i) => i % 2 === 1);
+  const joinedToNext = words.map((_, w) => tokens[2 * w + 2] === ' ');
+  const folded = words.map((word) => foldDiacritics(word).toLowerCase());
+  const result = [...words];
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    if (hasDiacritics(word) || isMixedCase(word)) continue;
+    const marked = findPhrase(w, words, folded, joinedToNext, vocabulary);
+    if (marked !== undefined) result[w] = keepCase(word, marked);
+  }
+  return tokens.map((token, i) => (i % 2 === 1 ? result[(i - 1) / 2]! : token)).join('');
+}
+
+/** The marked spelling of word `w` from the longest settled phrase that contains it and agrees with its neighbours. */
+function findPhrase(w: number, words: string[], folded: string[], joinedToNext: boolean[], vocabulary: SpeechVocabulary): string | undefined {
+  for (let n = MAX_PHRASE; n >= 1; n--) {
+    for (let start = Math.max(0, w - n + 1); start <= w && start + n <= words.length; start++) {
+      let joined = true;
+      for (let k = start; k < start + n - 1; k++) joined &&= joinedToNext[k] === true;
+      if (!joined) continue;
+      const marked = vocabulary.phrases.get(folded.slice(start, start + n).join(' '));
       if (!marked) continue;
       const markedWords = marked.split(' ');
-      words.forEach((index, k) => (tokens[index] = keepCase(tokens[index] ?? '', markedWords[k] ?? '')));
-      i += 2 * (n - 1);
-      break;
+      const agrees = markedWords.every((m, k) => {
+        const original = words[start + k]!;
+        return !hasDiacritics(original) || original.toLowerCase() === m;
+      });
+      if (agrees) return markedWords[w - start];
     }
   }
-  return tokens.join('');
+  return undefined;
+}
+
+/** "VNeID", "eKYC": a brand or code, never a word to mark. */
+function isMixedCase(word: string): boolean {
+  return word.slice(1) !== word.slice(1).toLowerCase() && word !== word.toUpperCase();
 }
 
 function keepCase(original: string, marked: string): string {

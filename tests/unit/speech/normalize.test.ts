@@ -124,7 +124,7 @@ const CASES: [string, string][] = [
   ['• Tờ khai', 'tờ khai'],
   // addresses
   ['xem tại dichvucong.gov.vn', 'xem tại dichvucong chấm gov chấm vn'],
-  ['hotro@phuong.gov.vn', 'hotro a còng phường chấm gov chấm vn'],
+  ['hotro@phuong.gov.vn', 'hotro a còng phuong chấm gov chấm vn'],
   // unmarked words restored from the knowledge base's vocabulary
   ['dang ky khai sinh', 'đăng ký khai sinh'],
   ['Dang ky tam tru', 'đăng ký tạm trú'],
@@ -133,6 +133,8 @@ const CASES: [string, string][] = [
   ['ban', 'ban'],
   ['dang ky ket hon o dau', 'đăng ký kết hôn o dau'],
   ['đăng ký email', 'đăng ký i meo'],
+  ['Đăng ký tam tru', 'đăng ký tạm trú'],
+  ['đăng ký tạm trú o dau', 'đăng ký tạm trú o dau'],
 ];
 
 describe('normalizeForSpeech', () => {
@@ -144,6 +146,17 @@ describe('normalizeForSpeech', () => {
 
   it('leaves no digit in any case', () => {
     for (const [input] of CASES) expect(say(input)).not.toMatch(/\d/);
+  });
+
+  it('ignores unmarked aliases and settles a spelling by its share of uses', () => {
+    const vocab = buildSpeechVocabulary([
+      'dang ky tam tru', // an unmarked alias written for search: skipped
+      'Đăng ký tạm trú', 'Đăng ký tạm trú', 'Đăng ký tạm trú',
+      'Lệ phí', 'lệ phí', 'le phi nộp', // "le phi" once unmarked among marked uses: 2 of 3, not settled
+    ]);
+    expect(normalizeForSpeech('dang ky tam tru', { vocabulary: vocab })).toBe('đăng ký tạm trú');
+    expect(normalizeForSpeech('le phi', { vocabulary: vocab })).toBe('le phi');
+    expect(normalizeForSpeech('VNeID', { vocabulary: buildSpeechVocabulary(['tài khoản vneid của bạn']) })).toBe('vê en e ai đi');
   });
 
   it('restores nothing without a vocabulary', () => {
