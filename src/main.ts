@@ -15,6 +15,9 @@ import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
 import { KioskClients } from './server/limits/kiosk-clients.js';
 import { isAppError } from './shared/errors.js';
+import { createEspeakSynthesizer, createSpeechService, EMPTY_VOCABULARY, type SpeechVocabulary } from './speech/index.js';
+import { buildVocabularyFromEntries } from './speech/knowledge-vocabulary.js';
+import { createAsrClient } from './speech/transcribe/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { loadOrCreateKey, openPostgresStorage, openSqliteStorage } from './storage/index.js';
 import { openPostgresKnowledgeFeed } from './storage/postgres/knowledge-feed.js';
@@ -45,6 +48,10 @@ async function main(): Promise<void> {
     printTokens,
   });
   const kiosks = new KioskClients({ addresses: config.kioskAddresses, tokens: config.kioskTokens });
+  // Read-aloud works from the start; the vocabulary that restores unmarked words follows the knowledge in force.
+  let vocabulary: SpeechVocabulary | undefined;
+  const synthesizer = createEspeakSynthesizer({ workers: config.speech.workers, wordsPerMinute: config.speech.wordsPerMinute });
+  const speech = createSpeechService({ synthesizer, cacheBytes: config.speech.cacheBytes, getVocabulary: () => vocabulary ?? EMPTY_VOCABULARY });
   const getHealth = (): HealthReport =>
     runtime ? { status: 'ok', ...knowledgeInfo, dense: runtime.denseStatus() } : { status: 'starting' };
   const app = createApp({
@@ -66,6 +73,11 @@ async function main(): Promise<void> {
     kioskIdleSeconds: config.kioskIdleSeconds,
     widgetOrigins: config.widgetOrigins,
     printTokens,
+    getSpeech: () => speech,
+    getWardVoice: () => workbench?.ward()?.speechVoice ?? 'north',
+    speechRequestsPerMinutePerIp: config.speech.requestsPerMinutePerIp,
+    transcriber: config.asr ? createAsrClient(config.asr) : undefined,
+    ...(config.asr ? { transcribeMaxBytes: config.asr.maxBytes } : {}),
   });
 
   const server = listen(app.fetch, config, log);
@@ -102,7 +114,13 @@ async function main(): Promise<void> {
     thresholds: loadThresholds(config.knowledgeDir).thresholds,
   });
   const retrieval = runtime;
-  bench.setReindexer((entries) => retrieval.applyEntries(entries));
+  // The speech vocabulary (~0.3 s) is built after search is up, and again after a publish, never before answering.
+  setImmediate(() => (vocabulary = buildVocabularyFromEntries(bench.entries())));
+  bench.setReindexer(async (entries) => {
+    const result = await retrieval.applyEntries(entries);
+    setImmediate(() => (vocabulary = buildVocabularyFromEntries(entries)));
+    return result;
+  });
   knowledgeInfo = { entries: knowledge.entries.length, searchable: runtime.retriever.documents.length, knowledgeProblems: knowledge.problems.length };
   log.info({ ...knowledgeInfo, ms: Math.round(performance.now() - started) }, 'knowledge base searchable');
 }

@@ -66,6 +66,15 @@ export const ConfigSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/, message: 'expected comma-separated origins like https://ward.example' }))),
   KIOSK_IDLE_SECONDS: z.coerce.number({ message: 'expected a number of seconds' }).int('expected whole seconds').min(1).max(3600).default(120),
   MINUTES_PER_TICKET: z.coerce.number({ message: 'expected a number of minutes' }).min(0).max(240).default(5),
+  SPEECH_WORKERS: z.coerce.number({ message: 'expected a number' }).int().min(1).max(16).default(1),
+  SPEECH_CACHE_MB: z.coerce.number({ message: 'expected megabytes' }).min(0).max(4096).default(64),
+  SPEECH_WORDS_PER_MINUTE: z.coerce.number({ message: 'expected words per minute' }).int().min(80).max(450).default(150),
+  SPEECH_REQUESTS_PER_MINUTE_PER_IP: z.coerce.number({ message: 'expected a number' }).int().min(1).max(100_000).default(120),
+  ASR_URL: z.url({ message: 'expected an http(s) URL of an OpenAI-compatible API (…/v1)' }).optional(),
+  ASR_MODEL: z.string().trim().min(1).default('whisper-1'),
+  ASR_API_KEY: z.string().trim().min(1).optional(),
+  ASR_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(500).max(120_000).default(15_000),
+  ASR_MAX_BYTES: z.coerce.number({ message: 'expected bytes' }).int().min(10_000).max(50_000_000).default(2_000_000),
 });
 
 export interface Config {
@@ -102,11 +111,15 @@ export interface Config {
   /** Origins (scheme://host[:port]) allowed to embed the widget and open the socket, besides the server's own. */
   readonly widgetOrigins: readonly string[];
   readonly kioskIdleSeconds: number;
+  /** Read-aloud: eSpeak NG worker threads, cache bound and speaking rate, and the per-address request limit. */
+  readonly speech: { workers: number; cacheBytes: number; wordsPerMinute: number; requestsPerMinutePerIp: number };
+  /** Optional voice input through the ward's own OpenAI-compatible speech server; off unless ASR_URL is set. */
+  readonly asr: { url: string; model: string; apiKey: string | undefined; timeoutMs: number; maxBytes: number } | undefined;
   /** Optional OpenAI-compatible rewording; off unless LLM_URL and LLM_MODEL are set. */
   readonly llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 }
 
-const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY', 'DATABASE_URL', 'KIOSK_TOKENS']);
+const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY', 'ASR_API_KEY', 'DATABASE_URL', 'KIOSK_TOKENS']);
 
 /** A wrong environment value: one readable line naming the variable. */
 export class ConfigError extends Error {
@@ -160,6 +173,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uiDir: resolve(v.UI_DIR),
     widgetOrigins: Object.freeze(v.WIDGET_ORIGINS.map((o) => new URL(o).origin)),
     kioskIdleSeconds: v.KIOSK_IDLE_SECONDS,
+    speech: {
+      workers: v.SPEECH_WORKERS,
+      cacheBytes: Math.round(v.SPEECH_CACHE_MB * 1024 * 1024),
+      wordsPerMinute: v.SPEECH_WORDS_PER_MINUTE,
+      requestsPerMinutePerIp: v.SPEECH_REQUESTS_PER_MINUTE_PER_IP,
+    },
+    asr: v.ASR_URL
+      ? { url: v.ASR_URL, model: v.ASR_MODEL, apiKey: v.ASR_API_KEY, timeoutMs: v.ASR_TIMEOUT_MS, maxBytes: v.ASR_MAX_BYTES }
+      : undefined,
     llm: v.LLM_URL && v.LLM_MODEL ? { url: v.LLM_URL, model: v.LLM_MODEL, apiKey: v.LLM_API_KEY, timeoutMs: v.LLM_TIMEOUT_MS } : undefined,
   });
 }

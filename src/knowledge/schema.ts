@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VoiceSchema } from '../speech/synth/voices.js';
 
 /** Ids of entries imported from the national catalogue: `dvc-<code>`. */
 export const CATALOGUE_ID_PREFIX = 'dvc-';
@@ -171,6 +172,8 @@ export const WardSettingsSchema = z.strictObject({
   phone: z.string().trim().min(1),
   email: z.string().trim().min(1).optional(),
   website: z.string().trim().min(1).optional(),
+  /** The kiosk's read-aloud voice: the region whose accent citizens here speak (they can switch at the kiosk). */
+  speechVoice: VoiceSchema.default('north'),
   updatedAt: z.iso.date(),
 });
 export type WardSettings = z.infer<typeof WardSettingsSchema>;

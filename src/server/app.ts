@@ -13,6 +13,10 @@ import type { AuthPolicy } from '../admin/auth/auth-service.js';
 import { createChatRoutes } from './routes/chat.js';
 import { createFormRoutes } from './routes/dossiers.js';
 import { createSearchRoutes, type SearchFn } from './routes/search.js';
+import { createSpeechRoutes } from './routes/speech.js';
+import { createTranscribeRoutes } from './routes/transcribe.js';
+import type { SpeechService, Voice } from '../speech/index.js';
+import type { Transcriber } from '../speech/transcribe/index.js';
 import { createUiRoutes } from './static/index.js';
 import { securityHeaders } from './security-headers.js';
 import { BODY_LIMITS, limitBody, publicWritePolicy } from './limits/public-write.js';
@@ -57,13 +61,21 @@ export interface AppDeps {
   widgetOrigins?: readonly string[];
   /** Signs and reads the short-lived print links (the chat engine must be given the same one). */
   printTokens?: PrintTokens;
+  /** Read-aloud (eSpeak NG in a worker); `/api/speech` answers 503 while unset. */
+  getSpeech?: () => SpeechService | undefined;
+  /** The ward's voice region (ward settings `speechVoice`). */
+  getWardVoice?: () => Voice;
+  speechRequestsPerMinutePerIp?: number;
+  /** Voice input through the ward's speech server (ASR_URL); off while unset. */
+  transcriber?: Transcriber | undefined;
+  transcribeMaxBytes?: number;
 }
 
 /** Builds the Hono app; never listens (main.ts does, tests use `app.request()`). */
 export function createApp(deps: AppDeps): Hono {
   const logger = deps.logger.child({ module: 'http' });
   const app = new Hono();
-  app.use(securityHeaders());
+  app.use(securityHeaders({ allowMicrophone: deps.transcriber !== undefined }));
 
   app.use(requestId());
   app.use(async (c, next) => {
@@ -82,6 +94,8 @@ export function createApp(deps: AppDeps): Hono {
   const widgetOrigins = deps.widgetOrigins ?? [];
   // Only listed sites may call the chat from a browser; same-origin requests need no CORS header.
   app.use('/api/chat', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
+  // The widget asks the ward's voice from other sites; the audio itself loads through <audio>, which needs no CORS.
+  app.use('/api/speech/config', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['GET'] }));
   app.route('/healthz', createHealthRoutes(deps.getHealth));
   app.route('/api/search', createSearchRoutes(deps.getSearch));
   const getAddress = (c: Pick<Context, 'env'>) => {
@@ -114,6 +128,25 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/kiosk', createKioskRoutes({ kiosks, policy: publicWrite(BODY_LIMITS.kiosk, () => []), getAddress, trustProxy }));
   // Officials' bodies are bounded too; log-in, their one public write, also gets the whole public policy.
   app.use('/admin/api/*', limitBody(BODY_LIMITS.admin));
+  app.route(
+    '/api/speech',
+    createSpeechRoutes({
+      getSpeech: deps.getSpeech ?? (() => undefined),
+      getWardVoice: deps.getWardVoice ?? (() => 'north'),
+      transcribeEnabled: deps.transcriber !== undefined,
+      getAddress,
+      requestsPerMinutePerAddress: deps.speechRequestsPerMinutePerIp ?? 120,
+    }),
+  );
+  app.route(
+    '/api/transcribe',
+    createTranscribeRoutes({
+      transcriber: deps.transcriber,
+      maxBytes: deps.transcribeMaxBytes ?? 2_000_000,
+      getAddress,
+      requestsPerMinutePerAddress: deps.speechRequestsPerMinutePerIp ?? 120,
+    }),
+  );
   app.route(
     '/admin/api',
     createAdminRoutes({

@@ -14,6 +14,8 @@ type ContentSecurityPolicy = NonNullable<NonNullable<Parameters<typeof secureHea
 export interface SecurityHeadersOptions {
   /** Inline stylesheets allowed by hash (the dossier print page's); no other inline style or script runs. */
   styleHashes?: readonly string[];
+  /** The kiosk's own pages may use the microphone (push-to-talk), only when voice input is configured (ASR_URL). */
+  allowMicrophone?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function buildContentSecurityPolicy(styleHashes: readonly string[]): Cont
  * and not-found responses get them too. Cross-Origin-Resource-Policy is `same-origin` unless a route chose
  * otherwise: `/widget.js` says `cross-origin` because other sites load it with a plain `<script src>`.
  */
-export function securityHeaders({ styleHashes = [PRINT_STYLES_CSP_HASH] }: SecurityHeadersOptions = {}): MiddlewareHandler {
+export function securityHeaders({ styleHashes = [PRINT_STYLES_CSP_HASH], allowMicrophone = false }: SecurityHeadersOptions = {}): MiddlewareHandler {
   const base = secureHeaders({
     contentSecurityPolicy: buildContentSecurityPolicy(styleHashes),
     crossOriginResourcePolicy: false,
@@ -53,8 +55,9 @@ export function securityHeaders({ styleHashes = [PRINT_STYLES_CSP_HASH] }: Secur
     // HSTS belongs to the TLS proxy in front (operations.md); sent over plain HTTP on loopback it would mean nothing,
     // and with includeSubDomains it could break the ward's other sites.
     strictTransportSecurity: false,
-    // The kiosk reads the ID card through a USB scanner that types like a keyboard: no device API is needed.
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], hid: [], bluetooth: [], displayCapture: [] },
+    // The kiosk reads the ID card through a USB scanner that types like a keyboard: no device API is needed, except
+    // the microphone of push-to-talk on our own pages when the ward runs a speech server (docs/speech.md).
+    permissionsPolicy: { camera: [], microphone: allowMicrophone ? ['self'] : [], geolocation: [], payment: [], usb: [], serial: [], hid: [], bluetooth: [], displayCapture: [] },
   });
   return async (c, next) => {
     await base(c, async () => {

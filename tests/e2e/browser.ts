@@ -11,11 +11,11 @@ export const UI_DIR = path.resolve('kiosk-ui', 'dist');
 
 if (!HAS_CHROMIUM) console.warn(`[e2e] skipped: no browser at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 
-/** Launches headless chromium with everything that would reach the network switched off. */
-export function launchBrowser(): Promise<Browser> {
+/** Launches headless chromium with everything that would reach the network switched off (plus `extraArgs`). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
   });
 }
 

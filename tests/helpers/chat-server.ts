@@ -15,7 +15,7 @@ import { SynonymsFileSchema, type Entry } from '../../src/knowledge/schema.js';
 import { SituationSchema, type Situation } from '../../src/knowledge/situation-schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../src/retrieval/search/index.js';
 import type { Thresholds } from '../../src/retrieval/search/thresholds.js';
-import { createApp } from '../../src/server/index.js';
+import { createApp, type AppDeps } from '../../src/server/index.js';
 import { createPrintTokens } from '../../src/dossiers/index.js';
 import { attachChatSocket, type ChatSocketOptions } from '../../src/server/ws/chat-socket.js';
 import type { KioskClients } from '../../src/server/limits/kiosk-clients.js';
@@ -110,6 +110,8 @@ export async function buildChatApp(
     thresholds?: Thresholds;
     /** A storage opened by the test (e.g. read-only) instead of a fresh temporary database. */
     storage?: Storage;
+    /** Further app dependencies (read-aloud, voice input). */
+    appDeps?: Partial<AppDeps>;
   } = {},
 ) {
   const entries = options.entries ?? (await loadCuratedEntries());
@@ -161,17 +163,19 @@ export async function buildChatApp(
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
+    ...options.appDeps,
   });
   return { app, engine, storage, dataDir, logger, workbench, retriever, printTokens };
 }
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */
 export async function startChatServer(
-  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number; thresholds?: Thresholds } = {},
+  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number; thresholds?: Thresholds; appDeps?: Partial<AppDeps> } = {},
 ): Promise<TestChatServer> {
-  const { adminToken, uiDir, kioskIdleSeconds, thresholds, ...socketOptions } = options;
+  const { adminToken, uiDir, kioskIdleSeconds, thresholds, appDeps, ...socketOptions } = options;
   const { app, engine, storage, dataDir, logger, workbench } = await buildChatApp({
     ...(thresholds ? { thresholds } : {}),
+    ...(appDeps ? { appDeps } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(uiDir ? { uiDir } : {}),
     ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),

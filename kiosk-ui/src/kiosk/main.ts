@@ -7,6 +7,8 @@ import { watchIdle } from './idle.js';
 import { mountKeyboard } from './keyboard.js';
 import { renderAnswer } from './render-answer.js';
 import { closePrintView, openPrintView } from './print-view.js';
+import { loadSpeechConfig, mountReadAloud } from './read-aloud.js';
+import { mountVoiceInput, type VoiceInput } from './voice-input.js';
 import './kiosk.css';
 
 const FONT_STEPS = [20, 23, 26, 30, 34];
@@ -91,6 +93,7 @@ function showAnswer(frame: AnswerFrame): void {
     print: (url) => openPrintView(url, language, () => $('question').focus()),
   });
   $('log').append(item);
+  readAloud.addAnswer(item, frame.text);
   item.scrollIntoView({ block: 'start' });
   if (frame.kind === 'form' && frame.form) void updateFormView(frame, language);
   // A saved form goes straight to its A4 view, with "In tờ khai" and "Quay lại" in reach.
@@ -104,6 +107,8 @@ function askOfficial(): void {
 /** Ends the session on the server and forgets everything on screen and in storage: the next citizen starts clean. */
 function wipe(): void {
   idle.disarm();
+  readAloud.reset();
+  voiceInput?.reset();
   if (transport) {
     transport.send({ type: 'end' });
     const closing = transport;
@@ -142,6 +147,8 @@ function setLanguage(next: Language): void {
   $('bigger').setAttribute('aria-label', `A+ ${t(next, 'biggerLabel')}`);
   document.title = t(next, 'brand');
   keyboard.setLanguage(next);
+  readAloud.setLanguage(next);
+  voiceInput?.setLanguage(next);
   renderQuickButtons();
 }
 
@@ -169,6 +176,15 @@ function renderQuickButtons(): void {
     }),
   );
 }
+
+const speechConfig = loadSpeechConfig();
+const readAloud = mountReadAloud({ tools: document.querySelector<HTMLElement>('nav.tools')!, config: speechConfig });
+let voiceInput: VoiceInput | undefined;
+void speechConfig.then((c) => {
+  if (!c.transcribe) return;
+  voiceInput = mountVoiceInput({ row: document.querySelector<HTMLElement>('.ask-row')!, input: $<HTMLInputElement>('question'), onStart: () => readAloud.stop() });
+  voiceInput.setLanguage(language);
+});
 
 const keyboard = mountKeyboard({
   form: $<HTMLFormElement>('ask'),

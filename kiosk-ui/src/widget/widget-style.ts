@@ -26,6 +26,8 @@ form { display: flex; gap: 6px; padding: 10px; border-top: 1px solid #9ca3af; }
 label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 input { flex: 1; font: inherit; min-height: 48px; padding: 4px 10px; border: 2px solid #1a1a1a; border-radius: 8px; color: #1a1a1a; background: #ffffff; }
 .send { background: #0b4f8a; color: #ffffff; }
+.read-aloud { display: block; margin-top: 8px; font-weight: 700; }
+.read-aloud[aria-pressed="true"] { background: #0b4f8a; color: #ffffff; }
 :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
 `;
 }

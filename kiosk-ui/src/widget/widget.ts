@@ -1,11 +1,12 @@
 import { ChatTransport } from '../shared/chat-transport.js';
 import { button, el } from '../shared/dom.js';
 import type { AnswerFrame, ServerFrame } from '../shared/frames.js';
+import { SpeechPlayer, type SpeechVoice } from '../shared/speech-player.js';
 import { buildWidgetStyle, pickTextColor } from './widget-style.js';
 
 const TEXT = {
-  vi: { open: 'Hỏi trợ lý phường', title: 'Trợ lý Phường', close: 'Đóng', label: 'Bạn cần làm thủ tục gì?', send: 'Gửi', source: 'Nguồn', official: 'Gặp cán bộ', print: 'In tờ khai / Lưu PDF', printNote: 'Liên kết dùng được trong 15 phút.' },
-  en: { open: 'Ask the ward assistant', title: 'Ward Assistant', close: 'Close', label: 'Which procedure do you need?', send: 'Send', source: 'Source', official: 'See an official', print: 'Print / save as PDF', printNote: 'The link works for 15 minutes.' },
+  vi: { open: 'Hỏi trợ lý phường', title: 'Trợ lý Phường', close: 'Đóng', label: 'Bạn cần làm thủ tục gì?', send: 'Gửi', source: 'Nguồn', official: 'Gặp cán bộ', print: 'In tờ khai / Lưu PDF', printNote: 'Liên kết dùng được trong 15 phút.', read: 'Đọc to', stop: 'Dừng đọc' },
+  en: { open: 'Ask the ward assistant', title: 'Ward Assistant', close: 'Close', label: 'Which procedure do you need?', send: 'Send', source: 'Source', official: 'See an official', print: 'Print / save as PDF', printNote: 'The link works for 15 minutes.', read: 'Read aloud', stop: 'Stop reading' },
 };
 
 /** Mounts the floating button and chat panel in a shadow root, talking to the server this script came from. */
@@ -46,10 +47,32 @@ function mountWidget(script: HTMLScriptElement): void {
   root.append(style, launcher, panel);
   document.body.append(host);
 
+  // Read-aloud: the ward's voice (GET /api/speech/config, allowed to WIDGET_ORIGINS) unless the page sets data-voice.
+  const player = new SpeechPlayer({ baseUrl: origin, stateElement: host, onChange: (playing) => {
+    for (const node of root.querySelectorAll<HTMLButtonElement>('.read-aloud')) {
+      const on = node.dataset.key === playing;
+      node.setAttribute('aria-pressed', String(on));
+      node.textContent = on ? text.stop : text.read;
+    }
+  } });
+  let voice: SpeechVoice = (['north', 'central', 'south'] as const).find((v) => v === script.dataset.voice) ?? 'north';
+  if (!script.dataset.voice) {
+    void fetch(`${origin}/api/speech/config`).then((r) => r.json() as Promise<{ voice?: SpeechVoice }>).then((c) => {
+      if (c.voice) voice = c.voice;
+    }, () => {});
+  }
+  let answers = 0;
+  // Stops on any tap inside the panel but the read-aloud buttons, on typing, and when the panel closes.
+  panel.addEventListener('pointerdown', (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('.read-aloud')) player.stop();
+  }, true);
+  input.addEventListener('input', () => player.stop());
+
   const transport = new ChatTransport({ baseUrl: origin, channel: 'widget', language, onFrame: receive, mode: script.dataset.transport === 'http' ? 'http' : 'auto' });
   host.dataset.transport = 'pending';
 
   function toggle(open: boolean): void {
+    if (!open) player.stop();
     panel.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
     (open ? input : launcher).focus();
@@ -69,6 +92,14 @@ function mountWidget(script: HTMLScriptElement): void {
   function renderAnswer(frame: AnswerFrame): HTMLLIElement {
     const item = el('li', 'msg assistant');
     item.append(el('p', '', frame.text));
+    // The voices are Vietnamese: a widget in English shows no read-aloud button.
+    if (language === 'vi') {
+      const key = `answer-${++answers}`;
+      const read = button(text.read, () => (player.playing === key ? player.stop() : void player.play(frame.text, voice, key)), 'btn read-aloud');
+      read.dataset.key = key;
+      read.setAttribute('aria-pressed', 'false');
+      item.append(read);
+    }
     for (const c of frame.citations) {
       const cite = el('p', 'cite', `${text.source}: ${c.codes.join(', ')} `);
       const link = el('a', '', c.title);

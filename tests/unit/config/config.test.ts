@@ -56,4 +56,14 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ chatMaxConnectionsPerIp: 20, dossiersPerMinute: 5, kioskAddresses: [], kioskTokens: [] });
     expect(() => loadConfig({ KIOSK_TOKENS: 'short-secret' })).toThrow(/^Invalid setting KIOSK_TOKENS: expected/);
   });
+
+  it('keeps voice input off by default and reads the speech settings', () => {
+    const defaults = loadConfig({});
+    expect(defaults.asr).toBeUndefined();
+    expect(defaults.speech).toEqual({ workers: 1, cacheBytes: 64 * 1024 * 1024, wordsPerMinute: 150, requestsPerMinutePerIp: 120 });
+    const set = loadConfig({ ASR_URL: 'http://10.0.0.5:8080/v1', ASR_API_KEY: 'secret-key', SPEECH_WORKERS: '2', SPEECH_CACHE_MB: '8' });
+    expect(set.asr).toEqual({ url: 'http://10.0.0.5:8080/v1', model: 'whisper-1', apiKey: 'secret-key', timeoutMs: 15_000, maxBytes: 2_000_000 });
+    expect(set.speech).toMatchObject({ workers: 2, cacheBytes: 8 * 1024 * 1024 });
+    expect(() => loadConfig({ ASR_URL: 'not a url' })).toThrow(/ASR_URL/);
+  });
 });

@@ -71,9 +71,13 @@ const FIELD_LABELS: Record<string, string> = {
   phone: 'Điện thoại',
   email: 'Thư điện tử',
   website: 'Trang web',
+  speechVoice: 'Giọng đọc của máy (ki-ốt)',
 };
 
 const ENUM_LABELS: Record<string, string> = {
+  north: 'Miền Bắc',
+  central: 'Miền Trung',
+  south: 'Miền Nam',
   'truc-tiep': 'Trực tiếp',
   'truc-tuyen': 'Trực tuyến',
   'buu-chinh': 'Bưu chính',

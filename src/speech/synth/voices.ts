@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** The three voice regions a ward (and a citizen) can choose; DESIGN contract: north | central | south. */
+export const VoiceSchema = z.enum(['north', 'central', 'south']);
+export type Voice = z.infer<typeof VoiceSchema>;
+
+/** eSpeak NG's Vietnamese voices: `vi` is the northern (Hà Nội) one. */
+export const ESPEAK_VOICES: Readonly<Record<Voice, string>> = {
+  north: 'vi',
+  central: 'vi-vn-x-central',
+  south: 'vi-vn-x-south',
+};

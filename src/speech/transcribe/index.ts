@@ -1,0 +1,1 @@
+export { createAsrClient, isAcceptedAudioType, type AsrClientOptions, type Transcriber } from './asr-client.js';
