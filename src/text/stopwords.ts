@@ -1,5 +1,6 @@
 import { BIGRAM_JOINER, EXACT_PREFIX } from './analyze.js';
 import { foldDiacritics } from './fold.js';
+import { memoizeWords } from './memoize.js';
 import { normalizeText } from './normalize-text.js';
 
 /**
@@ -18,9 +19,12 @@ export const stopwords: ReadonlySet<string> = new Set([
   'please', 'want', 'of', 'in', 'on', 'and', 'should', 'where', 'it', 'this', 'that', 'with', 'am', 'be',
 ]);
 
+// Terms repeat a lot (every query term is checked): their filler key is remembered.
+const keyOf = memoizeWords((bare) => foldDiacritics(normalizeText(bare.split(BIGRAM_JOINER).join(' '))).split(' ').join(BIGRAM_JOINER));
+
 /** True when a term (folded or exact "=", unigram or "_"/space-joined phrase, any case or marks) is filler. */
 export function isStopword(term: string): boolean {
   const bare = term.startsWith(EXACT_PREFIX) ? term.slice(EXACT_PREFIX.length) : term;
-  const key = foldDiacritics(normalizeText(bare.split(BIGRAM_JOINER).join(' '))).split(' ').join(BIGRAM_JOINER);
+  const key = keyOf(bare);
   return key !== '' && stopwords.has(key);
 }

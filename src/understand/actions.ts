@@ -7,10 +7,9 @@ interface CompiledPhrase<T> {
   pattern: RegExp;
 }
 
+/** One pattern per value (all its phrases as alternatives, whole words): a long message is scanned a few times, not hundreds. */
 function compile<T extends string>(table: Readonly<Record<T, readonly string[]>>): CompiledPhrase<T>[] {
-  return (Object.entries(table) as [T, readonly string[]][]).flatMap(([value, phrases]) =>
-    phrases.map((phrase) => ({ value, pattern: new RegExp(`(?:^| )${phrase}(?= |$)`) })),
-  );
+  return (Object.entries(table) as [T, readonly string[]][]).map(([value, phrases]) => ({ value, pattern: new RegExp(`(?:^| )(?:${phrases.join('|')})(?= |$)`) }));
 }
 
 const OFFICIAL = { actions: compile(OFFICIAL_ACTIONS), modifiers: compile(OFFICIAL_MODIFIERS) };

@@ -27,12 +27,13 @@ export function splitClauses(text: string): Clause[] {
   if (sentences.length === 0) return [];
   const clauses: Clause[] = [];
   for (const sentence of sentences) {
-    const opener = openerAt(sentence);
+    const folded = foldForMatch(sentence);
+    const opener = OPENERS.test(folded) ? openerAt(sentence) : -1;
     if (opener > 0) {
       clauses.push({ text: sentence.slice(0, opener).trim(), asking: false });
       clauses.push({ text: sentence.slice(opener).trim(), asking: true });
     } else {
-      clauses.push({ text: sentence, asking: opener === 0 || sentence.includes('?') || ASKING.test(foldForMatch(sentence)) });
+      clauses.push({ text: sentence, asking: opener === 0 || sentence.includes('?') || ASKING.test(folded) });
     }
   }
   const kept = clauses.filter((c) => c.text.length > 0);

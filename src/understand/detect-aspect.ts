@@ -68,13 +68,22 @@ export function containsPhrase(tokens: readonly string[], words: readonly string
   return indexOfPhrase(tokens, words, false) >= 0;
 }
 
+// Phrases by their first word, and the single long words that tolerate a typo: a long message is scanned once.
+const BY_FIRST_WORD = new Map<string, Phrase[]>();
+for (const phrase of PHRASES) BY_FIRST_WORD.set(phrase.words[0] ?? '', [...(BY_FIRST_WORD.get(phrase.words[0] ?? '') ?? []), phrase]);
+const FUZZY_PHRASES = PHRASES.filter((phrase) => phrase.words.length === 1 && (phrase.words[0]?.length ?? 0) >= FUZZY_MIN_KEY);
+
+/** Every phrase found, at its first position; one pass over the words. */
 function findHits(tokens: readonly string[]): Hit[] {
-  const hits: Hit[] = [];
-  for (const phrase of PHRASES) {
-    const at = indexOfPhrase(tokens, phrase.words, true);
-    if (at >= 0) hits.push({ aspect: phrase.aspect, weight: phrase.weight, at });
-  }
-  return hits;
+  const found = new Map<Phrase, number>();
+  tokens.forEach((token, at) => {
+    for (const phrase of BY_FIRST_WORD.get(token) ?? []) {
+      if (!found.has(phrase) && phrase.words.every((word, offset) => tokens[at + offset] === word)) found.set(phrase, at);
+    }
+    if (token.length < FUZZY_MIN_TOKEN) return;
+    for (const phrase of FUZZY_PHRASES) if (!found.has(phrase) && sameWord(token, phrase.words[0] ?? '', true)) found.set(phrase, at);
+  });
+  return [...found].map(([phrase, at]) => ({ aspect: phrase.aspect, weight: phrase.weight, at }));
 }
 
 function indexOfPhrase(tokens: readonly string[], words: readonly string[], fuzzy: boolean): number {

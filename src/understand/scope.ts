@@ -2,9 +2,11 @@ import { foldForMatch } from '../text/index.js';
 import { SCOPE_TABLE } from './scope-table.js';
 import type { ScopeTopic } from './types.js';
 
-const PATTERNS = (Object.entries(SCOPE_TABLE) as [ScopeTopic, readonly string[]][]).flatMap(([topic, phrases]) =>
-  phrases.map((phrase) => ({ topic, pattern: new RegExp(`(?:^| )${phrase}(?= |$)`) })),
-);
+// One pattern per topic, court matters first.
+const PATTERNS = (Object.entries(SCOPE_TABLE) as [ScopeTopic, readonly string[]][]).map(([topic, phrases]) => ({
+  topic,
+  pattern: new RegExp(`(?:^| )(?:${phrases.join('|')})(?= |$)`),
+}));
 
 /** The topic outside the ward's procedures that a message is about, if any (court matters first). */
 export function detectScope(text: string): ScopeTopic | undefined {

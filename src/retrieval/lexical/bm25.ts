@@ -40,6 +40,9 @@ interface SidePostings {
   tfs: number[];
 }
 
+const LONG_QUERY_TERMS = 250;
+const COMMON_SHARE = 0.25;
+
 // Re-pack once this share of slots is dead (and at least this many), so tombstones never dominate a scan.
 const COMPACT_SHARE = 0.1;
 const COMPACT_MIN = 64;
@@ -139,20 +142,29 @@ export class Bm25Index {
   search(terms: WeightedTerm[], limit: number): Bm25Hit[] {
     const merged = new Map<string, number>();
     for (const { term, weight } of terms) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
-    const scores = new Map<number, number>();
-    const matched = new Map<number, number>();
+    // Flat arrays over the slots, not maps: a long question has hundreds of terms over thousands of postings.
+    const slots = this.ids.length;
+    const scores = new Float64Array(slots);
+    const matched = new Float64Array(slots);
+    const touched: number[] = [];
     const dead = this.dead;
     let totalMass = 0;
     const add = (doc: number, tf: number, factor: number, mass: number) => {
-      scores.set(doc, (scores.get(doc) ?? 0) + (factor * tf) / (this.k1 + tf));
-      matched.set(doc, (matched.get(doc) ?? 0) + mass);
+      if (matched[doc] === 0) touched.push(doc);
+      scores[doc] = (scores[doc] as number) + (factor * tf) / (this.k1 + tf);
+      matched[doc] = (matched[doc] as number) + mass;
     };
+    // A long question's most common words (in more than a quarter of the entries) weigh almost nothing but cost the
+    // longest scans: past a few hundred terms they count towards coverage and are not scanned.
+    const skipCommon = merged.size > LONG_QUERY_TERMS;
+    const common = this.size * COMMON_SHARE;
     for (const [term, weight] of merged) {
+      if (weight <= 0) continue;
       const idf = this.idf(term);
       const mass = weight * Math.max(idf, 1);
       totalMass += mass;
       const id = this.termIds.get(term);
-      if (id === undefined || idf === 0) continue;
+      if (id === undefined || idf === 0 || (skipCommon && (this.df[id] as number) > common)) continue;
       const factor = weight * idf * (this.k1 + 1);
       const [start, end] = this.packedRange(id);
       for (let i = start; i < end; i++) {
@@ -162,10 +174,12 @@ export class Bm25Index {
       const side = this.side.get(id);
       if (side) side.docs.forEach((doc, i) => add(doc, side.tfs[i] as number, factor, mass));
     }
-    const hits: Bm25Hit[] = [];
-    for (const [index, score] of scores) {
-      hits.push({ index, id: this.ids[index] as string, score, coverage: totalMass > 0 ? (matched.get(index) ?? 0) / totalMass : 0 });
-    }
+    const hits: Bm25Hit[] = touched.map((index) => ({
+      index,
+      id: this.ids[index] as string,
+      score: scores[index] as number,
+      coverage: totalMass > 0 ? (matched[index] as number) / totalMass : 0,
+    }));
     hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return hits.slice(0, limit);
   }

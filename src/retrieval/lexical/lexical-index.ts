@@ -97,6 +97,7 @@ export class LexicalIndex {
   private readonly strongTerms: Map<string, Set<string>>;
   private readonly synonyms: SynonymMatcher;
   private readonly names: Map<string, string[][]>;
+  private readonly idfCache = new Map<string, number>();
 
   constructor(documents: SearchDocument[], synonyms: SynonymGroup[], cache?: AnalysisCache) {
     const analyses = documents.map((doc) => analyzeCached(doc, cache));
@@ -120,6 +121,7 @@ export class LexicalIndex {
   /** Indexes one (new or revised) document in place, analysing only it; the others are left as they are. */
   upsert(doc: SearchDocument, cache?: AnalysisCache): void {
     const analysis = analyzeCached(doc, cache);
+    this.idfCache.clear();
     this.bm25.upsert(analysis.doc);
     this.names.set(doc.id, analysis.names);
     this.strongTerms.set(doc.id, strongTermsOf(analysis.doc));
@@ -127,6 +129,7 @@ export class LexicalIndex {
 
   /** Drops one entry from the index; false when it was not indexed. */
   remove(id: string): boolean {
+    this.idfCache.clear();
     this.names.delete(id);
     this.strongTerms.delete(id);
     return this.bm25.remove(id);
@@ -219,7 +222,6 @@ export class LexicalIndex {
    * holds, a word of the story counting less than one of the asking part: 1 when the question names it whole.
    */
   private titleRecall(id: string, query: AnalyzedQuery): number {
-    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
     let best = 0;
     for (const name of this.names.get(id) ?? []) {
       let total = 0;
@@ -227,7 +229,7 @@ export class LexicalIndex {
       let count = 0;
       for (const word of name) {
         if (CONTEXT_TERMS.has(word)) continue;
-        const idf = this.bm25.has(word) ? this.bm25.idf(word) : maxIdf;
+        const idf = this.wordIdf(word);
         total += idf;
         const weight = query.wordWeights.get(word);
         if (weight === undefined) continue;
@@ -249,13 +251,26 @@ export class LexicalIndex {
     return this.idfShare(query.contentWords, (word) => strong.has(word) || viaSynonym.has(word), query.contentWeights);
   }
 
+  /**
+   * A word's idf; an unknown word weighs as much as the rarest known one. Remembered until the index changes: a
+   * long question asks for the same words once per candidate.
+   */
+  private wordIdf(word: string): number {
+    let idf = this.idfCache.get(word);
+    if (idf === undefined) {
+      idf = this.bm25.has(word) ? this.bm25.idf(word) : Math.log(1 + (this.bm25.size + 0.5) / 1.5);
+      if (this.idfCache.size > 100_000) this.idfCache.clear();
+      this.idfCache.set(word, idf);
+    }
+    return idf;
+  }
+
   /** Idf-weighted share of `words` that pass `test`; an unknown word weighs as much as the rarest known one. */
   private idfShare(words: string[], test: (word: string) => boolean, weights?: ReadonlyMap<string, number>): number {
-    const maxIdf = Math.log(1 + (this.bm25.size + 0.5) / 1.5);
     let total = 0;
     let found = 0;
     for (const word of words) {
-      const idf = (this.bm25.has(word) ? this.bm25.idf(word) : maxIdf) * (weights?.get(word) ?? 1);
+      const idf = this.wordIdf(word) * (weights?.get(word) ?? 1);
       total += idf;
       if (test(word)) found += idf;
     }

@@ -26,17 +26,19 @@ export function compileSynonyms(groups: SynonymGroup[]): SynonymMatcher {
       if (phrase.length > 0) compiled.push({ phrase, terms });
     }
   }
+  // Phrases by their first word: a long question is scanned once instead of once per phrase.
+  const byFirst = new Map<string, CompiledSynonym[]>();
+  for (const synonym of compiled) byFirst.set(synonym.phrase[0] ?? '', [...(byFirst.get(synonym.phrase[0] ?? '') ?? []), synonym]);
   return {
     match(tokens) {
-      return compiled.filter(({ phrase }) => containsPhrase(tokens, phrase));
+      const found = new Set<CompiledSynonym>();
+      tokens.forEach((token, i) => {
+        for (const synonym of byFirst.get(token) ?? []) {
+          if (!found.has(synonym) && synonym.phrase.every((word, j) => tokens[i + j] === word)) found.add(synonym);
+        }
+      });
+      // In the groups' order, as before: the first phrases found come first.
+      return compiled.filter((synonym) => found.has(synonym));
     },
   };
-}
-
-function containsPhrase(tokens: string[], phrase: string[]): boolean {
-  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
-    return true;
-  }
-  return false;
 }

@@ -35,23 +35,26 @@ export function buildFieldModel(entries: Iterable<{ id: string; field: string | 
   }
   const fields = [...counts.keys()];
   const size = vocabulary.size;
+  // log P(word | field) for every field, one vector a word, so that classifying is a sum of vectors.
+  const denominators = fields.map((field) => Math.log((totals.get(field) ?? 0) + SMOOTHING * size));
+  const logProbabilities = new Map<string, Float64Array>();
+  for (const word of vocabulary) {
+    logProbabilities.set(word, Float64Array.from(fields, (field, f) => Math.log((counts.get(field)!.get(word) ?? 0) + SMOOTHING) - (denominators[f] as number)));
+  }
   return {
     fieldOf: (id) => fieldOfId.get(id),
     classify(words) {
-      const logs = new Map<string, number>();
       // Averaged over the words, not summed: a long story would otherwise make the posterior all-or-nothing.
+      const sums = new Float64Array(fields.length);
       let mass = 0;
-      for (const [word, weight] of words) if (vocabulary.has(word)) mass += weight;
-      for (const field of fields) {
-        const perWord = counts.get(field)!;
-        const denominator = Math.log((totals.get(field) ?? 0) + SMOOTHING * size);
-        let log = 0;
-        for (const [word, weight] of words) {
-          if (!vocabulary.has(word)) continue;
-          log += weight * (Math.log((perWord.get(word) ?? 0) + SMOOTHING) - denominator);
-        }
-        logs.set(field, mass > 0 ? log / mass : 0);
+      for (const [word, weight] of words) {
+        const vector = logProbabilities.get(word);
+        if (!vector) continue;
+        mass += weight;
+        for (let f = 0; f < sums.length; f++) sums[f] = (sums[f] as number) + weight * (vector[f] as number);
       }
+      const logs = new Map<string, number>();
+      fields.forEach((field, f) => logs.set(field, mass > 0 ? (sums[f] as number) / mass : 0));
       const best = Math.max(...logs.values());
       let sum = 0;
       for (const [field, log] of logs) {
