@@ -65,10 +65,13 @@ const NO_ACTIONS: ActionSet = { actions: new Set(), modifiers: new Set(), base: 
 
 /** Prior belief in an entry: curated entries are written for citizens; commune-level ones are what a ward handles. */
 export function priorOf(entry: Entry): number {
-  const curated = isCatalogueEntry(entry) ? 1 : 1.3;
-  const commune = entry.levels.includes('xã') ? 1.1 : 1;
+  const curated = isCatalogueEntry(entry) ? 1 : PRIORS.curated;
+  const commune = entry.levels.includes('xã') ? PRIORS.commune : 1;
   return curated * commune;
 }
+
+/** The priors of priorOf (docs/retrieval.md, "Fusion, folding, priors"). */
+export const PRIORS = { curated: 1.3, commune: 1.1 };
 
 /** Hybrid retrieval over the knowledge base: BM25F + optional dense index, fused by rank, with abstention. */
 export class Retriever {
