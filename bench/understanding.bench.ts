@@ -8,21 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { loadKnowledge } from '../src/knowledge/load.js';
-import { evaluate, readEvalFile, type EvalLine, type EvalReport } from '../src/retrieval/eval/evaluate.js';
+import { evaluate, type EvalReport } from '../src/retrieval/eval/evaluate.js';
+import { readEvalSets } from '../src/retrieval/eval/sets.js';
 import { TERM_WEIGHTS } from '../src/retrieval/lexical/lexical-index.js';
 import { startRetrieval } from '../src/retrieval/runtime.js';
 import { RANKING } from '../src/retrieval/search/retriever.js';
 import { loadThresholds } from '../src/retrieval/search/load-thresholds.js';
 import { createLogger } from '../src/shared/logger.js';
 import { ACTION_WEIGHTS } from '../src/understand/index.js';
-
-const SETS: { name: string; file: string; half?: 'tune' | 'report' }[] = [
-  { name: 'dev', file: '../shared/eval/dev.jsonl' },
-  { name: 'calibration', file: 'bench/calibration.jsonl' },
-  { name: 'hold-out', file: 'bench/holdout.jsonl' },
-  { name: 'real tune', file: 'bench/real-questions.jsonl', half: 'tune' },
-  { name: 'real report', file: 'bench/real-questions.jsonl', half: 'report' },
-];
 
 /** Each step switched off alone: the weights that make it a no-op. */
 const ABLATIONS: { name: string; apply: () => () => void }[] = [
@@ -60,11 +53,7 @@ async function main(): Promise<void> {
     thresholds: loadThresholds(path.resolve('knowledge')).thresholds,
   });
   const search = (q: string) => runtime.retriever.search(q, 10);
-  const sets: { name: string; lines: EvalLine[] }[] = [];
-  for (const set of SETS) {
-    const lines = (await readEvalFile(set.file).catch(() => [])).filter((l) => !set.half || l.half === set.half);
-    if (lines.length > 0) sets.push({ name: set.name, lines });
-  }
+  const sets = await readEvalSets();
 
   const rows: string[] = [];
   for (const ablation of ABLATIONS) {

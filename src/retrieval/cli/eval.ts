@@ -1,14 +1,6 @@
-import { evaluate, formatReport, readEvalFile, type EvalLine, type EvalReport } from '../eval/evaluate.js';
+import { evaluate, formatReport, readEvalFile, type EvalReport } from '../eval/evaluate.js';
+import { readEvalSets } from '../eval/sets.js';
 import { openRetrievalForCli, readDenseWeightFlag, readEmbedderFlag } from './open.js';
-
-/** The sets `npm run eval` reports side by side, and where they come from. */
-const SETS: { name: string; file: string; half?: 'tune' | 'report' }[] = [
-  { name: 'dev (shared)', file: '../shared/eval/dev.jsonl' },
-  { name: 'calibration', file: 'bench/calibration.jsonl' },
-  { name: 'hold-out', file: 'bench/holdout.jsonl' },
-  { name: 'real: tune', file: 'bench/real-questions.jsonl', half: 'tune' },
-  { name: 'real: report', file: 'bench/real-questions.jsonl', half: 'report' },
-];
 
 const USAGE = 'usage: npm run eval [-- <file.jsonl>] [--misses <set name|all>] [--embedder none|lsa|model] [--dense-weight 0.5] [--json]';
 
@@ -31,10 +23,7 @@ async function main(): Promise<void> {
   }
   const missesOf = args[args.indexOf('--misses') + 1];
   const reports: { name: string; report: EvalReport }[] = [];
-  for (const set of SETS) {
-    const lines: EvalLine[] = (await readEvalFile(set.file).catch(() => [])).filter((l) => !set.half || l.half === set.half);
-    if (lines.length > 0) reports.push({ name: set.name, report: await evaluate(lines, search) });
-  }
+  for (const set of await readEvalSets()) reports.push({ name: set.name, report: await evaluate(set.lines, search) });
   if (args.includes('--json')) {
     console.log(JSON.stringify(reports.map(({ name, report }) => ({ name, ...report, misses: name === 'real: report' ? [] : report.misses })), null, 2));
     return;

@@ -1,0 +1,20 @@
+import { readEvalFile, type EvalLine } from './evaluate.js';
+
+/** The evaluation sets reported side by side (docs/retrieval.md); the real questions' report half is never tuned on. */
+export const EVAL_SETS: readonly { name: string; file: string; half?: 'tune' | 'report' }[] = [
+  { name: 'dev (shared)', file: '../shared/eval/dev.jsonl' },
+  { name: 'calibration', file: 'bench/calibration.jsonl' },
+  { name: 'hold-out', file: 'bench/holdout.jsonl' },
+  { name: 'real: tune', file: 'bench/real-questions.jsonl', half: 'tune' },
+  { name: 'real: report', file: 'bench/real-questions.jsonl', half: 'report' },
+];
+
+/** Reads every set that exists here (the shared dev set may be absent), each with its lines. */
+export async function readEvalSets(): Promise<{ name: string; lines: EvalLine[] }[]> {
+  const sets: { name: string; lines: EvalLine[] }[] = [];
+  for (const set of EVAL_SETS) {
+    const lines = (await readEvalFile(set.file).catch(() => [])).filter((line) => !set.half || line.half === set.half);
+    if (lines.length > 0) sets.push({ name: set.name, lines });
+  }
+  return sets;
+}
