@@ -1,4 +1,4 @@
-import type { Language } from '../text/index.js';
+import type { AnalyzedText, Language } from '../text/index.js';
 
 /** What part of a procedure the citizen asks about. */
 export type Aspect = 'documents' | 'fee' | 'time' | 'where' | 'steps' | 'conditions' | 'online' | 'result' | 'general';
@@ -40,6 +40,8 @@ export type ScopeTopic = 'court' | 'weather' | 'prices' | 'news' | 'medical' | '
 export interface Clause {
   text: string;
   asking: boolean;
+  /** Its folded and exact-diacritic terms (src/text/analyze.ts), once analysed; retrieval reads them. */
+  analyzed?: AnalyzedText;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { detectLanguage, expandAbbreviations, foldDiacritics, tokenize, type Language } from '../text/index.js';
+import { analyze, detectLanguage, expandAbbreviations, foldDiacritics, tokenize, type Language } from '../text/index.js';
 import { detectActions } from './actions.js';
 import { splitClauses } from './clauses.js';
 import { detectAspect } from './detect-aspect.js';
@@ -18,7 +18,8 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
   const words = expandAbbreviations(tokenize(trimmed)).map(foldDiacritics);
   // One or two words ("ok", "CCCD") say little about the language: keep the conversation's.
   const detected = language && trimmed.split(/\s+/).length < 3 ? language : detectLanguage(trimmed);
-  const clauses = splitClauses(trimmed);
+  // Each clause is analysed into terms here, once: retrieval reads them instead of analysing the text again.
+  const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(clause.text) }));
   const asking = clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
   return {
     text: trimmed,

@@ -152,7 +152,7 @@ export class LexicalIndex {
     const synonymsFound: { words: string[]; terms: string[] }[] = [];
     for (const clause of clauses) {
       const scale = clause.asking ? 1 : TERM_WEIGHTS.narrative;
-      const analyzed = analyze(clause.text);
+      const analyzed = clause.analyzed ?? analyze(clause.text);
       const asking = askingVerbs(analyzed.bigrams);
       // An asking verb drags its bigrams along: "sinh_mat" in "khai sinh mất bao nhiêu" is not about a lost paper.
       const isContext = (term: string) => CONTEXT_TERMS.has(term) || term.split(BIGRAM_JOINER).some((part) => asking.has(part));
