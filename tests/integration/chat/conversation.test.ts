@@ -128,6 +128,16 @@ describe('court matters and other topics that are not the ward\'s', () => {
   });
 });
 
+describe('suggestions pass a relevance floor', () => {
+  it('offers no unrelated procedure as a button for a question no procedure answers', async () => {
+    const client = await open('kiosk');
+    const answer = await client.ask({ type: 'message', text: 'con mèo nhà tôi đi lạc mấy hôm nay chưa về' }, 'answer');
+    expect(answer.kind).toBe('fallback');
+    expect(answer.choices ?? []).toEqual([]);
+    client.close();
+  });
+});
+
 describe('moments of life', () => {
   it('answers "tôi mới chuyển đến phường này ở" with a checklist of residence procedures, one tap each', async () => {
     const client = await open('kiosk');
