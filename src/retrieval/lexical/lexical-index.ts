@@ -48,6 +48,9 @@ function askingVerbs(bigrams: readonly string[]): Set<string> {
   return found;
 }
 
+// Vietnamese noun classifiers citizens put before a paper or a plot, folded; only those that fold to nothing else.
+const CLASSIFIERS = new Set(['cai', 'chiec', 'manh', 'cuon']);
+
 /** Analysed documents remembered by entry id and content hash (analysis is the slow part of a start). */
 export interface AnalysisCache {
   get(id: string, hash: string): DocumentAnalysis | undefined;
@@ -164,7 +167,8 @@ export class LexicalIndex {
         const parts = foldDiacritics(term.slice(EXACT_PREFIX.length)).split(BIGRAM_JOINER);
         if (!parts.some((part) => asking.has(part))) terms.push({ term, weight: scale * TERM_WEIGHTS.exact });
       }
-      const synonyms = this.synonyms.match(analyzed.folded);
+      // Noun classifiers ("mất cái sổ đỏ", "sang tên mảnh đất") do not break a colloquial phrase.
+      const synonyms = this.synonyms.match(analyzed.folded.filter((word) => !CLASSIFIERS.has(word)));
       for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: scale * TERM_WEIGHTS.synonym });
       for (const word of analyzed.unigrams) {
         if (!isStopword(word) && !isContext(word)) content.set(word, Math.max(content.get(word) ?? 0, scale));

@@ -19,3 +19,15 @@ describe('compileSynonyms', () => {
     expect(matcher.match(['nhap', 'ho', 'khau', 'cho', 'vo'])[0]?.terms).toContain('thuong_tru');
   });
 });
+
+describe('LexicalIndex: colloquial phrases in a question', () => {
+  it('are found across a noun classifier ("mất cái sổ đỏ") and weigh the story at half', async () => {
+    const { LexicalIndex } = await import('../../../../src/retrieval/lexical/lexical-index.js');
+    const index = new LexicalIndex([], [{ colloquial: ['mất sổ đỏ'], official: ['cấp lại giấy chứng nhận'] }]);
+    const query = index.analyzeQuery('nhà tôi mất cái sổ đỏ rồi');
+    expect(query.synonyms.map((s) => s.words.join(' '))).toEqual(['mat so do']);
+    const story = index.analyzeQuery('Năm ngoái nhà tôi mất cái sổ đỏ. Giờ làm thế nào?');
+    expect(story.terms.find((t) => t.term === 'cap_lai')?.weight).toBeCloseTo(0.4);
+    expect(story.terms.find((t) => t.term === 'the_nao')?.weight).toBeGreaterThan(0);
+  });
+});
