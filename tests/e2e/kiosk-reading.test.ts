@@ -136,6 +136,16 @@ describe.skipIf(!HAS_CHROMIUM)('kiosk read at arm\'s length (issue 16)', { timeo
     expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate("document.body.classList.remove('printing-slip')");
+
+    // An official calls it on the desk: the card follows (GET /api/tickets/:id every 10 s), then leaves when done.
+    const ticket = (await server.storage.tickets.listToday()).find((t) => String(t.number) === number);
+    await server.storage.tickets.call(ticket?.id ?? '', 3);
+    await expect.poll(() => page.locator('#ticket-card-wait').textContent(), { timeout: 15_000 }).toBe('Đến lượt bạn! Mời bạn đến quầy');
+    expect(await page.locator('#ticket-card-counter').textContent()).toBe('Quầy số 3');
+    expect(await card.getAttribute('class')).toContain('called');
+    await page.screenshot({ path: `${SHOTS}/kiosk-ticket-called.png` });
+    await server.storage.tickets.finish(ticket?.id ?? '');
+    await expect.poll(() => card.isHidden(), { timeout: 15_000 }).toBe(true);
   });
 
   it('asks before "Bắt đầu lại" takes a ticket away; "Không, tiếp tục" keeps everything', async () => {

@@ -6,8 +6,13 @@ type Ticket = TicketFrame['ticket'];
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
+// How often the card asks how its ticket is doing: the officials' desk itself refreshes every 10 s.
+const POLL_MS = 10_000;
+
 // The session's one open ticket (the server returns the same one when asked again), kept until the wipe.
-let current: { ticket: Ticket; takenAt: Date } | undefined;
+let current: { ticket: Ticket; takenAt: Date; status: 'waiting' | 'called' } | undefined;
+let timer: ReturnType<typeof setInterval> | undefined;
+let shownIn: Language = 'vi';
 
 /**
  * Shows the queue ticket as a card at the top of the page (number, counter, wait) and fills the 80 mm slip: the
@@ -15,9 +20,32 @@ let current: { ticket: Ticket; takenAt: Date } | undefined;
  */
 export function showTicketCard(ticket: Ticket, language: Language): void {
   // Asking again returns the same ticket: the time it was taken stays the first one.
-  const takenAt = current?.ticket.id === ticket.id ? current.takenAt : new Date();
-  current = { ticket, takenAt };
+  const same = current?.ticket.id === ticket.id;
+  current = { ticket, takenAt: same && current ? current.takenAt : new Date(), status: same && current ? current.status : 'waiting' };
   renderTicket(language);
+  timer ??= setInterval(() => void refreshTicket(), POLL_MS);
+}
+
+/**
+ * Asks the server how the ticket is doing (`GET /api/tickets/:id`): the people ahead, the counter it is called to;
+ * a finished or cancelled ticket leaves the screen. A failed request changes nothing and is tried again.
+ */
+async function refreshTicket(): Promise<void> {
+  const held = current;
+  if (!held) return;
+  const response = await fetch(`/api/tickets/${encodeURIComponent(held.ticket.id)}`).catch(() => undefined);
+  if (!response || current?.ticket.id !== held.ticket.id) return;
+  if (response.status === 404) return clearTicketCard();
+  if (!response.ok) return;
+  const { ticket } = (await response.json()) as { ticket: { status: string; counter?: number; waitingAhead: number; estimatedWaitMinutes: number } };
+  if (ticket.status === 'done' || ticket.status === 'cancelled') return clearTicketCard();
+  const { waitingAhead, estimatedWaitMinutes } = ticket;
+  current = {
+    ...held,
+    ticket: { ...held.ticket, ...(ticket.counter !== undefined ? { counter: ticket.counter } : {}), waitingAhead, estimatedWaitMinutes },
+    status: ticket.status === 'called' ? 'called' : 'waiting',
+  };
+  renderTicket(shownIn);
 }
 
 /** Re-labels the card and the slip in the page's language. */
@@ -44,6 +72,9 @@ export function printTicketSlip(): void {
 /** Forgets the ticket and empties the card and the slip (idle wipe, "Bắt đầu lại"). */
 export function clearTicketCard(): void {
   current = undefined;
+  if (timer) clearInterval(timer);
+  timer = undefined;
+  $('ticket-card').classList.remove('called');
   $('ticket-card').hidden = true;
   for (const id of ['ticket-card-number', 'ticket-card-counter', 'ticket-card-wait', 'slip-number', 'slip-counter', 'slip-wait', 'slip-time']) {
     $(id).textContent = '';
@@ -52,9 +83,11 @@ export function clearTicketCard(): void {
 
 function renderTicket(language: Language): void {
   if (!current) return;
-  const { ticket, takenAt } = current;
+  shownIn = language;
+  const { ticket, takenAt, status } = current;
   const counter = ticket.counter !== undefined ? counterText(language, ticket.counter) : t(language, 'ticketAnyCounter');
-  const wait = waitText(language, ticket.waitingAhead, ticket.estimatedWaitMinutes);
+  const wait = status === 'called' ? t(language, 'ticketCalled') : waitText(language, ticket.waitingAhead, ticket.estimatedWaitMinutes);
+  $('ticket-card').classList.toggle('called', status === 'called');
   $('ticket-card-number').textContent = String(ticket.number);
   $('ticket-card-counter').textContent = counter;
   $('ticket-card-wait').textContent = wait;
