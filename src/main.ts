@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     kioskIdleSeconds: config.kioskIdleSeconds,
     widgetOrigins: config.widgetOrigins,
     printTokens,
+    minutesPerTicket: config.minutesPerTicket,
     getSpeech: () => speech,
     getWardVoice: () => workbench?.ward()?.speechVoice ?? 'north',
     speechRequestsPerMinutePerIp: config.speech.requestsPerMinutePerIp,

@@ -24,6 +24,7 @@ import { KioskClients } from './limits/kiosk-clients.js';
 import { SessionSecrets } from './session-secret.js';
 import type { ClientInfo } from './routes/chat.js';
 import { createKioskRoutes } from './routes/kiosk.js';
+import { createTicketRoutes } from './routes/tickets.js';
 import { noStore } from './no-store.js';
 import type { PrintTokens } from '../dossiers/index.js';
 
@@ -61,6 +62,8 @@ export interface AppDeps {
   widgetOrigins?: readonly string[];
   /** Signs and reads the short-lived print links (the chat engine must be given the same one). */
   printTokens?: PrintTokens;
+  /** Minutes of estimated wait per ticket ahead (config MINUTES_PER_TICKET; 5 when unset). */
+  minutesPerTicket?: number;
   /** Read-aloud (eSpeak NG in a worker); `/api/speech` answers 503 while unset. */
   getSpeech?: () => SpeechService | undefined;
   /** The ward's voice region (ward settings `speechVoice`). */
@@ -89,7 +92,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   // Answers that may hold a citizen's personal data are never kept by a browser or a proxy (docs/protocol.md).
-  for (const path of ['/api/chat', '/api/chat/*', '/api/dossiers', '/api/dossiers/*', '/admin/api/*']) app.use(path, noStore());
+  for (const path of ['/api/chat', '/api/chat/*', '/api/dossiers', '/api/dossiers/*', '/api/tickets/*', '/admin/api/*']) app.use(path, noStore());
 
   const widgetOrigins = deps.widgetOrigins ?? [];
   // Only listed sites may call the chat from a browser; same-origin requests need no CORS header.
@@ -125,6 +128,7 @@ export function createApp(deps: AppDeps): Hono {
     '/api',
     createFormRoutes({ getStorage: deps.getStorage ?? (() => undefined), getClient, policy: publicWrite(BODY_LIMITS.dossiers), secrets, dossiersPerMinute: deps.dossiersPerMinute ?? 5, printTokens: deps.printTokens }),
   );
+  app.route('/api/tickets', createTicketRoutes({ getStorage: deps.getStorage ?? (() => undefined), minutesPerTicket: deps.minutesPerTicket ?? 5 }));
   app.route('/api/kiosk', createKioskRoutes({ kiosks, policy: publicWrite(BODY_LIMITS.kiosk, () => []), getAddress, trustProxy }));
   // Officials' bodies are bounded too; log-in, their one public write, also gets the whole public policy.
   app.use('/admin/api/*', limitBody(BODY_LIMITS.admin));

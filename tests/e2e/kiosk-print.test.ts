@@ -81,7 +81,10 @@ describe.skipIf(!HAS_CHROMIUM)('a birth registration at the kiosk, to the in-pag
     expect(await view.count()).toBe(0);
     await page.locator('#dossier button.print').click();
     await view.waitFor();
-    await page.locator('#restart').click();
+    // The print view covers the page; back on it, "Bắt đầu lại" asks first (a saved form is on screen), then wipes.
+    await back.click();
+    await page.locator('#restart').click({ timeout: 2_000 });
+    await page.locator('#confirm-wipe').click({ timeout: 2_000 });
     expect(await page.locator('#print-view').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toContain('Nguyễn Minh Khôi');
     await expect.poll(async () => (await fetch(`${server.url}${src}`)).status, { timeout: 5_000 }).toBe(410);

@@ -50,6 +50,26 @@ describe.skipIf(!HAS_CHROMIUM)('chat widget on a third-party site in chromium', 
     await page.close();
   });
 
+  it('shows each new answer from its first line, not its end (issue 16), on a phone', async () => {
+    allowed.setWidget(`${server.url}/widget.js`, { lang: 'vi' });
+    const page = await browser.newPage({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    await page.goto(allowed.url);
+    const widget = page.locator('#ward-assistant-widget');
+    await widget.locator('.launcher').click();
+    for (const [i, question] of ['đăng ký tạm trú', 'đăng ký tạm trú cần giấy tờ gì'].entries()) {
+      await widget.locator('input').fill(question);
+      await widget.locator('input').press('Enter');
+      await widget.locator('.msg.assistant').nth(i).waitFor({ timeout: 15_000 });
+    }
+    const answer = widget.locator('.msg.assistant').last();
+    const box = await answer.boundingBox();
+    const log = await widget.locator('.log').boundingBox();
+    // The documents answer is taller than the panel: its first line is at the top of the log, in view.
+    expect(box?.height).toBeGreaterThan(log?.height ?? 0);
+    expect(Math.abs((box?.y ?? 0) - (log?.y ?? 0))).toBeLessThanOrEqual(12);
+    await page.close();
+  });
+
   it('falls back to POST /api/chat (CORS for the allowed origin) when the socket is not used', async () => {
     const page = await askThroughWidget(allowed, { lang: 'en', transport: 'http', position: 'left' }, 'temporary residence registration documents');
     await page.locator('#ward-assistant-widget .msg.assistant').first().waitFor();

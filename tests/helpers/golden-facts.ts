@@ -114,7 +114,7 @@ function checkTime(record: GoldenRecord, answer: string, allowed: readonly strin
     if (time.none) continue;
     if (time.value !== undefined) {
       const value = String(time.value).replace('.', ',');
-      const said = time.unit ? `${value} ${time.unit}` : `${value} (không ghi đơn vị)`;
+      const said = time.unit ? `${value} ${time.unit}` : `“${value}”`;
       fact('time', answer.includes(said), `${time.kind} ${said}`);
     }
     for (const words of [...(time.also ?? []), ...(time.inText ?? [])]) fact('time', has(answer, words), `${time.kind} “${words}”`);

@@ -6,12 +6,14 @@ import { applyLanguage, idleText, QUICK_PROCEDURES, t, type Language } from './i
 import { watchIdle } from './idle.js';
 import { mountKeyboard } from './keyboard.js';
 import { renderAnswer } from './render-answer.js';
-import { closePrintView, openPrintView } from './print-view.js';
+import { closePrintView, isPrintViewOpen, openPrintView } from './print-view.js';
 import { loadSpeechConfig, mountReadAloud } from './read-aloud.js';
+import { clearTicketCard, hasTicket, printTicketSlip, relabelTicketCard, showTicketCard } from './ticket-card.js';
 import { mountVoiceInput, type VoiceInput } from './voice-input.js';
 import './kiosk.css';
 
-const FONT_STEPS = [20, 23, 26, 30, 34];
+// Read at arm's length by older citizens (issue 16): answers start at 24 px, and A+ goes to 38 px.
+const FONT_STEPS = [24, 27, 30, 34, 38];
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 // All citizen state lives in these variables and the DOM; wipe() resets every one of them.
@@ -64,6 +66,7 @@ function receive(frame: ServerFrame): void {
       $('typing').hidden = true;
       return showAnswer(frame);
     case 'ticket':
+      showTicketCard(frame.ticket, language);
       $('ticket-number').textContent = String(frame.ticket.number);
       $('ticket-text').textContent = frame.text;
       $('ticket').hidden = false;
@@ -85,6 +88,7 @@ function receive(frame: ServerFrame): void {
 
 function showAnswer(frame: AnswerFrame): void {
   if (frame.entryId) lastEntryId = frame.entryId;
+  if (frame.ticket) showTicketCard(frame.ticket, language);
   const item = renderAnswer(frame, language, {
     choose: (id) => send({ type: 'choice', id }),
     followUp: (aspect) => send({ type: 'followup', aspect: aspect as Extract<ClientFrame, { type: 'followup' }>['aspect'] }),
@@ -94,6 +98,7 @@ function showAnswer(frame: AnswerFrame): void {
   });
   $('log').append(item);
   readAloud.addAnswer(item, frame.text);
+  // Its first line, not its end: a long answer is read from the top (scroll-margin keeps it below the header).
   item.scrollIntoView({ block: 'start' });
   if (frame.kind === 'form' && frame.form) void updateFormView(frame, language);
   // A saved form goes straight to its A4 view, with "In tờ khai" and "Quay lại" in reach.
@@ -121,6 +126,8 @@ function wipe(): void {
   closePrintView();
   $('typing').hidden = true;
   $('ticket').hidden = true;
+  $('confirm-restart').hidden = true;
+  clearTicketCard();
   $('ticket-number').textContent = '';
   $('ticket-text').textContent = '';
   $('idle').hidden = true;
@@ -136,6 +143,29 @@ function wipe(): void {
   $('question').focus();
 }
 
+/** "Bắt đầu lại" wipes at once, unless a form or a ticket would be lost: then it asks first (issue 16). */
+function askRestart(): void {
+  if (!hasWork()) return wipe();
+  $('confirm-text').textContent = describeLoss(language);
+  $('confirm-restart').hidden = false;
+  $('confirm-stay').focus();
+}
+
+function closeConfirm(): void {
+  $('confirm-restart').hidden = true;
+  $('restart').focus();
+}
+
+/** A form being filled or saved, its print view, or a queue ticket: what "Bắt đầu lại" would take away. */
+function hasWork(): boolean {
+  return !$('form-view').hidden || isPrintViewOpen() || hasTicket();
+}
+
+function describeLoss(lang: Language): string {
+  const form = !$('form-view').hidden || isPrintViewOpen();
+  return [form ? t(lang, 'confirmForm') : '', hasTicket() ? t(lang, 'confirmTicket') : ''].filter(Boolean).join(' ');
+}
+
 function setLanguage(next: Language): void {
   language = next;
   document.documentElement.lang = next;
@@ -143,8 +173,8 @@ function setLanguage(next: Language): void {
   const switcher = $('lang');
   switcher.textContent = t(next, 'langSwitch');
   switcher.lang = next === 'vi' ? 'en' : 'vi';
-  $('smaller').setAttribute('aria-label', `A− ${t(next, 'smallerLabel')}`);
-  $('bigger').setAttribute('aria-label', `A+ ${t(next, 'biggerLabel')}`);
+  relabelTicketCard(next);
+  if (!$('confirm-restart').hidden) $('confirm-text').textContent = describeLoss(next);
   document.title = t(next, 'brand');
   keyboard.setLanguage(next);
   readAloud.setLanguage(next);
@@ -211,13 +241,23 @@ $('lang').addEventListener('click', () => {
 $('smaller').addEventListener('click', () => setFontStep(fontStep - 1));
 $('bigger').addEventListener('click', () => setFontStep(fontStep + 1));
 $('contrast').addEventListener('click', () => setContrast(!document.body.classList.contains('contrast')));
-$('restart').addEventListener('click', () => wipe());
+$('restart').addEventListener('click', () => askRestart());
+$('confirm-stay').addEventListener('click', () => closeConfirm());
+$('confirm-wipe').addEventListener('click', () => wipe());
+$('confirm-restart').addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') closeConfirm();
+});
+$('ticket-print').addEventListener('click', () => printTicketSlip());
+$('ticket-card-print').addEventListener('click', () => printTicketSlip());
 $('handover').addEventListener('click', () => askOfficial());
 $('ticket-close').addEventListener('click', () => {
   $('ticket').hidden = true;
   $('question').focus();
 });
 $('idle-stay').addEventListener('click', () => idle.touch());
+
+// Answers scroll to their first line below the sticky header and ticket card, whatever their height.
+new ResizeObserver(() => document.documentElement.style.setProperty('--top-height', `${$('top').offsetHeight}px`)).observe($('top'));
 
 setLanguage('vi');
 setFontStep(0);

@@ -80,7 +80,10 @@ function mountWidget(script: HTMLScriptElement): void {
 
   function add(item: HTMLElement): void {
     log.append(item);
-    log.scrollTop = log.scrollHeight;
+    // An answer is shown from its first line (a long one would otherwise open at its end); the citizen's own line
+    // just follows the conversation down.
+    if (item.classList.contains('assistant')) log.scrollTop += item.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+    else log.scrollTop = log.scrollHeight;
   }
 
   function receive(frame: ServerFrame): void {

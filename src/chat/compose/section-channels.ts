@@ -1,6 +1,6 @@
 import type { Channel } from '../../knowledge/schema.js';
 import { displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
-import { channelLabel, formatTime, formatVnd, joinWords, pick } from './format.js';
+import { channelLabel, formatNumber, formatTime, formatVnd, joinWords, pick } from './format.js';
 import { quoteOfficial } from './quote.js';
 import { pickList, pickRaw, pickUrl } from './sources.js';
 import type { Language } from './types.js';
@@ -77,33 +77,54 @@ export function composeTime(ctx: ComposeContext): string[] {
     return quoteOrMissing(ctx, 'time', intro);
   }
   const unitless = timed.some((c) => c.time && !c.time.unit);
-  const lead = unitless
-    ? pick(language, `Dạ, thời gian giải quyết thủ tục ${title} ghi trong hồ sơ chính thức`,
-      `Processing time for ${title}, as given in the official record`)
-    : pick(language, `Dạ, thời gian giải quyết thủ tục ${title}`, `Processing time for ${title}`);
   const values = timed.map((c) => describeTime(c, language));
+  const sameEverywhere = timed.length === channels.length && new Set(values).size === 1 && !timed.some((c) => c.case);
   let body: string[];
-  if (timed.length === channels.length && new Set(values).size === 1 && !timed.some((c) => c.case)) {
-    // Every channel states the same time (or the same official passage): said once, not once per channel.
-    body = [`${lead}: ${values[0]}`];
+  if (sameEverywhere && unitless && !timed[0]?.timeText) {
+    body = [pick(language, `Dạ, hồ sơ chính thức ghi thời gian giải quyết thủ tục ${title} là ${values[0]} nhưng không ghi đơn vị thời gian.`,
+      `The official record gives the processing time for ${title} as ${values[0]} but states no unit of time.`)];
   } else {
-    body = [`${lead}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}${c.case ? ` (${c.case})` : ''}: ${values[i]}`)];
+    // Every channel stating the same time (or the same official passage) is said once, not once per channel.
+    body = sameEverywhere
+      ? [`${leadFor(title, unitless, language)}: ${values[0]}`]
+      : [`${leadFor(title, unitless, language)}:`, ...timed.map((c, i) => `${channelLabel(c.kind, language)}${c.case ? ` (${c.case})` : ''}: ${values[i]}`)];
+    if (unitless) body.push(pick(language, 'Hồ sơ chính thức không ghi đơn vị thời gian cho con số trong ngoặc kép.', 'The official record states no unit of time for the number in quotation marks.'));
   }
   if (unitless) {
-    // The catalogue sometimes gives a bare number ("Trực tuyến1Miễn phí"): the citizen must not read it as days.
+    // The catalogue sometimes gives a bare number ("Trực tuyến1Miễn phí"): the citizen must not read it as days,
+    // and is told once, plainly, where the real time can be learnt.
     ctx.handover = true;
-    body.push(pick(language, 'Hồ sơ chính thức không ghi đơn vị thời gian; cán bộ tại quầy sẽ cho bạn biết cụ thể.',
-      'The official record does not state the unit of time; an official at the counter can tell you exactly.'));
+    body.push(askForUnit(ctx));
   }
   return [body.join('\n'), ...notesFor(ctx, 'time')];
+}
+
+function leadFor(title: string, unitless: boolean, language: Language): string {
+  return unitless
+    ? pick(language, `Dạ, thời gian giải quyết thủ tục ${title} ghi trong hồ sơ chính thức`, `Processing time for ${title}, as given in the official record`)
+    : pick(language, `Dạ, thời gian giải quyết thủ tục ${title}`, `Processing time for ${title}`);
+}
+
+/** What to do about a time the record gives without a unit: ask at the counter, or read the cited page. */
+function askForUnit(ctx: ComposeContext): string {
+  const url = pickUrl(ctx.sources);
+  return url
+    ? pick(ctx.language, `Để biết chính xác, bạn hỏi cán bộ tại quầy hoặc xem trang thủ tục: ${url}`,
+      `To know exactly, ask an official at the counter or see the procedure page: ${url}`)
+    : pick(ctx.language, 'Để biết chính xác, bạn hỏi cán bộ tại quầy.', 'To know exactly, ask an official at the counter.');
+}
+
+/** A time as the answer writes it: with its unit, or the bare number in quotation marks when the record gives none. */
+function timeValue(time: NonNullable<Channel['time']>, language: Language): string {
+  return time.unit ? formatTime(time, language) : `“${formatNumber(time.value, language)}”`;
 }
 
 function describeTime(channel: Channel, language: Language): string {
   if (channel.time && channel.timeText) {
     // The description gives durations for other cases too: they stay with the time, word for word.
-    return `${formatTime(channel.time, language)}; ${pick(language, 'hồ sơ chính thức ghi', 'the official record says')} ${quoteTime(channel.timeText, language)}`;
+    return `${timeValue(channel.time, language)}; ${pick(language, 'hồ sơ chính thức ghi', 'the official record says')} ${quoteTime(channel.timeText, language)}`;
   }
-  if (channel.time) return `${formatTime(channel.time, language)}.`;
+  if (channel.time) return channel.time.unit ? `${formatTime(channel.time, language)}.` : timeValue(channel.time, language);
   return pick(language, `hồ sơ chính thức ghi ${quoteTime(channel.timeText ?? '', language)}`,
     `the official record says ${quoteTime(channel.timeText ?? '', language)}`);
 }
@@ -130,7 +151,11 @@ export function composeOnline(ctx: ComposeContext): string[] {
   }
   const lines = [pick(language, `Dạ, thủ tục ${title} có thể nộp trực tuyến.`, `${title} can be filed online.`)];
   if (online.description) lines.push(online.description);
-  if (online.time) lines.push(`${pick(language, 'Thời gian giải quyết', 'Processing time')}: ${formatTime(online.time, language)}.`);
+  if (online.time?.unit) lines.push(`${pick(language, 'Thời gian giải quyết', 'Processing time')}: ${formatTime(online.time, language)}.`);
+  else if (online.time) {
+    lines.push(pick(language, `Thời gian giải quyết: hồ sơ chính thức ghi ${timeValue(online.time, language)} nhưng không ghi đơn vị thời gian.`,
+      `Processing time: the official record gives ${timeValue(online.time, language)} but states no unit of time.`));
+  }
   if (online.fee) lines.push(`${pick(language, 'Lệ phí', 'Fee')}: ${formatFee(online.fee, language)}.`);
   const url = pickUrl(ctx.sources);
   if (url) lines.push(`${pick(language, 'Trang thủ tục', 'Procedure page')}: ${url}`);
@@ -148,15 +173,16 @@ export function summarizeFee(ctx: ComposeContext): string | undefined {
   return `${label}: ${channels.map((_, i) => `${labels[i]} ${values[i]}`).join('; ')}.`;
 }
 
-/** One short line on processing time for the overview, only when every channel gives the same one. */
+/**
+ * One short line on processing time for the overview, only when every channel gives the same one with its unit: a
+ * bare number needs the explanation the time answer gives, and saying it here too would say it twice.
+ */
 export function summarizeTime(ctx: ComposeContext): string | undefined {
   const timed = pickList(ctx.sources, 'channels').filter((c) => c.time);
+  if (timed.some((c) => !c.time?.unit)) return undefined;
   const values = timed.map((c) => formatTime(c.time ?? { value: 0 }, ctx.language));
   if (values.length === 0 || new Set(values).size !== 1) return undefined;
-  const label = timed.some((c) => !c.time?.unit)
-    ? pick(ctx.language, 'Thời gian giải quyết ghi trong hồ sơ chính thức', 'Processing time in the official record')
-    : pick(ctx.language, 'Thời gian giải quyết', 'Processing time');
-  return `${label}: ${values[0]}.`;
+  return `${pick(ctx.language, 'Thời gian giải quyết', 'Processing time')}: ${values[0]}.`;
 }
 
 function lowerLabels(channels: readonly Channel[], language: Language): string[] {

@@ -1,5 +1,5 @@
 import type { DocumentItem } from '../../knowledge/schema.js';
-import { displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
+import { aspectLabel, displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
 import { copyWords, pick } from './format.js';
 import { quoteOfficial } from './quote.js';
 import { pickList, pickRaw, pickUrl } from './sources.js';
@@ -54,9 +54,24 @@ function officialListsLonger(ctx: ComposeContext, shown: number): string[] {
     'The list above is a summary. The full official list of documents (including special cases):'), ...links].join('\n')];
 }
 
-/** The number of papers, for the overview. */
-export function countDocuments(ctx: ComposeContext): number {
-  return pickList(ctx.sources, 'documents').length;
+// The overview names the papers only while the list stays short enough to read at a glance.
+const MAX_OVERVIEW_DOCUMENTS = 8;
+
+/**
+ * The papers for the overview: named when there are a few ("Hồ sơ gồm 4 loại giấy tờ:" and the four), otherwise a
+ * pointer to the documents answer — never a count the citizen cannot see listed.
+ */
+export function summarizeDocuments(ctx: ComposeContext): string | undefined {
+  const documents = pickList(ctx.sources, 'documents');
+  const count = documents.length;
+  if (count === 0) return undefined;
+  const { language } = ctx;
+  if (count > MAX_OVERVIEW_DOCUMENTS) {
+    return pick(language, `Hồ sơ gồm nhiều giấy tờ; chọn “${aspectLabel('documents', 'vi')}” để xem danh sách.`,
+      `Several documents are needed; choose “${aspectLabel('documents', 'en')}” to see the list.`);
+  }
+  const lead = pick(language, `Hồ sơ gồm ${count} loại giấy tờ:`, `Documents (${count}):`);
+  return [lead, ...documents.map((doc, i) => `${i + 1}. ${doc.name}`)].join('\n');
 }
 
 function describeDocument(doc: DocumentItem, language: Language): string {

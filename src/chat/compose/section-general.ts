@@ -3,7 +3,7 @@ import { displayTitle, type ComposeContext } from './context.js';
 import { pick } from './format.js';
 import { composeSteps } from './section-lists.js';
 import { summarizeFee, summarizeTime } from './section-channels.js';
-import { countDocuments } from './section-documents.js';
+import { summarizeDocuments } from './section-documents.js';
 import { summarizeWhere } from './section-where.js';
 import { pickList } from './sources.js';
 import type { Language } from './types.js';
@@ -15,10 +15,9 @@ export function composeGeneral(ctx: ComposeContext): string[] {
   const summary = summaryIn(entry, language);
   const about = pick(language, `Dạ, về thủ tục ${displayTitle(entry, 'vi')}:`, `About ${displayTitle(entry, 'en')}:`);
   const lead = summary ? `${about}\n${summary}` : about;
-  const count = countDocuments(ctx);
   const facts = [
     summarizeWhere(ctx),
-    count > 0 ? pick(language, `Hồ sơ gồm ${count} loại giấy tờ.`, `Documents: ${count} ${count === 1 ? 'item' : 'items'}.`) : undefined,
+    summarizeDocuments(ctx),
     summarizeFee(ctx),
     summarizeTime(ctx),
   ].filter((line): line is string => line !== undefined);

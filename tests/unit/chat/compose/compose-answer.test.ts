@@ -45,13 +45,44 @@ describe('composeAnswer: time', () => {
   it('never guesses a unit the official record does not give', () => {
     const entry = curated({ channels: [{ kind: 'truc-tuyen', time: { value: 1 }, fee: { text: 'Miễn phí', amountVnd: 0 } }] });
     const vi = composeAnswer({ entry, aspect: 'time', language: 'vi' });
-    expect(vi.text).toContain('ghi trong hồ sơ chính thức: 1 (không ghi đơn vị)');
+    expect(vi.text).toContain('là “1” nhưng không ghi đơn vị thời gian.');
     expect(vi.text).not.toMatch(/ngày|giờ/);
     expect(vi.handover).toBe(true);
     const en = composeAnswer({ entry, aspect: 'time', language: 'en' }).text;
-    expect(en).toContain('1 (no unit stated)');
+    expect(en).toContain('as “1” but states no unit of time.');
     expect(en).not.toMatch(/\bdays?\b|\bhours?\b/);
     expect(composeAnswer({ entry, aspect: 'general', language: 'vi' }).text).not.toMatch(/ngày/);
+  });
+
+  it('says once, plainly, that no unit is given and where to ask; the overview leaves the bare number out', () => {
+    const entry = curated({
+      url: 'https://dichvucong.gov.vn/p/1',
+      channels: [
+        { kind: 'truc-tiep', time: { value: 1 }, fee: { text: 'Miễn phí', amountVnd: 0 } },
+        { kind: 'truc-tuyen', time: { value: 1 }, fee: { text: 'Miễn phí', amountVnd: 0 } },
+      ],
+    });
+    const time = composeAnswer({ entry, aspect: 'time', language: 'vi' }).text;
+    expect(time.match(/không ghi đơn vị/g)).toHaveLength(1);
+    expect(time).toContain('Để biết chính xác, bạn hỏi cán bộ tại quầy hoặc xem trang thủ tục: https://dichvucong.gov.vn/p/1');
+    expect(time).not.toContain('(không ghi đơn vị)');
+    const general = composeAnswer({ entry, aspect: 'general', language: 'vi' }).text;
+    expect(general).not.toMatch(/không ghi đơn vị|Thời gian giải quyết/);
+    expect(composeAnswer({ entry, aspect: 'general', language: 'vi' }).followUps.map((f) => f.aspect)).toContain('time');
+  });
+
+  it('names the channel of each bare number and says the missing unit once when channels differ', () => {
+    const entry = curated({
+      channels: [
+        { kind: 'truc-tiep', time: { value: 3, unit: 'Ngày làm việc' } },
+        { kind: 'truc-tuyen', time: { value: 1 } },
+      ],
+    });
+    const time = composeAnswer({ entry, aspect: 'time', language: 'vi' }).text;
+    expect(time).toContain('Nộp trực tiếp: 3 ngày làm việc.');
+    expect(time).toContain('Nộp trực tuyến: “1”');
+    expect(time.match(/không ghi đơn vị/g)).toHaveLength(1);
+    expect(time).toContain('Để biết chính xác, bạn hỏi cán bộ tại quầy.');
   });
 
   it('says the time is not stated, and offers an official, when no channel gives one', () => {
@@ -64,6 +95,23 @@ describe('composeAnswer: time', () => {
 });
 
 describe('composeAnswer: documents', () => {
+  it('names the papers it counts in the overview (issue 16: "Hồ sơ gồm 4 loại giấy tờ" must list them)', () => {
+    const names = ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Căn cước của cha hoặc mẹ', 'Giấy chứng nhận kết hôn'];
+    const entry = curated({ documents: names.map((name) => ({ name, quantity: 1, copy: 'original' as const })) });
+    const vi = composeAnswer({ entry, aspect: 'general', language: 'vi' }).text;
+    expect(vi).toContain(['Hồ sơ gồm 4 loại giấy tờ:', ...names.map((n, i) => `${i + 1}. ${n}`)].join('\n'));
+    const en = composeAnswer({ entry, aspect: 'general', language: 'en' }).text;
+    expect(en).toContain('Documents (4):\n1. Tờ khai đăng ký khai sinh');
+  });
+
+  it('announces no count in the overview when the list is too long to read there, and points to it', () => {
+    const entry = curated({ documents: Array.from({ length: 12 }, (_, i) => ({ name: `Giấy tờ số ${i + 1}` })) });
+    const vi = composeAnswer({ entry, aspect: 'general', language: 'vi' });
+    expect(vi.text).not.toMatch(/gồm \d+ loại/);
+    expect(vi.text).toContain('Hồ sơ gồm nhiều giấy tờ; chọn “giấy tờ cần mang” để xem danh sách.');
+    expect(vi.followUps.map((f) => f.aspect)).toContain('documents');
+  });
+
   it('numbers the papers with quantity, original/copy and form, under the official groups', () => {
     const entry = curated({
       documents: [

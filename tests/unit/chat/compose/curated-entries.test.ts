@@ -22,7 +22,7 @@ describe('composeAnswer on the shipped curated entries', () => {
   it('never reads the unit-less birth registration time as days', () => {
     const { text } = composeAnswer({ entry: loadCurated('dang-ky-khai-sinh'), aspect: 'time', language: 'vi' });
     const statement = text.split('\n')[0] ?? '';
-    expect(statement).toBe('Dạ, thời gian giải quyết thủ tục “Đăng ký khai sinh” ghi trong hồ sơ chính thức: 1 (không ghi đơn vị).');
+    expect(statement).toBe('Dạ, hồ sơ chính thức ghi thời gian giải quyết thủ tục “Đăng ký khai sinh” là “1” nhưng không ghi đơn vị thời gian.');
     // Officials' notes may speak of days ("trong 60 ngày kể từ ngày sinh"); the processing time itself never does.
     expect(text).not.toMatch(/\b1 ngày/);
   });
