@@ -14,6 +14,7 @@ import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
 import { KioskClients } from './server/limits/kiosk-clients.js';
+import { collectGarbage } from './shared/collect-garbage.js';
 import { isAppError } from './shared/errors.js';
 import { createEspeakSynthesizer, createSpeechService, EMPTY_VOCABULARY, type SpeechVocabulary } from './speech/index.js';
 import { buildVocabularyFromEntries } from './speech/knowledge-vocabulary.js';
@@ -115,7 +116,11 @@ async function main(): Promise<void> {
   });
   const retrieval = runtime;
   // The speech vocabulary (~0.3 s) is built after search is up, and again after a publish, never before answering.
-  setImmediate(() => (vocabulary = buildVocabularyFromEntries(bench.entries())));
+  setImmediate(() => {
+    vocabulary = buildVocabularyFromEntries(bench.entries());
+    // The start's work is done: hand its garbage back to the system now rather than after minutes of idling.
+    setImmediate(collectGarbage);
+  });
   bench.setReindexer(async (entries) => {
     const result = await retrieval.applyEntries(entries);
     setImmediate(() => (vocabulary = buildVocabularyFromEntries(entries)));
