@@ -3,15 +3,17 @@
  * shipped knowledge, no model, SQLite in a temp DATA_DIR) — once cold (empty DATA_DIR: every file parsed, every
  * cache written) and N times warm (the caches of the cold start reused). For each start: milliseconds from spawn to
  * the first `/healthz` with status ok, RSS at ready, RSS five seconds after ready, and the kernel's peak RSS (VmHWM)
- * by then. Builds first when the build is stale. Writes bench/start-results.md.
+ * by then. Builds first when the build is stale. Writes bench/start-results.md, keeping its hand-written
+ * `## History` section (figures of earlier versions) as it is.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readStatusKb } from './load/proc.js';
 import { startServer, type ServerSettings } from './load/server.js';
 
+const RESULTS = 'bench/start-results.md';
 const SETTLE_MS = 5_000;
 const TARGETS = { readyMs: 1_000, rssAfterMb: 250, peakMb: 300 };
 
@@ -86,7 +88,9 @@ async function main(): Promise<void> {
       `Targets (issue 18): warm ready < ${TARGETS.readyMs} ms — ${met(typical.readyMs < TARGETS.readyMs)}; RSS 5 s after a warm start < ${TARGETS.rssAfterMb} MB — ${met(typical.rssAfterMb < TARGETS.rssAfterMb)}; warm peak < ${TARGETS.peakMb} MB — ${met(typical.peakMb < TARGETS.peakMb)}.`,
       '',
     ];
-    writeFileSync('bench/start-results.md', lines.join('\n'));
+    const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
+    const history = previous.indexOf('\n## History');
+    writeFileSync(RESULTS, lines.join('\n') + (history === -1 ? '' : previous.slice(history)));
     console.log(lines.join('\n'));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
