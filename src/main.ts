@@ -14,8 +14,10 @@ import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
 import { KioskClients } from './server/limits/kiosk-clients.js';
+import { collectGarbage } from './shared/collect-garbage.js';
 import { isAppError } from './shared/errors.js';
 import { createEspeakSynthesizer, createSpeechService, EMPTY_VOCABULARY, type SpeechVocabulary } from './speech/index.js';
+import { deferSynthesizer } from './speech/synth/deferred.js';
 import { buildVocabularyFromEntries } from './speech/knowledge-vocabulary.js';
 import { createAsrClient } from './speech/transcribe/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
   const kiosks = new KioskClients({ addresses: config.kioskAddresses, tokens: config.kioskTokens });
   // Read-aloud works from the start; the vocabulary that restores unmarked words follows the knowledge in force.
   let vocabulary: SpeechVocabulary | undefined;
-  const synthesizer = createEspeakSynthesizer({ workers: config.speech.workers, wordsPerMinute: config.speech.wordsPerMinute });
+  // Its workers start once the start's work is done (below), not on top of its peak.
+  const synthesizer = deferSynthesizer(() => createEspeakSynthesizer({ workers: config.speech.workers, wordsPerMinute: config.speech.wordsPerMinute }));
   const speech = createSpeechService({ synthesizer, cacheBytes: config.speech.cacheBytes, getVocabulary: () => vocabulary ?? EMPTY_VOCABULARY });
   const getHealth = (): HealthReport =>
     runtime ? { status: 'ok', ...knowledgeInfo, dense: runtime.denseStatus() } : { status: 'starting' };
@@ -116,7 +119,15 @@ async function main(): Promise<void> {
   });
   const retrieval = runtime;
   // The speech vocabulary (~0.3 s) is built after search is up, and again after a publish, never before answering.
-  setImmediate(() => (vocabulary = buildVocabularyFromEntries(bench.entries())));
+  setImmediate(() => {
+    vocabulary = buildVocabularyFromEntries(bench.entries());
+    // The start's work is done: hand its garbage back to the system now rather than after minutes of idling,
+    // then start the read-aloud workers.
+    setImmediate(() => {
+      collectGarbage();
+      synthesizer.start();
+    });
+  });
   bench.setReindexer(async (entries) => {
     const result = await retrieval.applyEntries(entries);
     setImmediate(() => (vocabulary = buildVocabularyFromEntries(entries)));

@@ -26,7 +26,8 @@ function clockTicks(): number {
   }
 }
 
-function readStatusKb(pid: number, field: string): number {
+/** One `kB` field of /proc/<pid>/status (VmRSS, VmHWM), 0 when absent. */
+export function readStatusKb(pid: number, field: string): number {
   const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
   return match ? Number(match[1]) : 0;
 }

@@ -13,6 +13,8 @@ export interface ServerSettings {
   messagesPerMinutePerIp: number;
   /** Extra environment, set last (DATABASE_URL and DATA_KEY for instances sharing PostgreSQL). */
   env?: Record<string, string>;
+  /** Node's arguments; default `--import tsx src/main.ts` (the start bench runs the build, `dist/src/main.js`). */
+  nodeArgs?: string[];
 }
 
 export interface RunningServer {
@@ -75,11 +77,11 @@ function childEnv(settings: ServerSettings, port: number): NodeJS.ProcessEnv {
 
 const READY_TIMEOUT_MS = 90_000;
 
-/** Spawns `node --import tsx src/main.ts` and resolves once `/healthz` says ok; kills the child if it never does. */
+/** Spawns `node --import tsx src/main.ts` (or `nodeArgs`) and resolves once `/healthz` says ok; kills the child if it never does. */
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, settings.nodeArgs ?? ['--import', 'tsx', 'src/main.ts'], {
     env: childEnv(settings, port),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,14 +14,14 @@ describe('loadKnowledge', () => {
     const first = await loadKnowledge(dir, { relativeTo: dir, cacheFile });
     const saved = await readFile(cacheFile, 'utf8');
     const [header = '', body = ''] = [saved.slice(0, saved.indexOf('\n')), saved.slice(saved.indexOf('\n') + 1)];
-    expect(JSON.parse(header)).toMatchObject({ version: 3, crc32: expect.any(Number) });
+    expect(JSON.parse(header)).toMatchObject({ version: 4, crc32: expect.any(Number) });
     expect((await loadKnowledge(dir, { relativeTo: dir, cacheFile })).entries).toEqual(first.entries);
-    const wrongShape = JSON.stringify({ [path.join(dir, 'curated/dang-ky-khai-sinh.yaml')]: { fingerprint: 'x', value: { ok: true } } });
+    const wrongShape = JSON.stringify([path.join(dir, 'curated/dang-ky-khai-sinh.yaml'), 'x', { ok: true }]);
     // Valid JSON of the wrong shape (with a matching CRC), a body changed behind the CRC's back, and plain garbage.
     const damaged = [
       `${JSON.stringify({ ...JSON.parse(header), crc32: crc32(Buffer.from(wrongShape)) })}\n${wrongShape}`,
       `${header}\n${body.replace('dang-ky-khai-sinh', 'dang-ky-ket-hon')}`,
-      '{"version":3,"schema":1}\n{"a":{"value":{"problems":7}}}',
+      '{"version":4,"schema":1}\n["a","x",{"problems":7}]',
       '\u0000garbage',
     ];
     for (const text of damaged) {
