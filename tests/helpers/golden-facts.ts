@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { composeAnswer, formatVnd, type Aspect } from '../../src/chat/compose/index.js';
-import { EntrySchema, type Entry, type WardSettings } from '../../src/knowledge/schema.js';
+import { EntrySchema, type WardSettings } from '../../src/knowledge/schema.js';
 import { buildCorpus } from '../../src/retrieval/corpus/build-corpus.js';
 import { foldForMatch } from '../../src/text/index.js';
 

@@ -31,7 +31,7 @@ export async function answerQuestion(ctx: TurnContext, question: Question, state
     await ctx.recordGap(question, state.language, response, 'out-of-scope');
     return {
       frame: { kind: 'fallback', text: composeReferral(response.scope, state.language), citations: [], handover: true },
-      state: { ...withoutTopic(state), awaiting: 'handover' },
+      state: { ...withoutOffers(state), awaiting: 'handover' },
       count: 'question',
     };
   }
@@ -75,7 +75,7 @@ async function fallback(ctx: TurnContext, question: Question, state: DialogueSta
   const composed = composeFallback({ suggestions: ctx.entriesOf(relevant.map((r) => r.id)), language: state.language, reason });
   return {
     frame: { kind: 'fallback', text: composed.text, citations: [], choices: composed.suggestions, handover: true },
-    state: { ...withoutTopic(state), pending: { choices: composed.suggestions, aspect: question.aspect, source: 'fallback' }, awaiting: 'handover' },
+    state: { ...withoutOffers(state), pending: { choices: composed.suggestions, aspect: question.aspect, source: 'fallback' }, awaiting: 'handover' },
     count: 'question',
   };
 }
@@ -84,7 +84,7 @@ async function fallback(ctx: TurnContext, question: Question, state: DialogueSta
  * A declined question leaves the procedure last answered as the topic ("còn lệ phí?" after a detour still means
  * it), but not the form offer or the choices of an earlier reply.
  */
-function withoutTopic(state: DialogueState): DialogueState {
+function withoutOffers(state: DialogueState): DialogueState {
   const { offer: _offer, pending: _pending, ...rest } = state;
   return rest;
 }
