@@ -9,7 +9,7 @@ import { loadThresholds } from './retrieval/search/load-thresholds.js';
 import { ChatEngine } from './chat/engine/chat-engine.js';
 import { createFormCatalog } from './chat/forms/catalog.js';
 import { createLlmRephraser } from './chat/llm/rephrase.js';
-import { createLocalKnowledgeFeed, type KnowledgeFeed } from './admin/knowledge/feed.js';
+import { createLocalKnowledgeFeed, type KnowledgeFeed } from './storage/knowledge-feed.js';
 import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';

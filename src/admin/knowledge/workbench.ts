@@ -10,7 +10,7 @@ import type { Revision, RevisionTarget, Storage, StorageTx } from '../../storage
 import { actorFields } from '../auth/accounts.js';
 import type { Actor } from '../auth/roles.js';
 import { diffContent, type FieldChange } from './diff.js';
-import type { KnowledgeFeed, KnowledgeFeedEvent } from './feed.js';
+import type { KnowledgeFeed, KnowledgeFeedEvent } from '../../storage/knowledge-feed.js';
 import { situationContentErrors, summarizeSituation, type SituationSummary } from './situations.js';
 import { schemaFor, WARD_TARGET_ID } from './targets.js';
 

@@ -5,7 +5,7 @@
  * lost (NOTIFY is not queued for a session that is not there).
  */
 import { z } from 'zod';
-import { createInstanceId, type KnowledgeChange, type KnowledgeFeed, type KnowledgeFeedHandler } from '../../admin/knowledge/feed.js';
+import { createInstanceId, type KnowledgeChange, type KnowledgeFeed, type KnowledgeFeedHandler } from '../knowledge-feed.js';
 import type { Logger } from '../../shared/logger.js';
 
 /** The channel every instance listens on. */

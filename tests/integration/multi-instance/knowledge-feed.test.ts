@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeFeed, KnowledgeFeedEvent } from '../../../src/admin/knowledge/feed.js';
+import type { KnowledgeFeed, KnowledgeFeedEvent } from '../../../src/storage/knowledge-feed.js';
 import { KNOWLEDGE_CHANNEL, openPostgresKnowledgeFeed } from '../../../src/storage/postgres/knowledge-feed.js';
 import { buildSilentLogger } from '../../helpers/logger.js';
 import { postgresRequired, postgresUnavailableReason, startTestPostgres, type TestPostgres } from '../../helpers/postgres.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RevisionTarget } from '../../storage/types.js';
+import type { RevisionTarget } from './types.js';
 
 /** A published revision (publish, rollback, attach-and-publish) that every instance must lay over its knowledge. */
 export interface KnowledgeChange {
