@@ -4,7 +4,7 @@ import type { Logger } from '../../shared/logger.js';
 import { decryptJson, decryptText, encryptJson, encryptText } from '../crypto.js';
 import { errorCodeOf, toStorageError } from '../errors.js';
 import { createFailureLog } from '../failure-log.js';
-import type { StorageFaults } from '../sqlite/context.js';
+import type { StorageFaults } from '../faults.js';
 
 export type { StorageFaults };
 

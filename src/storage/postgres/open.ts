@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createReferenceCode } from '../../dossiers/reference-code.js';
 import type { Logger } from '../../shared/logger.js';
 import { toStorageError } from '../errors.js';
-import { SerialQueue } from '../sqlite/runner.js';
+import { SerialQueue } from '../serial-queue.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createAuditRepo } from './audit.js';
 import {

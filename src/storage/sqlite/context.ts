@@ -4,14 +4,9 @@ import { decryptJson, decryptText, encryptJson, encryptText } from '../crypto.js
 import { errorCodeOf, toStorageError } from '../errors.js';
 import { isAppError } from '../../shared/errors.js';
 import { createFailureLog } from '../failure-log.js';
+import type { StorageFaults } from '../faults.js';
 
-/** Test hooks to simulate a failing disk without chmod (CI runs as root). Never set in production. */
-export interface StorageFaults {
-  /** Called before every write with its operation name (e.g. `messages.append`, `transaction.commit`); may throw. */
-  beforeWrite?: (op: string) => void;
-  /** Called before the database file is opened for writing; may throw, as a read-only mount does. */
-  beforeOpenForWriting?: () => void;
-}
+export type { StorageFaults };
 
 /** What every SQLite repository needs: the connection, the data key, the clock and the error boundary. */
 export interface SqliteContext {
