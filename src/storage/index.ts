@@ -3,5 +3,7 @@ export { loadOrCreateKey, parseKeyText, type LoadOrCreateKeyOptions } from './ke
 export { encryptText, decryptText } from './crypto.js';
 export { storageUnavailableError, storageCorruptError, toStorageError } from './errors.js';
 export { wardDayOf, WARD_TIME_ZONE } from './ward-day.js';
-export { openSqliteStorage, DATABASE_FILE, type OpenSqliteStorageOptions, type StorageFaults } from './sqlite/index.js';
-export { openPostgresStorage, type OpenPostgresStorageOptions } from './postgres/index.js';
+export { DATABASE_FILE } from './sqlite/index.js';
+export type { StorageFaults } from './faults.js';
+export type { ReferenceCodes } from './references.js';
+export { openSqliteStorage, openPostgresStorage, DOSSIER_REFERENCE_CODES, type OpenSqliteStorageOptions, type OpenPostgresStorageOptions } from './open-storage.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStorage } from '../../src/storage/sqlite/index.js';
+import { openSqliteStorage } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import { buildSilentLogger } from '../helpers/logger.js';
 import { makeTempDir } from '../helpers/storage.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStorage, type StorageFaults } from '../../src/storage/sqlite/index.js';
+import { openSqliteStorage, type StorageFaults } from '../../src/storage/index.js';
 import type { Storage } from '../../src/storage/types.js';
 import type { Logger } from '../../src/shared/logger.js';
 import { buildSilentLogger } from './logger.js';

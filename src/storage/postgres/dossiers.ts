@@ -1,8 +1,8 @@
-import { normalizeReference } from '../../dossiers/reference-code.js';
 import { notFoundError, validationError } from '../../shared/errors.js';
 import { storageFailedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { DOSSIER_COLUMNS as COLUMNS, dossierMapper, type DossierRow } from '../rows/dossiers.js';
+import type { ReferenceCodes } from '../references.js';
 import type { DossierRepository } from '../types.js';
 import { daysBefore, wardDayOf } from '../ward-day.js';
 import type { PgContext, PgDb } from './context.js';
@@ -25,7 +25,7 @@ export function deleteDossiersBefore(db: PgDb, cutoff: Date): Promise<number> {
  * Pre-filled dossiers on PostgreSQL. The values (names, ID numbers, addresses) are sealed in one encrypted JSON
  * blob; the plain columns hold only what the counter's list needs and nothing about the person.
  */
-export function createDossierRepo(ctx: PgContext, createReference: () => string): DossierRepository {
+export function createDossierRepo(ctx: PgContext, { create: createReference, normalize: normalizeReference }: ReferenceCodes): DossierRepository {
   const toDossier = dossierMapper(ctx);
   const find = (db: PgDb, reference: string, forUpdate = false) =>
     db.one<DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE reference = $1${forUpdate ? ' FOR UPDATE' : ''}`, [reference]);

@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
-import { createReferenceCode } from '../../dossiers/reference-code.js';
 import type { Logger } from '../../shared/logger.js';
 import { toStorageError } from '../errors.js';
 import { SerialQueue } from '../serial-queue.js';
+import type { ReferenceCodes } from '../references.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createAuditRepo } from './audit.js';
 import {
@@ -41,7 +41,9 @@ export interface OpenPostgresStorageOptions {
   now?: () => Date;
   /** Fault injection for tests (a full or read-only disk) — never set in production. */
   faults?: StorageFaults;
-  /** Makes dossier reference codes (default: random `HS-XXX-XXX-XXX`); tests inject collisions. */
+  /** How dossier reference codes are made and read back (src/dossiers/reference-code.ts), injected by the storage factory. */
+  references: ReferenceCodes;
+  /** Overrides `references.create`; tests inject collisions. */
   createReference?: () => string;
   /** Connections in this instance's pool (default 10). */
   poolSize?: number;
@@ -61,7 +63,7 @@ function guardRepo<T extends object>(repo: T, guard: Guard): T {
   return guarded as T;
 }
 
-function buildRepos(ctx: PgContext, guard: Guard, createReference: () => string): StorageTx {
+function buildRepos(ctx: PgContext, guard: Guard, references: ReferenceCodes): StorageTx {
   return {
     sessions: guardRepo(createSessionRepo(ctx), guard),
     messages: guardRepo(createMessageRepo(ctx), guard),
@@ -69,7 +71,7 @@ function buildRepos(ctx: PgContext, guard: Guard, createReference: () => string)
     feedback: guardRepo(createFeedbackRepo(ctx), guard),
     gaps: guardRepo(createGapRepo(ctx), guard),
     retention: guardRepo(createRetentionRepo(ctx), guard),
-    dossiers: guardRepo(createDossierRepo(ctx, createReference), guard),
+    dossiers: guardRepo(createDossierRepo(ctx, references), guard),
     officials: guardRepo(createOfficialRepo(ctx), guard),
     officialSessions: guardRepo(createOfficialSessionRepo(ctx), guard),
     revisions: guardRepo(createRevisionRepo(ctx), guard),
@@ -98,8 +100,9 @@ async function prepareDatabase(pool: pg.Pool, key: Buffer, logger: Logger): Prom
 
 /** Opens (migrating as needed) a PostgreSQL database shared by any number of instances, as the asynchronous storage. */
 export async function openPostgresStorage(options: OpenPostgresStorageOptions): Promise<Storage> {
-  const { url, key, now = () => new Date(), faults, createReference = () => createReferenceCode(), poolSize = 10 } = options;
+  const { url, key, now = () => new Date(), faults, createReference = options.references.create, poolSize = 10 } = options;
   const logger = options.logger.child({ module: 'storage' });
+  const references: ReferenceCodes = { create: createReference, normalize: options.references.normalize };
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -166,7 +169,7 @@ export async function openPostgresStorage(options: OpenPostgresStorageOptions): 
     let broken = false;
     try {
       await txCtx.read('transaction.begin', () => client.query('BEGIN'));
-      const result = await scopes.run(scope, () => fn(buildRepos(txCtx, guardInside, createReference)));
+      const result = await scopes.run(scope, () => fn(buildRepos(txCtx, guardInside, references)));
       scope.open = false;
       await queue.run(() => undefined); // calls the callback did not await finish before the commit
       try {
@@ -193,7 +196,7 @@ export async function openPostgresStorage(options: OpenPostgresStorageOptions): 
   };
 
   return {
-    ...buildRepos(ctx, guardOutside, createReference),
+    ...buildRepos(ctx, guardOutside, references),
     transaction: (fn) => {
       const misuse = outsideOnly();
       return misuse ? Promise.reject(misuse) : track(runTransaction(fn));

@@ -1,8 +1,8 @@
-import { normalizeReference } from '../../dossiers/reference-code.js';
 import { notFoundError, validationError } from '../../shared/errors.js';
 import { storageFailedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { DOSSIER_COLUMNS as COLUMNS, dossierMapper, type DossierRow } from '../rows/dossiers.js';
+import type { ReferenceCodes } from '../references.js';
 import type { DossierRepository } from '../types.js';
 import { daysBefore, wardDayOf } from '../ward-day.js';
 import { toIso, type SqliteContext } from './context.js';
@@ -26,7 +26,7 @@ export function checkRetentionDays(field: string, days: number): void {
  * Pre-filled dossiers on SQLite. The values (names, ID numbers, addresses) are sealed in one encrypted JSON blob;
  * the plain columns hold only what the counter's list needs and nothing about the person.
  */
-export function createDossierRepo(ctx: SqliteContext, createReference: () => string): Sync<DossierRepository> {
+export function createDossierRepo(ctx: SqliteContext, { create: createReference, normalize: normalizeReference }: ReferenceCodes): Sync<DossierRepository> {
   const toDossier = dossierMapper(ctx);
   const find = (reference: string) =>
     ctx.statement<[string], DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE reference = ?`).get(reference);

@@ -2,10 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createReferenceCode } from '../../dossiers/reference-code.js';
 import type { Logger } from '../../shared/logger.js';
 import { toStorageError } from '../errors.js';
 import type { AppError } from '../../shared/errors.js';
+import type { ReferenceCodes } from '../references.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createAuditRepo } from './audit.js';
 import { createContext, type SqliteContext, type StorageFaults } from './context.js';
@@ -42,14 +42,16 @@ export interface OpenSqliteStorageOptions {
   busyTimeoutMs?: number;
   /** Fault injection for tests (a full or read-only disk) — never set in production. */
   faults?: StorageFaults;
-  /** Makes dossier reference codes (default: random `HS-XXX-XXX-XXX`); tests inject collisions. */
+  /** How dossier reference codes are made and read back (src/dossiers/reference-code.ts), injected by the storage factory. */
+  references: ReferenceCodes;
+  /** Overrides `references.create`; tests inject collisions. */
   createReference?: () => string;
 }
 
 /** Name of the database file inside the data directory. */
 export const DATABASE_FILE = 'ward.db';
 
-function buildRepos(ctx: SqliteContext, run: Runner, createReference: () => string): StorageTx {
+function buildRepos(ctx: SqliteContext, run: Runner, references: ReferenceCodes): StorageTx {
   return {
     sessions: wrapRepo(createSessionRepo(ctx), run),
     messages: wrapRepo(createMessageRepo(ctx), run),
@@ -57,7 +59,7 @@ function buildRepos(ctx: SqliteContext, run: Runner, createReference: () => stri
     feedback: wrapRepo(createFeedbackRepo(ctx), run),
     gaps: wrapRepo(createGapRepo(ctx), run),
     retention: wrapRepo(createRetentionRepo(ctx), run),
-    dossiers: wrapRepo(createDossierRepo(ctx, createReference), run),
+    dossiers: wrapRepo(createDossierRepo(ctx, references), run),
     officials: wrapRepo(createOfficialRepo(ctx), run),
     officialSessions: wrapRepo(createOfficialSessionRepo(ctx), run),
     revisions: wrapRepo(createRevisionRepo(ctx), run),
@@ -124,8 +126,9 @@ function sealLegacyRows(ctx: SqliteContext, logger: Logger): void {
 
 /** Opens (creating and migrating as needed) the SQLite database and returns the asynchronous storage over it. */
 export async function openSqliteStorage(options: OpenSqliteStorageOptions): Promise<Storage> {
-  const { key, now = () => new Date(), busyTimeoutMs = 5000, faults, createReference = () => createReferenceCode() } = options;
+  const { key, now = () => new Date(), busyTimeoutMs = 5000, faults, createReference = options.references.create } = options;
   const logger = options.logger.child({ module: 'storage' });
+  const references: ReferenceCodes = { create: createReference, normalize: options.references.normalize };
   const file = options.file ?? (options.dataDir ? path.join(options.dataDir, DATABASE_FILE) : undefined);
   if (file === undefined) throw new Error('openSqliteStorage needs dataDir or file');
 
@@ -162,7 +165,7 @@ export async function openSqliteStorage(options: OpenSqliteStorageOptions): Prom
       });
     ctx.read('transaction.begin', () => db.exec('BEGIN IMMEDIATE'));
     try {
-      const result = await scopes.run(scope, () => fn(buildRepos(ctx, runInside, createReference)));
+      const result = await scopes.run(scope, () => fn(buildRepos(ctx, runInside, references)));
       scope.open = false;
       ctx.read('transaction.commit', () => {
         faults?.beforeWrite?.('transaction.commit');
@@ -179,7 +182,7 @@ export async function openSqliteStorage(options: OpenSqliteStorageOptions): Prom
   };
 
   return {
-    ...buildRepos(ctx, runOutside, createReference),
+    ...buildRepos(ctx, runOutside, references),
     transaction: (fn) => {
       const misuse = outsideOnly();
       return misuse ? Promise.reject(misuse) : queue.run(() => runTransaction(fn));

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeReference } from '../../../src/dossiers/reference-code.js';
-import { openSqliteStorage } from '../../../src/storage/sqlite/index.js';
+import { openSqliteStorage } from '../../../src/storage/index.js';
 import type { DossierValues, Storage } from '../../../src/storage/types.js';
 import { buildSilentLogger } from '../../helpers/logger.js';
 import { buildClock, buildTestStorage, countRows, makeTempDir, openRaw } from '../../helpers/storage.js';

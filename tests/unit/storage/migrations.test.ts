@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encryptJson } from '../../../src/storage/crypto.js';
-import { openSqliteStorage } from '../../../src/storage/sqlite/index.js';
+import { openSqliteStorage } from '../../../src/storage/index.js';
 import { verifyDataKey } from '../../../src/storage/sqlite/key-check.js';
 import { MIGRATIONS, runMigrations } from '../../../src/storage/sqlite/migrations.js';
 import { buildSilentLogger } from '../../helpers/logger.js';
