@@ -11,6 +11,7 @@ import { createFormCatalog } from './chat/forms/catalog.js';
 import { createLlmRephraser } from './chat/llm/rephrase.js';
 import { createLocalKnowledgeFeed, type KnowledgeFeed } from './storage/knowledge-feed.js';
 import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
+import { KnowledgeInForce } from './knowledge/in-force/index.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
 import { KioskClients } from './server/limits/kiosk-clients.js';
@@ -34,14 +35,15 @@ async function main(): Promise<void> {
   const { storage, key, printTokens } = await openStorageOrExit(config, logger);
   const feed = await openFeedOrExit(config, logger);
   let runtime: RetrievalRuntime | undefined;
+  let inForce: KnowledgeInForce | undefined;
   let workbench: KnowledgeWorkbench | undefined;
   let knowledgeInfo: Record<string, unknown> = {};
   const engine = new ChatEngine({
     retrieval: () => runtime?.retriever,
     storage,
-    ward: () => workbench?.ward(),
+    ward: () => inForce?.ward(),
     // The life situations in force: shipped files with the officials' published revisions, updated on publish.
-    situations: () => workbench?.situations() ?? [],
+    situations: () => inForce?.situations() ?? [],
     logger,
     minutesPerTicket: config.minutesPerTicket,
     rephraser: config.llm ? createLlmRephraser({ ...config.llm, logger }) : undefined,
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
     printTokens,
     minutesPerTicket: config.minutesPerTicket,
     getSpeech: () => speech,
-    getWardVoice: () => workbench?.ward()?.speechVoice ?? 'north',
+    getWardVoice: () => inForce?.ward()?.speechVoice ?? 'north',
     speechRequestsPerMinutePerIp: config.speech.requestsPerMinutePerIp,
     transcriber: config.asr ? createAsrClient(config.asr) : undefined,
     ...(config.asr ? { transcribeMaxBytes: config.asr.maxBytes } : {}),
@@ -106,10 +108,12 @@ async function main(): Promise<void> {
   for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
   // Officials' published revisions lie over the shipped files (DESIGN.md, "Knowledge").
   // With several instances, a publish anywhere reaches every instance's indexes through the feed.
-  const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, baselineSituations: knowledge.situations, logger, feed });
-  workbench = bench;
+  const live = await KnowledgeInForce.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, baselineSituations: knowledge.situations, logger, feed });
+  inForce = live;
+  // The officials edit that same knowledge in force: a publish reaches the chat and retrieval at once.
+  workbench = await KnowledgeWorkbench.open({ storage, knowledge: live, logger });
   runtime = await startRetrieval({
-    entries: bench.entries(),
+    entries: live.entries(),
     synonyms: knowledge.synonyms,
     indexDir: path.join(config.dataDir, 'index'),
     modelDir: config.modelDir,
@@ -120,7 +124,7 @@ async function main(): Promise<void> {
   const retrieval = runtime;
   // The speech vocabulary (~0.3 s) is built after search is up, and again after a publish, never before answering.
   setImmediate(() => {
-    vocabulary = buildVocabularyFromEntries(bench.entries());
+    vocabulary = buildVocabularyFromEntries(live.entries());
     // The start's work is done: hand its garbage back to the system now rather than after minutes of idling,
     // then start the read-aloud workers.
     setImmediate(() => {
@@ -128,7 +132,7 @@ async function main(): Promise<void> {
       synthesizer.start();
     });
   });
-  bench.setReindexer(async (entries) => {
+  live.setReindexer(async (entries) => {
     const result = await retrieval.applyEntries(entries);
     setImmediate(() => (vocabulary = buildVocabularyFromEntries(entries)));
     return result;

@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import { EntrySchema, WardSettingsSchema, type Entry, type WardSettings } from '../../knowledge/schema.js';
-import { SituationSchema, type Situation } from '../../knowledge/situation-schema.js';
-import type { RevisionTarget } from '../../storage/types.js';
+import { EntrySchema, WardSettingsSchema } from '../../knowledge/schema.js';
+import { SituationSchema } from '../../knowledge/situation-schema.js';
 
-/** The one ward-settings target id. */
-export const WARD_TARGET_ID = 'ward';
-
-/** The schema a revision's content must satisfy, per target kind. */
-export function schemaFor(kind: RevisionTarget): z.ZodType<Entry> | z.ZodType<WardSettings> | z.ZodType<Situation> {
-  if (kind === 'situation') return SituationSchema;
-  return kind === 'entry' ? EntrySchema : WardSettingsSchema;
-}
+// What a revision's content must satisfy lives with the knowledge in force, which lays revisions over the files.
+export { schemaFor, WARD_TARGET_ID } from '../../knowledge/in-force/targets.js';
 
 /** What the workbench builds its forms from, one JSON Schema per kind of target. */
 export interface EditingSchemas {
