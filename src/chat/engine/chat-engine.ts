@@ -1,3 +1,9 @@
+/**
+ * The conversation engine: each public method is one verb of the chat protocol, and `replyTo` routes an analysed
+ * message to one kind of turn in ./turns/. Why this file is a little over ~300 lines: what is left here is the one
+ * place where a turn is stored, rephrased, sent and counted (tickets, saved dossiers, gaps); the turns themselves
+ * and the session store already live in their own files, and splitting this glue would scatter that sequence.
+ */
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import { foldForMatch, type Language } from '../../text/index.js';

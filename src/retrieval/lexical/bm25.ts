@@ -2,6 +2,11 @@
  * In-memory BM25F: per-field length normalisation and weights, one saturation per term.
  * Chosen over SQLite FTS5 because FTS5's bm25() cannot weight synonym-expanded or exact-diacritic
  * terms per query term, and because the whole index (~2,700 entries) fits in a few MB (see docs/retrieval.md).
+ *
+ * Why this file is over ~300 lines: it is one data structure. The postings are flat typed arrays (term offsets,
+ * document slots, tfs, per-field lengths, tombstones) that build, search, upsert, remove and compact all index
+ * directly; split across files, those arrays would have to be exposed or copied, and the hot search loop would no
+ * longer sit beside the layout it walks.
  */
 
 /** One document to index: its id and, per field, the terms it holds. */

@@ -1,9 +1,10 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
-import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
+import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
 import { splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
+import { analyzeDocument, nameTokens } from './analyze-document.js';
 
 /** Field weights: names and aliases above the summary above documents and steps. */
 export const FIELD_WEIGHTS = { title: 3, aliases: 3, official: 2, summary: 1.2, body: 0.25 };
@@ -297,51 +298,4 @@ function analyzeCached(doc: SearchDocument, cache: AnalysisCache | undefined): D
 /** The terms of an entry's names, aliases and summary, exact-diacritic forms aside. */
 function strongTermsOf(doc: Bm25Document): Set<string> {
   return new Set(STRONG_FIELDS.flatMap((field) => doc.fields[field] ?? []).filter((t) => !t.startsWith('=')));
-}
-
-/** The names of an entry as folded word lists, filler aside ("Thủ tục ..." is not part of what a procedure is called). */
-function nameTokens(doc: SearchDocument): string[][] {
-  // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
-  // each part is a name of its own, so that a question naming one case is not diluted by the others.
-  const parts = [...doc.fields.title, ...doc.fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
-  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official, ...parts].filter(Boolean);
-  const seen = new Set<string>();
-  const title = new Set(doc.fields.title);
-  return names
-    .map((name) => ({ name, words: contentWordsOfName(name) }))
-    // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.
-    .filter(({ name, words }) => words.length >= (title.has(name) ? 1 : 2))
-    .map(({ words }) => words)
-    .filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
-}
-
-// Filler as written with marks. Names are written with marks, so "căn" (cước) and "thẻ" stay although their
-// folded forms ("can", "the") are filler when typed without marks.
-const MARKED_FILLER = new Set(['cần', 'gì', 'cho', 'có', 'các', 'những', 'này', 'thì', 'mà', 'với', 'nào', 'sao', 'xin', 'hỏi', 'muốn', 'tôi', 'em', 'mình', 'vậy', 'nhé', 'ạ', 'ơi', 'giúp', 'đã', 'được', 'là', 'nhỉ', 'à', 'ừ']);
-
-/** A name's folded words without filler, judged on the word as written. */
-function contentWordsOfName(name: string): string[] {
-  const { tokens, folded } = analyze(name, { exact: 'never' });
-  return folded.filter((word, i) => {
-    const written = tokens[i] ?? word;
-    return !(isStopword(word) && (!hasDiacritics(written) || MARKED_FILLER.has(written)));
-  });
-}
-
-// Where a long title splits into the cases it lists.
-const TITLE_PARTS = /[,;:()–—]| - /;
-
-/** Analyses a search document into BM25F fields; body terms skip exact forms to save memory. */
-export function analyzeDocument(doc: SearchDocument): Bm25Document {
-  const fieldTerms = (texts: string[], exact: 'always' | 'never') => texts.flatMap((text) => (text ? analyze(text, { exact }).terms : []));
-  return {
-    id: doc.id,
-    fields: {
-      title: fieldTerms(doc.fields.title, 'always'),
-      aliases: fieldTerms(doc.fields.aliases, 'always'),
-      official: fieldTerms(doc.fields.official, 'always'),
-      summary: fieldTerms(doc.fields.summary, 'always'),
-      body: fieldTerms(doc.fields.body, 'never'),
-    },
-  };
 }

@@ -1,0 +1,52 @@
+import { analyze, hasDiacritics, isStopword } from '../../text/index.js';
+import type { SearchDocument } from '../corpus/build-corpus.js';
+import type { Bm25Document } from './bm25.js';
+
+// What an entry's text indexes as: its BM25F fields, and its names as word lists for the name and title matches.
+
+/** Analyses a search document into BM25F fields; body terms skip exact forms to save memory. */
+export function analyzeDocument(doc: SearchDocument): Bm25Document {
+  const fieldTerms = (texts: string[], exact: 'always' | 'never') => texts.flatMap((text) => (text ? analyze(text, { exact }).terms : []));
+  return {
+    id: doc.id,
+    fields: {
+      title: fieldTerms(doc.fields.title, 'always'),
+      aliases: fieldTerms(doc.fields.aliases, 'always'),
+      official: fieldTerms(doc.fields.official, 'always'),
+      summary: fieldTerms(doc.fields.summary, 'always'),
+      body: fieldTerms(doc.fields.body, 'never'),
+    },
+  };
+}
+
+/** The names of an entry as folded word lists, filler aside ("Thủ tục ..." is not part of what a procedure is called). */
+export function nameTokens(doc: SearchDocument): string[][] {
+  // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
+  // each part is a name of its own, so that a question naming one case is not diluted by the others.
+  const parts = [...doc.fields.title, ...doc.fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
+  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official, ...parts].filter(Boolean);
+  const seen = new Set<string>();
+  const title = new Set(doc.fields.title);
+  return names
+    .map((name) => ({ name, words: contentWordsOfName(name) }))
+    // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.
+    .filter(({ name, words }) => words.length >= (title.has(name) ? 1 : 2))
+    .map(({ words }) => words)
+    .filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
+}
+
+// Filler as written with marks. Names are written with marks, so "căn" (cước) and "thẻ" stay although their
+// folded forms ("can", "the") are filler when typed without marks.
+const MARKED_FILLER = new Set(['cần', 'gì', 'cho', 'có', 'các', 'những', 'này', 'thì', 'mà', 'với', 'nào', 'sao', 'xin', 'hỏi', 'muốn', 'tôi', 'em', 'mình', 'vậy', 'nhé', 'ạ', 'ơi', 'giúp', 'đã', 'được', 'là', 'nhỉ', 'à', 'ừ']);
+
+/** A name's folded words without filler, judged on the word as written. */
+function contentWordsOfName(name: string): string[] {
+  const { tokens, folded } = analyze(name, { exact: 'never' });
+  return folded.filter((word, i) => {
+    const written = tokens[i] ?? word;
+    return !(isStopword(word) && (!hasDiacritics(written) || MARKED_FILLER.has(written)));
+  });
+}
+
+// Where a long title splits into the cases it lists.
+const TITLE_PARTS = /[,;:()–—]| - /;
