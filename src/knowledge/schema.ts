@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VoiceSchema } from '../speech/synth/voices.js';
+import { VoiceSchema } from '../shared/voice.js';
 
 /** Ids of entries imported from the national catalogue: `dvc-<code>`. */
 export const CATALOGUE_ID_PREFIX = 'dvc-';

@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import type { Voice } from '../../shared/voice.js';
 
-/** The three voice regions a ward (and a citizen) can choose; DESIGN contract: north | central | south. */
-export const VoiceSchema = z.enum(['north', 'central', 'south']);
-export type Voice = z.infer<typeof VoiceSchema>;
+export { VoiceSchema, type Voice } from '../../shared/voice.js';
 
 /** eSpeak NG's Vietnamese voices: `vi` is the northern (Hà Nội) one. */
 export const ESPEAK_VOICES: Readonly<Record<Voice, string>> = {
