@@ -19,7 +19,9 @@ function postCallback(built: Built, body: unknown, headers: Record<string, strin
 /** A widget conversation about marriage that asks for an official; returns its session id and the contact answer. */
 async function widgetHandover(built: Built): Promise<{ sessionId: string; answer: { text: string; callback?: { retentionDays: number } } }> {
   const chat = (body: unknown) =>
-    built.app.request(`${BASE}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ sessionId: string; frames: { type: string }[] }>);
+    Promise.resolve(built.app.request(`${BASE}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).then(
+      (r) => r.json() as Promise<{ sessionId: string; frames: { type: string }[] }>,
+    );
   const first = await chat({ channel: 'widget', frame: { type: 'message', text: 'đăng ký kết hôn cần giấy tờ gì' } });
   const second = await chat({ sessionId: first.sessionId, channel: 'widget', frame: { type: 'message', text: 'Gặp cán bộ' } });
   return { sessionId: first.sessionId, answer: second.frames.find((f) => f.type === 'answer') as never };
