@@ -20,7 +20,7 @@ export function createWidgetRoutes({ getOrigins, trustProxy }: WidgetRoutesOptio
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cache-Control', 'no-store');
     c.header('Vary', 'Origin');
-    return c.json({ allowed, origin: origin ?? null, settings: '/admin#/settings/widget' });
+    return c.json({ allowed, origin: origin ?? null, settings: '/admin#/widget-origins' });
   });
   return routes;
 }
