@@ -145,6 +145,19 @@ const vi = {
     restarted: 'Đã nạp bản mới vào biểu mẫu.',
   },
 
+  editorNav: {
+    indexLabel: 'Đến nhanh các phần',
+    fees: 'Phí, lệ phí',
+    time: 'Thời gian giải quyết',
+    documents: 'Giấy tờ cần nộp',
+    steps: 'Các bước thực hiện',
+    aliases: 'Cách gọi khác',
+    search: 'Tìm trường trong biểu mẫu',
+    searchHint: 'Gõ tên trường hoặc nội dung (có dấu hoặc không dấu), rồi chọn một kết quả để đến ô đó.',
+    found: (n: number) => `Tìm thấy ${n} trường.`,
+    none: 'Không có trường nào khớp.',
+  },
+
   diff: {
     caption: 'Các thay đổi',
     field: 'Trường',
