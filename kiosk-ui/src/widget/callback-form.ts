@@ -112,6 +112,15 @@ function buildForm({ origin, language, retentionDays, sessionId, idPrefix }: Cal
     input.setAttribute('aria-describedby', error.id);
   };
 
+  // A field being corrected loses its old message.
+  for (const { input, error } of Object.values(errors)) {
+    input.addEventListener(input.type === 'checkbox' ? 'change' : 'input', () => {
+      error.hidden = true;
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    });
+  }
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear();
