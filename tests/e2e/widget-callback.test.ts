@@ -57,7 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)('widget hand-over and allowed sites in chromium (
     expect(await contact.locator('p').first().textContent()).toMatch(/cán bộ/);
     await contact.getByRole('button', { name: 'Nhờ cán bộ gọi lại' }).click();
     const form = contact.locator('form.callback-form');
-    await expect.poll(() => page.evaluate(() => document.querySelector('#ward-assistant-widget')!.shadowRoot!.activeElement?.getAttribute('name'))).toBe('name');
+    await expect.poll(() => page.evaluate('document.querySelector("#ward-assistant-widget").shadowRoot.activeElement?.getAttribute("name")')).toBe('name');
     expect(await form.locator('.callback-consent label').textContent()).toMatch(/đồng ý.*mã hóa.*xóa sau 30 ngày/);
 
     // Nothing ticked, a wrong number: the server names each field and the widget shows it beside it.

@@ -23,7 +23,7 @@ async function logIn(username: string): Promise<Page> {
 }
 
 const focusedPath = (page: Page) =>
-  page.evaluate(() => (document.activeElement?.closest('[data-path]') as HTMLElement | null)?.dataset.path ?? document.activeElement?.tagName);
+  page.evaluate('document.activeElement?.closest("[data-path]")?.dataset.path ?? document.activeElement?.tagName') as Promise<string | undefined>;
 
 describe.skipIf(!HAS_CHROMIUM)('workbench: entry editor navigation and the desk (issue 16) in chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
@@ -65,7 +65,7 @@ describe.skipIf(!HAS_CHROMIUM)('workbench: entry editor navigation and the desk 
     // By value: the fee's text is found among the results; Enter goes to the first match.
     const feeText = await page.locator('.editor [data-path="channels.0.fee.text"]').locator('input, textarea').inputValue();
     await search.fill(feeText);
-    expect(await page.locator('.field-search-results button').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.path))).toContain('channels.0.fee.text');
+    expect(await page.locator('.field-search-results button').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-path')))).toContain('channels.0.fee.text');
     const firstPath = await page.locator('.field-search-results button').first().getAttribute('data-path');
     await search.press('Enter');
     expect(await focusedPath(page)).toBe(firstPath);

@@ -105,6 +105,19 @@ describe('widget call-back requests (POST /api/callbacks)', () => {
     expect(stored).toMatchObject({ phone: '02438251234', sessionId: undefined, topic: undefined });
   });
 
+  it('shows titles, not internal ids, for the desk’s dossiers and tickets and the audit log’s entries', async () => {
+    const built = await buildWorkbench();
+    await built.storage.dossiers.create({ formId: 'to-khai-ket-hon', values: {}, channel: 'kiosk' });
+    await built.storage.tickets.create({ topic: 'dang-ky-ket-hon' });
+    await built.storage.audit.add({ actor: 'admin', action: 'revision.draft', targetKind: 'entry', targetId: 'dang-ky-khai-sinh' });
+    const { dossiers } = await built.editor.json<{ dossiers: { formId: string; formTitle: string }[] }>('GET', '/dossiers');
+    expect(dossiers).toEqual([expect.objectContaining({ formId: 'to-khai-ket-hon', formTitle: 'Tờ khai đăng ký kết hôn' })]);
+    const { tickets } = await built.editor.json<{ tickets: { topic: string; topicTitle: string }[] }>('GET', '/tickets');
+    expect(tickets).toEqual([expect.objectContaining({ topic: 'dang-ky-ket-hon', topicTitle: 'Đăng ký kết hôn' })]);
+    const { events } = await built.admin.json<{ events: { targetId: string; targetTitle?: string }[] }>('GET', '/audit?action=revision.draft');
+    expect(events).toEqual([expect.objectContaining({ targetId: 'dang-ky-khai-sinh', targetTitle: 'Đăng ký khai sinh' })]);
+  });
+
   it('is purged with the conversations’ retention (the purge main.ts schedules)', async () => {
     const built = await buildWorkbench();
     const res = await postCallback(built, { name: 'Trần Văn Bình', phone: '0912345678', consent: true });

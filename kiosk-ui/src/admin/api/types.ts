@@ -167,6 +167,8 @@ export interface AuditEventInfo {
   action: string;
   targetKind?: string;
   targetId?: string;
+  /** The entry's or life situation's title, shown instead of its id. */
+  targetTitle?: string;
   before?: unknown;
   after?: unknown;
   createdAt: string;

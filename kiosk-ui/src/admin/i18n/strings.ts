@@ -333,6 +333,7 @@ const vi = {
     before: 'Trước',
     after: 'Sau',
     empty: 'Không có sự kiện nào.',
+    kinds: { entry: 'Thủ tục', situation: 'Tình huống', 'ward-settings': 'Thông tin phường', ticket: 'Số thứ tự', dossier: 'Hồ sơ', official: 'Tài khoản', callback: 'Yêu cầu gọi lại', settings: 'Cài đặt', gap: 'Câu hỏi chưa trả lời' } as Record<string, string>,
   },
 
   accounts: {
