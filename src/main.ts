@@ -12,6 +12,7 @@ import { createLlmRephraser } from './chat/llm/rephrase.js';
 import { createLocalKnowledgeFeed, type KnowledgeFeed } from './storage/knowledge-feed.js';
 import { KnowledgeWorkbench } from './admin/knowledge/workbench.js';
 import { KnowledgeInForce } from './knowledge/in-force/index.js';
+import { WidgetOriginsSetting } from './admin/settings/widget-origins.js';
 import { createApp, type HealthReport } from './server/index.js';
 import { attachChatSocket, type ChatSocket } from './server/ws/chat-socket.js';
 import { KioskClients } from './server/limits/kiosk-clients.js';
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
     printTokens,
   });
   const kiosks = new KioskClients({ addresses: config.kioskAddresses, tokens: config.kioskTokens });
+  // The sites allowed to embed the widget: an admin's saved list wins over WIDGET_ORIGINS (docs/admin-api.md).
+  const widgetOrigins = new WidgetOriginsSetting({ defaults: config.widgetOrigins, getStorage: () => storage, logger });
+  await widgetOrigins.refresh();
+  // Another instance's change reaches this one within a refresh (this one applies its own change at once).
+  setInterval(() => void widgetOrigins.refresh(), 30_000).unref();
   // Read-aloud works from the start; the vocabulary that restores unmarked words follows the knowledge in force.
   let vocabulary: SpeechVocabulary | undefined;
   // Its workers start once the start's work is done (below), not on top of its peak.
@@ -77,6 +83,7 @@ async function main(): Promise<void> {
     uiDir: config.uiDir,
     kioskIdleSeconds: config.kioskIdleSeconds,
     widgetOrigins: config.widgetOrigins,
+    widgetOriginSetting: widgetOrigins,
     printTokens,
     minutesPerTicket: config.minutesPerTicket,
     getSpeech: () => speech,
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
     messagesPerMinutePerAddress: config.chatMessagesPerMinutePerIp,
     maxConnectionsPerAddress: config.chatMaxConnectionsPerIp,
     kiosks,
-    allowedOrigins: config.widgetOrigins,
+    allowedOrigins: () => widgetOrigins.current(),
   });
   handleShutdown(server, socket, storage, feed, log);
   schedulePurge(storage, config.retentionDays, log);

@@ -68,6 +68,11 @@ export interface AnswerFrame {
   form?: { formId: string; stage: string; values: Record<string, string>; asking: string[] };
   /** The saved dossier, once the citizen confirmed the summary; the print link is short-lived and names only it. */
   dossier?: { reference: string; printUrl?: string; printExpiresAt?: string };
+  /**
+   * The ward's contact was given on the website: the widget may offer a call-back request (name, phone, consent;
+   * `POST /api/callbacks`), kept at most `retentionDays`. Never a queue ticket there.
+   */
+  callback?: { retentionDays: number };
   /** A queue ticket taken because the citizen asked for an official in words (at the kiosk). */
   ticket?: TicketFrame['ticket'];
 }

@@ -27,6 +27,9 @@ import { createKioskRoutes } from './routes/kiosk.js';
 import { createTicketRoutes } from './routes/tickets.js';
 import { noStore } from './no-store.js';
 import type { PrintTokens } from '../dossiers/index.js';
+import { WidgetOriginsSetting } from '../admin/settings/widget-origins.js';
+import { createCallbackRoutes } from './routes/callbacks.js';
+import { createWidgetRoutes } from './routes/widget.js';
 
 /** Everything the HTTP app needs, built in main.ts (or by a test) and injected. */
 export interface AppDeps {
@@ -58,8 +61,12 @@ export interface AppDeps {
   /** The built kiosk UI (kiosk-ui/dist); the page and widget are not served when unset. */
   uiDir?: string;
   kioskIdleSeconds?: number;
-  /** Other sites allowed to embed the widget (exact origins); the server's own origin is always allowed. */
+  /** Other sites allowed to embed the widget (exact origins; WIDGET_ORIGINS); the server's own origin is always allowed. */
   widgetOrigins?: readonly string[];
+  /** The live list admins edit (main.ts shares it with the chat socket); built from `widgetOrigins` when unset. */
+  widgetOriginSetting?: WidgetOriginsSetting;
+  /** Call-back requests a minute per address and per session (`POST /api/callbacks`; 3 when unset). */
+  callbacksPerMinute?: number;
   /** Signs and reads the short-lived print links (the chat engine must be given the same one). */
   printTokens?: PrintTokens;
   /** Minutes of estimated wait per ticket ahead (config MINUTES_PER_TICKET; 5 when unset). */
@@ -92,13 +99,18 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   // Answers that may hold a citizen's personal data are never kept by a browser or a proxy (docs/protocol.md).
-  for (const path of ['/api/chat', '/api/chat/*', '/api/dossiers', '/api/dossiers/*', '/api/tickets/*', '/admin/api/*']) app.use(path, noStore());
+  for (const path of ['/api/chat', '/api/chat/*', '/api/dossiers', '/api/dossiers/*', '/api/tickets/*', '/api/callbacks', '/admin/api/*']) app.use(path, noStore());
 
-  const widgetOrigins = deps.widgetOrigins ?? [];
+  // Read per request: an admin's change in the workbench applies to the next request, without a restart.
+  const originSetting = deps.widgetOriginSetting ?? new WidgetOriginsSetting({ defaults: deps.widgetOrigins ?? [], getStorage: deps.getStorage ?? (() => undefined), logger });
+  if (!deps.widgetOriginSetting) void originSetting.refresh();
+  const widgetOrigins = () => originSetting.current();
+  const listed = (origin: string) => (widgetOrigins().includes(origin) ? origin : null);
   // Only listed sites may call the chat from a browser; same-origin requests need no CORS header.
-  app.use('/api/chat', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
+  app.use('/api/chat', cors({ origin: listed, allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
+  app.use('/api/callbacks', cors({ origin: listed, allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
   // The widget asks the ward's voice from other sites; the audio itself loads through <audio>, which needs no CORS.
-  app.use('/api/speech/config', cors({ origin: (origin) => (widgetOrigins.includes(origin) ? origin : null), allowMethods: ['GET'] }));
+  app.use('/api/speech/config', cors({ origin: listed, allowMethods: ['GET'] }));
   app.route('/healthz', createHealthRoutes(deps.getHealth));
   app.route('/api/search', createSearchRoutes(deps.getSearch));
   const getAddress = (c: Pick<Context, 'env'>) => {
@@ -111,7 +123,7 @@ export function createApp(deps: AppDeps): Hono {
     return { address, kiosk: kiosks.recognize(address, c.req.header('cookie')) };
   };
   const trustProxy = deps.trustProxy ?? false;
-  const publicWrite = (maxBytes: number, origins: () => readonly string[] = () => widgetOrigins) => publicWritePolicy({ maxBytes, allowedOrigins: origins, trustProxy });
+  const publicWrite = (maxBytes: number, origins: () => readonly string[] = widgetOrigins) => publicWritePolicy({ maxBytes, allowedOrigins: origins, trustProxy });
   const secrets = new SessionSecrets(deps.sessionSecretKey);
   app.route(
     '/api/chat',
@@ -127,6 +139,11 @@ export function createApp(deps: AppDeps): Hono {
   app.route(
     '/api',
     createFormRoutes({ getStorage: deps.getStorage ?? (() => undefined), getClient, policy: publicWrite(BODY_LIMITS.dossiers), secrets, dossiersPerMinute: deps.dossiersPerMinute ?? 5, printTokens: deps.printTokens }),
+  );
+  app.route('/api/widget', createWidgetRoutes({ getOrigins: widgetOrigins, trustProxy }));
+  app.route(
+    '/api/callbacks',
+    createCallbackRoutes({ getStorage: deps.getStorage ?? (() => undefined), getClient, policy: publicWrite(BODY_LIMITS.callback), callbacksPerMinute: deps.callbacksPerMinute ?? 3, logger }),
   );
   app.route('/api/tickets', createTicketRoutes({ getStorage: deps.getStorage ?? (() => undefined), minutesPerTicket: deps.minutesPerTicket ?? 5 }));
   app.route('/api/kiosk', createKioskRoutes({ kiosks, policy: publicWrite(BODY_LIMITS.kiosk, () => []), getAddress, trustProxy }));
@@ -160,6 +177,7 @@ export function createApp(deps: AppDeps): Hono {
       getAddress,
       trustProxy,
       loginPolicy: publicWrite(BODY_LIMITS.admin, () => []),
+      widgetOrigins: originSetting,
       ...(deps.authPolicy ? { authPolicy: deps.authPolicy } : {}),
       ...(deps.now ? { now: deps.now } : {}),
     }),

@@ -180,3 +180,12 @@ export function toStorageError(error: unknown): AppError {
   if (code !== undefined && PG_CORRUPT_CODES.has(code)) return storageCorruptError(error);
   return storageFailedError(error);
 }
+
+/** 409: the call-back request was already marked done. */
+export function callbackClosedError(): AppError {
+  return new AppError({
+    status: 409,
+    code: 'callback_closed',
+    message: 'Yêu cầu gọi lại này đã được đánh dấu xong.',
+  });
+}

@@ -9,6 +9,7 @@
  * The records and repositories are declared one kind a file in ./records/ and re-exported here: import from this file.
  */
 import type { AuditRepository } from './records/audit.js';
+import type { CallbackRepository, SettingRepository } from './records/callbacks.js';
 import type { MessageRepository, SessionRepository } from './records/conversations.js';
 import type { DossierRepository } from './records/dossiers.js';
 import type { FeedbackRepository } from './records/feedback.js';
@@ -24,6 +25,7 @@ export type * from './records/tickets.js';
 export type * from './records/feedback.js';
 export type * from './records/gaps.js';
 export type * from './records/dossiers.js';
+export type * from './records/callbacks.js';
 export type * from './records/retention.js';
 export type * from './records/officials.js';
 export type * from './records/revisions.js';
@@ -39,6 +41,8 @@ export interface StorageTx {
   gaps: GapRepository;
   retention: RetentionRepository;
   dossiers: DossierRepository;
+  callbacks: CallbackRepository;
+  settings: SettingRepository;
   officials: OfficialRepository;
   officialSessions: OfficialSessionRepository;
   revisions: RevisionRepository;

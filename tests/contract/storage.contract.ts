@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { describeCallbacks } from './cases/callbacks.js';
 import { describeConversations } from './cases/conversations.js';
 import { describeIntegrity } from './cases/integrity.js';
 import { describeQueue } from './cases/queue.js';
@@ -16,6 +17,7 @@ export function describeStorageContract(name: string, factory: ContractFactory):
     describe('conversations', () => describeConversations(factory));
     describe('queue and dossiers', () => describeQueue(factory));
     describe('workbench', () => describeWorkbench(factory));
+    describe('call-backs and settings', () => describeCallbacks(factory));
     describe('integrity', () => describeIntegrity(factory));
   });
 }

@@ -111,10 +111,27 @@ describe.skipIf(!HAS_CHROMIUM)('chat widget on a third-party site in chromium', 
     await page.close();
   });
 
-  it('is refused on a site that is not in the allowlist (socket 403, no CORS)', async () => {
-    const page = await askThroughWidget(stranger, { lang: 'vi' }, 'đăng ký tạm trú');
-    await page.locator('#ward-assistant-widget .msg.error').first().waitFor();
+  it('is refused on a site that is not in the allowlist (socket 403, no CORS), with a polite notice rather than an error (issue 16)', async () => {
+    stranger.setWidget(`${server.url}/widget.js`, { lang: 'vi' });
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(stranger.url);
+    await page.locator('#ward-assistant-widget .launcher').click();
+    await page.locator('#ward-assistant-widget .msg.notice').first().waitFor();
+    // Nothing can be sent from here: the question box waits disabled under the notice.
+    expect(await page.locator('#ward-assistant-widget input').isDisabled()).toBe(true);
     expect(await page.locator('#ward-assistant-widget .msg.assistant').count()).toBe(0);
+    expect(await page.locator('#ward-assistant-widget .msg.error').count()).toBe(0);
+    // The server still refuses this site by itself, whatever the widget does.
+    const refused = await page.evaluate(async (base) => {
+      const socket = await new Promise<boolean>((resolve) => {
+        const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/ws/chat`);
+        ws.onopen = () => resolve(true);
+        ws.onclose = () => resolve(false);
+      });
+      const post = await fetch(`${base}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"frame":{"type":"message","text":"x"}}' }).then(() => true, () => false);
+      return { socket, post };
+    }, server.url);
+    expect(refused).toEqual({ socket: false, post: false });
     await page.close();
   });
 });

@@ -19,6 +19,7 @@ async function takeScreenshots(allTo?: string): Promise<void> {
   await server.storage.usage.record([{ metric: 'question', count: 42 }, { metric: 'answered', count: 35 }, { metric: 'handover', count: 4 }, { metric: 'dossier', count: 6 }, { metric: 'procedure', key: 'dang-ky-khai-sinh', count: 12 }, { metric: 'procedure', key: 'dang-ky-tam-tru', count: 9 }]);
   await server.storage.tickets.create({ topic: 'dang-ky-tam-tru' });
   const dossier = await server.storage.dossiers.create({ formId: 'to-khai-khai-sinh', values: { 'tre.ho_ten': 'Nguyễn Minh Khôi', 'tre.ngay_sinh': '2024-03-12', 'me.ho_ten': 'Trần Thị Bình' }, channel: 'kiosk' });
+  await server.storage.callbacks.create({ name: 'Trần Văn Bình', phone: '0912345678', language: 'vi', topic: 'dang-ky-ket-hon' });
   const browser = await launchBrowser();
   const shot = async (page: Page, name: string, forDocs = false) => {
     if (allTo) await page.screenshot({ path: `${allTo}/${name}.png`, fullPage: true });
@@ -62,6 +63,7 @@ async function takeScreenshots(allTo?: string): Promise<void> {
     await page.getByLabel(/Mã hồ sơ \(gõ/).press('Enter');
     await page.locator('.dossier .values').waitFor();
     await page.locator('.tickets table').waitFor();
+    await page.locator('.callbacks table').waitFor();
     await shot(page, 'desk');
     await page.goto(`${server.url}/admin#/settings`);
     await page.locator('.current').waitFor();

@@ -29,6 +29,7 @@ import { KnowledgeWorkbench } from '../../src/admin/knowledge/workbench.js';
 import { hashPassword } from '../../src/admin/auth/password.js';
 import type { AuthPolicy } from '../../src/admin/auth/auth-service.js';
 import type { Official, OfficialRole } from '../../src/storage/types.js';
+import { WidgetOriginsSetting } from '../../src/admin/settings/widget-origins.js';
 
 const KNOWLEDGE = path.resolve('knowledge');
 
@@ -132,6 +133,9 @@ export async function buildChatApp(
   });
   // One key for the engine that signs print links and the app that reads them, as main.ts does.
   const printTokens = createPrintTokens({ key: randomBytes(32) });
+  // The live list admins edit, shared with the chat socket as main.ts does (WIDGET_ORIGINS as its default).
+  const widgetOrigins = new WidgetOriginsSetting({ defaults: options.widgetOrigins ?? [], getStorage: () => storage, logger });
+  await widgetOrigins.refresh();
   const engine = new ChatEngine({
     retrieval: () => retriever,
     storage,
@@ -163,9 +167,10 @@ export async function buildChatApp(
     ...(options.uiDir ? { uiDir: options.uiDir } : {}),
     ...(options.kioskIdleSeconds ? { kioskIdleSeconds: options.kioskIdleSeconds } : {}),
     ...(options.widgetOrigins ? { widgetOrigins: options.widgetOrigins } : {}),
+    widgetOriginSetting: widgetOrigins,
     ...options.appDeps,
   });
-  return { app, engine, storage, dataDir, logger, workbench, retriever, printTokens };
+  return { app, engine, storage, dataDir, logger, workbench, retriever, printTokens, widgetOrigins };
 }
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */
@@ -173,19 +178,19 @@ export async function startChatServer(
   options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number; thresholds?: Thresholds; appDeps?: Partial<AppDeps> } = {},
 ): Promise<TestChatServer> {
   const { adminToken, uiDir, kioskIdleSeconds, thresholds, appDeps, ...socketOptions } = options;
-  const { app, engine, storage, dataDir, logger, workbench } = await buildChatApp({
+  const { app, engine, storage, dataDir, logger, workbench, widgetOrigins } = await buildChatApp({
     ...(thresholds ? { thresholds } : {}),
     ...(appDeps ? { appDeps } : {}),
     ...(adminToken ? { adminToken } : {}),
     ...(uiDir ? { uiDir } : {}),
     ...(kioskIdleSeconds ? { kioskIdleSeconds } : {}),
-    ...(options.allowedOrigins ? { widgetOrigins: [...options.allowedOrigins] } : {}),
+    ...(options.allowedOrigins ? { widgetOrigins: typeof options.allowedOrigins === 'function' ? [...options.allowedOrigins()] : [...options.allowedOrigins] } : {}),
     ...(options.kiosks ? { kiosks: options.kiosks } : {}),
   });
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
   });
-  const socket = attachChatSocket(server, { engine, logger, trustProxy: false, ...socketOptions });
+  const socket = attachChatSocket(server, { engine, logger, trustProxy: false, ...socketOptions, allowedOrigins: () => widgetOrigins.current() });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -15,6 +15,7 @@ import { renderReview } from './screens/review.js';
 import { renderSituationList } from './screens/situation-list.js';
 import { renderSituationPage } from './screens/situation-page.js';
 import { renderWardSettings } from './screens/ward-settings.js';
+import { renderWidgetOrigins } from './screens/widget-origins.js';
 import { can, currentOfficial, endSession, restoreSession, startSession } from './session.js';
 import { announce, clearAnnouncement } from './ui/announce.js';
 import './admin.css';
@@ -29,6 +30,7 @@ const ROUTES: Route[] = [
   { pattern: /^\/dashboard$/, role: 'editor', nav: 'dashboard', render: renderDashboard },
   { pattern: /^\/desk$/, role: 'editor', nav: 'desk', render: renderDesk },
   { pattern: /^\/settings$/, role: 'editor', nav: 'settings', render: renderWardSettings },
+  { pattern: /^\/widget-origins$/, role: 'admin', nav: 'widgetOrigins', render: renderWidgetOrigins },
   { pattern: /^\/audit$/, role: 'admin', nav: 'audit', render: renderAudit },
   { pattern: /^\/accounts$/, role: 'admin', nav: 'accounts', render: renderAccounts },
 ];
@@ -41,6 +43,7 @@ const NAV: { key: keyof typeof s.nav; href: string; role: 'editor' | 'admin' }[]
   { key: 'desk', href: '#/desk', role: 'editor' },
   { key: 'dashboard', href: '#/dashboard', role: 'editor' },
   { key: 'settings', href: '#/settings', role: 'editor' },
+  { key: 'widgetOrigins', href: '#/widget-origins', role: 'admin' },
   { key: 'audit', href: '#/audit', role: 'admin' },
   { key: 'accounts', href: '#/accounts', role: 'admin' },
 ];

@@ -29,6 +29,11 @@ export class ChatTransport {
     return this.mode;
   }
 
+  /** The session's id once the server gave one (the widget's call-back request names its conversation). */
+  get session(): string | undefined {
+    return this.sessionId;
+  }
+
   /** Sends a frame, connecting first if needed (a hello opens the session with the right channel). */
   send(frame: ClientFrame): void {
     if (this.closed) return;

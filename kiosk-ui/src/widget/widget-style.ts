@@ -28,6 +28,21 @@ input { flex: 1; font: inherit; min-height: 48px; padding: 4px 10px; border: 2px
 .send { background: #0b4f8a; color: #ffffff; }
 .read-aloud { display: block; margin-top: 8px; font-weight: 700; }
 .read-aloud[aria-pressed="true"] { background: #0b4f8a; color: #ffffff; }
+.msg.notice { border-color: #0b4f8a; background: #eef4fb; }
+.callback { margin-top: 10px; }
+form.callback-form { display: block; padding: 10px 0 0; border-top: 1px solid #9ca3af; margin-top: 8px; }
+.callback-form p { margin: 0 0 8px; }
+.callback-form label { position: static; width: auto; height: auto; overflow: visible; clip: auto; display: block; font-weight: 700; margin-bottom: 4px; }
+.callback-field { margin-bottom: 10px; }
+.callback-field input { width: 100%; }
+.callback-consent { display: flex; gap: 10px; align-items: flex-start; margin-bottom: 6px; }
+.callback-consent input { flex: none; width: 28px; height: 28px; min-height: 28px; margin: 2px 0 0; }
+.callback-consent label { font-weight: 400; font-size: 16px; }
+.field-error { color: #8a2300; font-weight: 700; font-size: 16px; margin: 4px 0 0; }
+.callback-form .send { width: 100%; margin-top: 6px; }
+.callback-status { font-size: 16px; margin-top: 6px; }
+.callback-done { margin: 0; font-weight: 700; }
+input:disabled, button:disabled { opacity: .6; cursor: not-allowed; }
 :focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; box-shadow: 0 0 0 5px #1a1a1a; }
 `;
 }

@@ -2,12 +2,24 @@ import { ChatTransport } from '../shared/chat-transport.js';
 import { button, el } from '../shared/dom.js';
 import type { AnswerFrame, ServerFrame } from '../shared/frames.js';
 import { SpeechPlayer, type SpeechVoice } from '../shared/speech-player.js';
+import { renderCallbackOffer } from './callback-form.js';
 import { buildWidgetStyle, pickTextColor } from './widget-style.js';
 
 const TEXT = {
-  vi: { open: 'Hỏi trợ lý phường', title: 'Trợ lý Phường', close: 'Đóng', label: 'Bạn cần làm thủ tục gì?', send: 'Gửi', source: 'Nguồn', official: 'Gặp cán bộ', print: 'In tờ khai / Lưu PDF', printNote: 'Liên kết dùng được trong 15 phút.', read: 'Đọc to', stop: 'Dừng đọc' },
-  en: { open: 'Ask the ward assistant', title: 'Ward Assistant', close: 'Close', label: 'Which procedure do you need?', send: 'Send', source: 'Source', official: 'See an official', print: 'Print / save as PDF', printNote: 'The link works for 15 minutes.', read: 'Read aloud', stop: 'Stop reading' },
+  vi: { open: 'Hỏi trợ lý phường', title: 'Trợ lý Phường', close: 'Đóng', label: 'Bạn cần làm thủ tục gì?', send: 'Gửi', source: 'Nguồn', official: 'Gặp cán bộ', print: 'In tờ khai / Lưu PDF', printNote: 'Liên kết dùng được trong 15 phút.', read: 'Đọc to', stop: 'Dừng đọc', refused: 'Xin lỗi, trợ lý của phường chưa được bật trên trang web này. Bạn vui lòng hỏi trên trang thông tin chính thức của phường, hoặc liên hệ bộ phận một cửa của phường.' },
+  en: { open: 'Ask the ward assistant', title: 'Ward Assistant', close: 'Close', label: 'Which procedure do you need?', send: 'Send', source: 'Source', official: 'See an official', print: 'Print / save as PDF', printNote: 'The link works for 15 minutes.', read: 'Read aloud', stop: 'Stop reading', refused: 'Sorry, the ward assistant is not enabled on this website yet. Please ask on the ward’s official website, or contact the ward’s one-stop desk.' },
 };
+
+/** Whether this page may use the assistant (`GET /api/widget/check`); a failed check lets the chat itself try. */
+async function checkAccess(origin: string): Promise<{ allowed: boolean; page?: string; settings?: string }> {
+  try {
+    const response = await fetch(`${origin}/api/widget/check`);
+    const body = (await response.json()) as { allowed?: boolean; origin?: string | null; settings?: string };
+    return { allowed: body.allowed !== false, ...(body.origin ? { page: body.origin } : {}), ...(body.settings ? { settings: body.settings } : {}) };
+  } catch {
+    return { allowed: true };
+  }
+}
 
 /** Mounts the floating button and chat panel in a shadow root, talking to the server this script came from. */
 function mountWidget(script: HTMLScriptElement): void {
@@ -68,6 +80,23 @@ function mountWidget(script: HTMLScriptElement): void {
   }, true);
   input.addEventListener('input', () => player.stop());
 
+  // A site not in the ward's list: say so to its owner (console) and to the visitor (politely), never "cannot connect".
+  const access = checkAccess(origin);
+  void access.then((result) => {
+    if (result.allowed) return;
+    const page = result.page ?? location.origin;
+    const where = `${origin}${result.settings ?? '/admin#/widget-origins'}`;
+    console.error(
+      `[Trợ lý Phường] Trang ${page} chưa được phép nhúng trợ lý của ${origin}. Quản trị viên phường thêm địa chỉ ${page} tại ${where} ("Trang web nhúng").\n` +
+        `[Ward Assistant] This site (${page}) is not allowed to embed the assistant served by ${origin}. A ward administrator adds ${page} in the workbench: ${where}.`,
+    );
+    host.dataset.refused = 'true';
+    add(el('li', 'msg notice', text.refused));
+    input.disabled = true;
+    sendButton.disabled = true;
+  });
+  let callbacks = 0;
+
   const transport = new ChatTransport({ baseUrl: origin, channel: 'widget', language, onFrame: receive, mode: script.dataset.transport === 'http' ? 'http' : 'auto' });
   host.dataset.transport = 'pending';
 
@@ -117,8 +146,12 @@ function mountWidget(script: HTMLScriptElement): void {
     const buttons = el('div', 'buttons');
     for (const choice of frame.choices ?? []) buttons.append(button(choice.label, () => ask({ type: 'choice', id: choice.id }, choice.label)));
     for (const f of frame.followUps ?? []) buttons.append(button(f.label, () => ask({ type: 'followup', aspect: f.aspect }, f.label)));
-    if (frame.handover) buttons.append(button(text.official, () => transport.send({ type: 'handover' })));
+    // Said in words, as a visitor would: on the website that gives the ward's contact, never a queue ticket.
+    if (frame.handover) buttons.append(button(text.official, () => ask({ type: 'message', text: text.official }, text.official)));
     if (buttons.childElementCount) item.append(buttons);
+    if (frame.callback) {
+      item.append(renderCallbackOffer({ origin, language, retentionDays: frame.callback.retentionDays, sessionId: () => transport.session, idPrefix: `ward-callback-${++callbacks}` }));
+    }
     // A finished form: its page opens in the citizen's own browser, to print or save as PDF (a short-lived link).
     if (frame.dossier?.printUrl) {
       const link = el('a', 'btn print', text.print);
@@ -143,7 +176,7 @@ function mountWidget(script: HTMLScriptElement): void {
     const value = input.value.trim();
     if (!value) return;
     input.value = '';
-    ask({ type: 'message', text: value.slice(0, 1000) }, value);
+    void access.then(({ allowed }) => allowed && ask({ type: 'message', text: value.slice(0, 1000) }, value));
   });
 }
 

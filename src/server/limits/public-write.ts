@@ -5,7 +5,7 @@ import { requestHost } from '../client-address.js';
 import { isOriginAllowed } from '../static/origin-allowlist.js';
 
 /** Largest body each kind of public write may send (docs/operations.md, "Limits"). */
-export const BODY_LIMITS = { chat: 16 * 1024, dossiers: 64 * 1024, admin: 1024 * 1024, kiosk: 4 * 1024 } as const;
+export const BODY_LIMITS = { chat: 16 * 1024, dossiers: 64 * 1024, admin: 1024 * 1024, kiosk: 4 * 1024, callback: 4 * 1024 } as const;
 
 export interface PublicWriteOptions {
   /** Bytes; a longer body is refused with 413 while it is being read, never read whole. */

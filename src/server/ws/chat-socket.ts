@@ -28,8 +28,8 @@ export interface ChatSocketOptions {
   heartbeatMs?: number;
   /** A connection that sends nothing for this long is closed. */
   idleMs?: number;
-  /** Browser origins besides the server's own that may open the socket (the widget's host sites). */
-  allowedOrigins?: readonly string[];
+  /** Browser origins besides the server's own that may open the socket (the widget's host sites), or how to read them per upgrade (an admin edits them live). */
+  allowedOrigins?: readonly string[] | (() => readonly string[]);
 }
 
 /** A running chat socket: how many connections it holds, and how to close them all. */
@@ -72,7 +72,8 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== PATH) return;
     // Browsers send Origin on every WebSocket upgrade and do not apply CORS to it, so the allowlist is checked here.
-    if (!isOriginAllowed(req.headers.origin, req.headers.host, options.allowedOrigins ?? [])) {
+    const allowed = typeof options.allowedOrigins === 'function' ? options.allowedOrigins() : (options.allowedOrigins ?? []);
+    if (!isOriginAllowed(req.headers.origin, req.headers.host, allowed)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":{"code":"origin_not_allowed","message":"Trang web này không được phép dùng trợ lý."}}');
       return;
     }

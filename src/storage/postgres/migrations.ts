@@ -189,6 +189,30 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE revisions DROP CONSTRAINT revisions_target_kind_check;
   ALTER TABLE revisions ADD CONSTRAINT revisions_target_kind_check CHECK (target_kind IN ('entry', 'ward-settings', 'situation'));
   `,
+  // 6: the widget's call-back requests (name and phone sealed; purged with retention) and small settings officials
+  // change at run time (the origins allowed to embed the widget), both described in docs/admin-api.md.
+  `
+  CREATE TABLE callback_requests (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('new', 'called', 'done')),
+    language TEXT NOT NULL CHECK (language IN ('vi', 'en')),
+    session_id TEXT REFERENCES sessions (id) ON DELETE SET NULL,
+    topic TEXT,
+    sealed_contact BYTEA NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    called_at TIMESTAMPTZ,
+    finished_at TIMESTAMPTZ,
+    handled_by BYTEA
+  );
+  CREATE INDEX callback_requests_created ON callback_requests (created_at);
+  CREATE INDEX callback_requests_session ON callback_requests (session_id);
+  CREATE TABLE ward_options (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+  );
+  `,
 ];
 
 /** Arbitrary but fixed: the advisory lock every instance takes while migrating and checking the key. */

@@ -15,6 +15,7 @@ import {
   type PgContext,
   type StorageFaults,
 } from './context.js';
+import { createCallbackRepo, createSettingRepo } from './callbacks.js';
 import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
 import { createGapRepo } from './gaps.js';
@@ -72,6 +73,8 @@ function buildRepos(ctx: PgContext, guard: Guard, references: ReferenceCodes): S
     gaps: guardRepo(createGapRepo(ctx), guard),
     retention: guardRepo(createRetentionRepo(ctx), guard),
     dossiers: guardRepo(createDossierRepo(ctx, references), guard),
+    callbacks: guardRepo(createCallbackRepo(ctx), guard),
+    settings: guardRepo(createSettingRepo(ctx), guard),
     officials: guardRepo(createOfficialRepo(ctx), guard),
     officialSessions: guardRepo(createOfficialSessionRepo(ctx), guard),
     revisions: guardRepo(createRevisionRepo(ctx), guard),

@@ -1,9 +1,10 @@
 import type { PurgeOptions, RetentionRepository } from '../types.js';
 import { daysBefore, wardDayOf } from '../ward-day.js';
 import type { PgContext } from './context.js';
+import { deleteCallbacksBefore } from './callbacks.js';
 import { checkRetentionDays as checkDays, deleteDossiersBefore } from './dossiers.js';
 
-/** Retention on PostgreSQL: one atomic purge of idle conversations, old feedback, past tickets and old dossiers. */
+/** Retention on PostgreSQL: one atomic purge of idle conversations, old feedback, past tickets, old dossiers and call-back requests. */
 export function createRetentionRepo(ctx: PgContext): RetentionRepository {
   return {
     purgeOlderThan: ({
@@ -11,12 +12,14 @@ export function createRetentionRepo(ctx: PgContext): RetentionRepository {
       feedbackDays = conversationsDays,
       ticketsDays = conversationsDays,
       dossiersDays = conversationsDays,
+      callbacksDays = conversationsDays,
     }: PurgeOptions) =>
       ctx.write('retention.purgeOlderThan', async (db) => {
         checkDays('conversationsDays', conversationsDays);
         checkDays('feedbackDays', feedbackDays);
         checkDays('ticketsDays', ticketsDays);
         checkDays('dossiersDays', dossiersDays);
+        checkDays('callbacksDays', callbacksDays);
         const now = ctx.now();
         // Idle time, not age: a widget conversation resumed yesterday is not "old" because it began long ago.
         const sessionCutoff = daysBefore(now, conversationsDays);
@@ -32,7 +35,9 @@ export function createRetentionRepo(ctx: PgContext): RetentionRepository {
         const tickets = await db.run('DELETE FROM tickets WHERE ward_day < $1', [wardDayOf(daysBefore(now, ticketsDays))]);
         // By age, not activity: a dossier is done once printed and received; its data should not linger.
         const dossiers = await deleteDossiersBefore(db, daysBefore(now, dossiersDays));
-        return { sessions, messages, feedback: cascadedFeedback + olderFeedback, tickets, dossiers };
+        // By age too: a visitor's name and phone are kept no longer than the conversation they came from.
+        const callbacks = await deleteCallbacksBefore(db, daysBefore(now, callbacksDays));
+        return { sessions, messages, feedback: cascadedFeedback + olderFeedback, tickets, dossiers, callbacks };
       }),
   };
 }

@@ -7,6 +7,8 @@ export interface PurgeOptions {
   ticketsDays?: number;
   /** Dossiers created longer ago than this are deleted (defaults to `conversationsDays`). */
   dossiersDays?: number;
+  /** Call-back requests made longer ago than this are deleted, called or not (defaults to `conversationsDays`). */
+  callbacksDays?: number;
 }
 
 export interface PurgeCounts {
@@ -15,6 +17,7 @@ export interface PurgeCounts {
   feedback: number;
   tickets: number;
   dossiers: number;
+  callbacks: number;
 }
 
 export interface RetentionRepository {

@@ -212,6 +212,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX revisions_published ON revisions (target_kind, target_id, publish_seq) WHERE publish_seq IS NOT NULL;
   CREATE INDEX revisions_drafts ON revisions (status, created_at);
   `,
+  // 6: the widget's call-back requests (name and phone sealed; purged with retention) and small settings officials
+  // change at run time (the origins allowed to embed the widget), both described in docs/admin-api.md.
+  `
+  CREATE TABLE callback_requests (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('new', 'called', 'done')),
+    language TEXT NOT NULL CHECK (language IN ('vi', 'en')),
+    session_id TEXT REFERENCES sessions (id) ON DELETE SET NULL,
+    topic TEXT,
+    sealed_contact BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    called_at TEXT,
+    finished_at TEXT,
+    handled_by BLOB
+  ) STRICT;
+  CREATE INDEX callback_requests_created ON callback_requests (created_at);
+  CREATE INDEX callback_requests_session ON callback_requests (session_id);
+  CREATE TABLE ward_options (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 /** The schema version of a database (0 when never migrated). */

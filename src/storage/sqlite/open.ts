@@ -8,6 +8,7 @@ import type { AppError } from '../../shared/errors.js';
 import type { ReferenceCodes } from '../references.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createAuditRepo } from './audit.js';
+import { createCallbackRepo, createSettingRepo } from './callbacks.js';
 import { createContext, type SqliteContext, type StorageFaults } from './context.js';
 import { createDossierRepo } from './dossiers.js';
 import { createFeedbackRepo } from './feedback.js';
@@ -60,6 +61,8 @@ function buildRepos(ctx: SqliteContext, run: Runner, references: ReferenceCodes)
     gaps: wrapRepo(createGapRepo(ctx), run),
     retention: wrapRepo(createRetentionRepo(ctx), run),
     dossiers: wrapRepo(createDossierRepo(ctx, references), run),
+    callbacks: wrapRepo(createCallbackRepo(ctx), run),
+    settings: wrapRepo(createSettingRepo(ctx), run),
     officials: wrapRepo(createOfficialRepo(ctx), run),
     officialSessions: wrapRepo(createOfficialSessionRepo(ctx), run),
     revisions: wrapRepo(createRevisionRepo(ctx), run),

@@ -1,10 +1,11 @@
 import type { PurgeOptions, RetentionRepository } from '../types.js';
 import { daysBefore, wardDayOf } from '../ward-day.js';
 import { toIso, type SqliteContext } from './context.js';
+import { deleteCallbacksBefore } from './callbacks.js';
 import { checkRetentionDays as checkDays, deleteDossiersBefore } from './dossiers.js';
 import type { Sync } from './runner.js';
 
-/** Retention on SQLite: one atomic purge of idle conversations, old feedback, past tickets and old dossiers. */
+/** Retention on SQLite: one atomic purge of idle conversations, old feedback, past tickets, old dossiers and call-back requests. */
 export function createRetentionRepo(ctx: SqliteContext): Sync<RetentionRepository> {
   return {
     purgeOlderThan: ({
@@ -12,12 +13,14 @@ export function createRetentionRepo(ctx: SqliteContext): Sync<RetentionRepositor
       feedbackDays = conversationsDays,
       ticketsDays = conversationsDays,
       dossiersDays = conversationsDays,
+      callbacksDays = conversationsDays,
     }: PurgeOptions) =>
       ctx.write('retention.purgeOlderThan', () => {
         checkDays('conversationsDays', conversationsDays);
         checkDays('feedbackDays', feedbackDays);
         checkDays('ticketsDays', ticketsDays);
         checkDays('dossiersDays', dossiersDays);
+        checkDays('callbacksDays', callbacksDays);
         const now = ctx.now();
         // Idle time, not age: a widget conversation resumed yesterday is not "old" because it began long ago.
         const sessionCutoff = toIso(daysBefore(now, conversationsDays));
@@ -36,7 +39,9 @@ export function createRetentionRepo(ctx: SqliteContext): Sync<RetentionRepositor
           .run(wardDayOf(daysBefore(now, ticketsDays))).changes;
         // By age, not activity: a dossier is done once printed and received; its data should not linger.
         const dossiers = deleteDossiersBefore(ctx, daysBefore(now, dossiersDays));
-        return { sessions, messages, feedback: cascadedFeedback + olderFeedback, tickets, dossiers };
+        // By age too: a visitor's name and phone are kept no longer than the conversation they came from.
+        const callbacks = deleteCallbacksBefore(ctx, daysBefore(now, callbacksDays));
+        return { sessions, messages, feedback: cascadedFeedback + olderFeedback, tickets, dossiers, callbacks };
       }),
   };
 }

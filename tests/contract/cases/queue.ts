@@ -178,6 +178,7 @@ export function describeQueue(factory: ContractFactory): void {
         feedback: 0,
         tickets: 0,
         dossiers: 0,
+        callbacks: 0,
       });
       const kept = await scope.storage.dossiers.getByReference(middle.reference);
       expect(kept).toMatchObject({ sessionId: undefined, values: VALUES });
@@ -240,7 +241,7 @@ export function describeQueue(factory: ContractFactory): void {
       const gap = await scope.storage.gaps.add({ question: 'câu hỏi khó', language: 'vi', reason: 'unanswered' });
 
       const counts = await scope.storage.retention.purgeOlderThan({ conversationsDays: 30 });
-      expect(counts).toEqual({ sessions: 1, messages: 2, feedback: 1, tickets: 1, dossiers: 0 });
+      expect(counts).toEqual({ sessions: 1, messages: 2, feedback: 1, tickets: 1, dossiers: 0, callbacks: 0 });
       expect(await scope.storage.sessions.get(old)).toBeUndefined();
       expect(await scope.storage.tickets.get(oldTicket.id)).toBeUndefined();
       expect(await scope.storage.messages.list(recent)).toHaveLength(2);
@@ -248,7 +249,7 @@ export function describeQueue(factory: ContractFactory): void {
       expect(await scope.countRows('messages')).toBe(5);
       expect(await scope.countRows('feedback')).toBe(2);
       expect((await scope.storage.gaps.list()).map((g) => g.id)).toEqual([gap.id]);
-      const none = { sessions: 0, messages: 0, feedback: 0, tickets: 0, dossiers: 0 };
+      const none = { sessions: 0, messages: 0, feedback: 0, tickets: 0, dossiers: 0, callbacks: 0 };
       expect(await scope.storage.retention.purgeOlderThan({ conversationsDays: 30 })).toEqual(none);
     });
 
@@ -257,7 +258,7 @@ export function describeQueue(factory: ContractFactory): void {
       scope.clock.advanceDays(10);
       await conversationWithFeedback();
       const counts = await scope.storage.retention.purgeOlderThan({ conversationsDays: 90, feedbackDays: 5 });
-      expect(counts).toEqual({ sessions: 0, messages: 0, feedback: 1, tickets: 0, dossiers: 0 });
+      expect(counts).toEqual({ sessions: 0, messages: 0, feedback: 1, tickets: 0, dossiers: 0, callbacks: 0 });
       expect(await scope.countRows('feedback')).toBe(1);
       expect(await scope.countRows('messages')).toBe(4);
       await expect(scope.storage.retention.purgeOlderThan({ conversationsDays: -1 })).rejects.toMatchObject({ code: 'validation_failed' });

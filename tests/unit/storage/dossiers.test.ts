@@ -126,7 +126,7 @@ describe('dossiers', () => {
     expect(await storage.dossiers.getByReference(middle.reference)).toBeDefined();
 
     const counts = await storage.retention.purgeOlderThan({ conversationsDays: 30, dossiersDays: 5 });
-    expect(counts).toEqual({ sessions: 0, messages: 0, feedback: 0, tickets: 0, dossiers: 1 });
+    expect(counts).toEqual({ sessions: 0, messages: 0, feedback: 0, tickets: 0, dossiers: 1, callbacks: 0 });
     expect((await storage.dossiers.listToday()).map((d) => d.reference)).toEqual([recent.reference]);
     await expect(storage.dossiers.purgeOlderThan(-1)).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(storage.retention.purgeOlderThan({ conversationsDays: 1, dossiersDays: Number.NaN })).rejects.toMatchObject({

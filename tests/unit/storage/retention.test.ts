@@ -33,7 +33,7 @@ describe('retention', () => {
     const gap = await storage.gaps.add({ question: 'câu hỏi khó', language: 'vi', reason: 'unanswered' });
 
     const counts = await storage.retention.purgeOlderThan({ conversationsDays: 30 });
-    expect(counts).toEqual({ sessions: 1, messages: 2, feedback: 1, tickets: 1, dossiers: 0 });
+    expect(counts).toEqual({ sessions: 1, messages: 2, feedback: 1, tickets: 1, dossiers: 0, callbacks: 0 });
     expect(await storage.sessions.get(old)).toBeUndefined();
     expect(await storage.tickets.get(oldTicket.id)).toBeUndefined();
     expect(await storage.sessions.get(resumed)).toBeDefined();
@@ -43,7 +43,7 @@ describe('retention', () => {
     expect(countRows(file, 'feedback')).toBe(2);
     expect((await storage.gaps.list()).map((g) => g.id)).toEqual([gap.id]);
 
-    expect(await storage.retention.purgeOlderThan({ conversationsDays: 30 })).toEqual({ sessions: 0, messages: 0, feedback: 0, tickets: 0, dossiers: 0 });
+    expect(await storage.retention.purgeOlderThan({ conversationsDays: 30 })).toEqual({ sessions: 0, messages: 0, feedback: 0, tickets: 0, dossiers: 0, callbacks: 0 });
   });
 
   it('purges feedback sooner when feedbackDays is shorter', async () => {
@@ -51,7 +51,7 @@ describe('retention', () => {
     clock.advanceDays(10);
     await conversationWithFeedback();
     const counts = await storage.retention.purgeOlderThan({ conversationsDays: 90, feedbackDays: 5 });
-    expect(counts).toEqual({ sessions: 0, messages: 0, feedback: 1, tickets: 0, dossiers: 0 });
+    expect(counts).toEqual({ sessions: 0, messages: 0, feedback: 1, tickets: 0, dossiers: 0, callbacks: 0 });
     expect(countRows(file, 'feedback')).toBe(1);
     expect(countRows(file, 'messages')).toBe(4);
   });

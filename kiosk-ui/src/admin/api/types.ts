@@ -119,6 +119,8 @@ export interface Stats {
 export interface DossierInfo {
   reference: string;
   formId: string;
+  /** The form's title (`Tờ khai đăng ký kết hôn`), shown instead of its id. */
+  formTitle?: string;
   status: 'new' | 'received';
   createdAt: string;
   receivedAt?: string;
@@ -130,9 +132,33 @@ export interface TicketInfo {
   number: number;
   status: 'waiting' | 'called' | 'done' | 'cancelled';
   topic?: string;
+  /** The topic entry's title, shown instead of its id. */
+  topicTitle?: string;
   counter?: number;
   createdAt: string;
   calledAt?: string;
+}
+
+/** A website visitor's call-back request (the name and phone are personal data: shown, never kept in the page). */
+export interface CallbackInfo {
+  id: string;
+  status: 'new' | 'called' | 'done';
+  name: string;
+  phone: string;
+  language: 'vi' | 'en';
+  topic?: string;
+  topicTitle?: string;
+  createdAt: string;
+  calledAt?: string;
+  finishedAt?: string;
+  handledBy?: string;
+}
+
+/** `GET /admin/api/widget-origins`. */
+export interface WidgetOriginsInfo {
+  origins: string[];
+  source: 'setting' | 'environment';
+  environment: string[];
 }
 
 export interface AuditEventInfo {
@@ -141,6 +167,8 @@ export interface AuditEventInfo {
   action: string;
   targetKind?: string;
   targetId?: string;
+  /** The entry's or life situation's title, shown instead of its id. */
+  targetTitle?: string;
   before?: unknown;
   after?: unknown;
   createdAt: string;

@@ -14,6 +14,7 @@ const vi = {
     dashboard: 'Thống kê',
     desk: 'Quầy tiếp nhận',
     settings: 'Thông tin phường',
+    widgetOrigins: 'Trang web nhúng',
     audit: 'Nhật ký',
     accounts: 'Tài khoản',
   },
@@ -142,6 +143,19 @@ const vi = {
     restart: 'Bắt đầu lại từ bản mới',
     keepMine: 'Giữ nội dung của tôi và lưu lại',
     restarted: 'Đã nạp bản mới vào biểu mẫu.',
+  },
+
+  editorNav: {
+    indexLabel: 'Đến nhanh các phần',
+    fees: 'Phí, lệ phí',
+    time: 'Thời gian giải quyết',
+    documents: 'Giấy tờ cần nộp',
+    steps: 'Các bước thực hiện',
+    aliases: 'Cách gọi khác',
+    search: 'Tìm trường trong biểu mẫu',
+    searchHint: 'Gõ tên trường hoặc nội dung (có dấu hoặc không dấu), rồi chọn một kết quả để đến ô đó.',
+    found: (n: number) => `Tìm thấy ${n} trường.`,
+    none: 'Không có trường nào khớp.',
   },
 
   diff: {
@@ -277,6 +291,33 @@ const vi = {
     called: (n: number, counter: number) => `Đã gọi số ${n} đến quầy ${counter}.`,
     finished: (n: number) => `Đã xong số ${n}.`,
     autoRefresh: 'Tự cập nhật mỗi 10 giây.',
+    callbacks: 'Yêu cầu gọi lại từ trang web',
+    callbacksHint: 'Người dân để lại họ tên và số điện thoại trên trang web của phường, có đồng ý cho phường gọi lại.',
+    callbacksEmpty: 'Không có yêu cầu gọi lại nào đang chờ.',
+    callbackName: 'Họ tên',
+    callbackPhone: 'Điện thoại',
+    callbackTopic: 'Hỏi về',
+    callbackStatus: 'Trạng thái',
+    callbackStatuses: { new: 'Chưa gọi', called: 'Đã gọi', done: 'Xong' } as Record<string, string>,
+    callbackCalled: 'Đã gọi',
+    callbackCalledLabel: (name: string) => `Đã gọi cho ${name}`,
+    callbackDone: 'Xong',
+    callbackDoneLabel: (name: string) => `Xong yêu cầu của ${name}`,
+    callbackMarkedCalled: (name: string) => `Đã ghi nhận: đã gọi cho ${name}.`,
+    callbackMarkedDone: (name: string) => `Đã xong yêu cầu gọi lại của ${name}.`,
+  },
+
+  widgetOrigins: {
+    title: 'Trang web được nhúng trợ lý',
+    intro: 'Trợ lý chỉ trả lời trên các trang web trong danh sách này (và trên chính máy chủ trợ lý). Thay đổi có hiệu lực ngay, không cần khởi động lại.',
+    label: 'Địa chỉ trang web, mỗi dòng một địa chỉ',
+    hint: 'Chỉ ghi nguồn, dạng https://phuong.example.gov.vn — không có đường dẫn phía sau.',
+    save: 'Lưu danh sách',
+    saved: 'Đã lưu. Các trang web trong danh sách dùng được trợ lý ngay.',
+    fromEnvironment: 'Đang dùng danh sách ban đầu trong cấu hình máy chủ (WIDGET_ORIGINS). Khi lưu ở đây, danh sách này sẽ thay thế nó.',
+    fromSetting: 'Đang dùng danh sách do quản trị viên lưu ở đây.',
+    environment: (list: string) => `Cấu hình máy chủ (WIDGET_ORIGINS): ${list || 'trống'}`,
+    lineError: (line: number, message: string) => `Dòng ${line}: ${message}`,
   },
 
   audit: {
@@ -292,6 +333,7 @@ const vi = {
     before: 'Trước',
     after: 'Sau',
     empty: 'Không có sự kiện nào.',
+    kinds: { entry: 'Thủ tục', situation: 'Tình huống', 'ward-settings': 'Thông tin phường', ticket: 'Số thứ tự', dossier: 'Hồ sơ', official: 'Tài khoản', callback: 'Yêu cầu gọi lại', settings: 'Cài đặt', gap: 'Câu hỏi chưa trả lời' } as Record<string, string>,
   },
 
   accounts: {

@@ -45,7 +45,7 @@ export function renderAudit(view: View): void {
               formatDateTime(event.createdAt),
               event.actor,
               el('code', undefined, event.action),
-              [event.targetKind, event.targetId].filter(Boolean).join(': ') || s.empty,
+              [event.targetKind ? (s.audit.kinds[event.targetKind] ?? event.targetKind) : undefined, event.targetTitle ?? event.targetId].filter(Boolean).join(': ') || s.empty,
               renderChange(event),
             ]), { hideCaption: true, className: 'audit' }),
       );

@@ -5,14 +5,17 @@ import type { Turn, TurnContext } from './context.js';
 
 /**
  * The citizen asked for a person (in words, or "có" to the assistant's offer). At the kiosk: a queue ticket (the
- * session's one open ticket). On the website: the ward's contact — a visitor at home cannot stand in the queue.
+ * session's one open ticket). On the website: the ward's contact — a visitor at home cannot stand in the queue —
+ * and, in the widget, the offer of a call-back request (docs/kiosk-ui.md, "Call-back").
  */
 export function handoverTurn(ctx: TurnContext, state: DialogueState): Turn {
   const { awaiting: _asked, ...rest } = state;
   if (ctx.channel === 'kiosk') {
     return { frame: { kind: 'smalltalk', text: '', citations: [], handover: false }, state: rest, takeTicket: true };
   }
-  return { frame: { kind: 'smalltalk', text: composeContact(ctx.ward(), state.language), citations: [], handover: false }, state: rest };
+  const text = composeContact(ctx.ward(), state.language);
+  const callback = ctx.channel === 'widget' ? { callback: { retentionDays: ctx.retentionDays } } : {};
+  return { frame: { kind: 'smalltalk', text, citations: [], handover: false, ...callback }, state: rest };
 }
 
 /** "Không" to the assistant's offer of an official: nothing is taken, the conversation goes on. */

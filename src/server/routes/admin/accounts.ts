@@ -12,6 +12,17 @@ const AuditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
+/** An entry's or a life situation's title for the audit log (officials read titles, not ids); undefined otherwise. */
+function titleOf(services: AdminServices, kind: string | undefined, id: string | undefined): string | undefined {
+  if (!id || (kind !== 'entry' && kind !== 'situation')) return undefined;
+  try {
+    const workbench = services.workbench();
+    return (kind === 'entry' ? workbench.entry(id) : workbench.situation(id))?.title.vi;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Accounts and the audit log: admins only. */
 export function createAccountRoutes(services: AdminServices): Hono<AdminEnv> {
   const routes = new Hono<AdminEnv>();
@@ -39,7 +50,7 @@ export function createAccountRoutes(services: AdminServices): Hono<AdminEnv> {
       ...(query.officialId ? { officialId: query.officialId } : {}),
       ...(query.since ? { since: new Date(query.since) } : {}),
     });
-    return c.json({ events });
+    return c.json({ events: events.map((event) => ({ ...event, targetTitle: titleOf(services, event.targetKind, event.targetId) })) });
   });
   return routes;
 }

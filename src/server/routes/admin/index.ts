@@ -8,7 +8,9 @@ import { adminServices, type AdminEnv } from './context.js';
 import { createDeskRoutes } from './desk.js';
 import { createInboxRoutes } from './inbox.js';
 import { createKnowledgeRoutes } from './knowledge.js';
+import { createSettingRoutes } from './settings.js';
 import { createStatsRoutes } from './stats.js';
+import type { WidgetOriginsSetting } from '../../../admin/settings/widget-origins.js';
 
 export interface AdminRoutesOptions {
   getStorage: () => Storage | undefined;
@@ -21,6 +23,8 @@ export interface AdminRoutesOptions {
   loginsPerMinute?: number;
   /** The public-write policy (own origin, JSON, body size) of `POST /login`. */
   loginPolicy: MiddlewareHandler;
+  /** The sites allowed to embed the widget (admins edit them). */
+  widgetOrigins: WidgetOriginsSetting;
   now?: () => Date;
 }
 
@@ -45,5 +49,6 @@ export function createAdminRoutes(options: AdminRoutesOptions): Hono<AdminEnv> {
   routes.route('/', createStatsRoutes(services, options.now));
   routes.route('/', createDeskRoutes(services));
   routes.route('/', createAccountRoutes(services));
+  routes.route('/', createSettingRoutes(services, options.widgetOrigins));
   return routes;
 }

@@ -6,6 +6,7 @@ import type { View } from '../../router.js';
 import { announce } from '../../ui/announce.js';
 import { formatDateTime, formatDay, formatTime, showValue } from '../../ui/format.js';
 import { badge, input, labelled, messageArea, section, table } from '../../ui/widgets.js';
+import { renderCallbacks } from './callbacks.js';
 import { renderTickets } from './tickets.js';
 
 const REFRESH_MS = 10_000;
@@ -43,7 +44,8 @@ export function renderDesk(view: View): void {
   const todayBody = el('div');
   today.node.append(todayBody);
   const tickets = renderTickets(view.signal);
-  view.main.append(form, dossierSlot, tickets.node, today.node);
+  const callbacks = renderCallbacks(view.signal);
+  view.main.append(form, dossierSlot, tickets.node, callbacks.node, today.node);
 
   const refreshToday = async () => {
     try {
@@ -52,7 +54,7 @@ export function renderDesk(view: View): void {
       todayBody.replaceChildren(
         dossiers.length === 0
           ? el('p', 'muted', s.desk.todayEmpty)
-          : table(s.desk.today, [s.desk.referenceShort, s.desk.form, s.desk.status, s.desk.created], dossiers.map((d) => [openButton(d.reference), d.formId, s.desk.statuses[d.status] ?? d.status, formatTime(d.createdAt)]), { hideCaption: true }),
+          : table(s.desk.today, [s.desk.referenceShort, s.desk.form, s.desk.status, s.desk.created], dossiers.map((d) => [openButton(d.reference), d.formTitle ?? d.formId, s.desk.statuses[d.status] ?? d.status, formatTime(d.createdAt)]), { hideCaption: true }),
       );
     } catch (error) {
       if (!view.signal.aborted) todayBody.replaceChildren(el('p', 'message message-error', describeError(error)));
@@ -131,7 +133,7 @@ function renderDossier(dossier: DossierInfo, markReceived: () => Promise<void>):
     dd.append(value);
     meta.append(el('dt', undefined, label), dd);
   };
-  add(s.desk.form, dossier.formId);
+  add(s.desk.form, dossier.formTitle ?? dossier.formId);
   add(s.desk.status, badge(s.desk.statuses[dossier.status] ?? dossier.status, dossier.status === 'received' ? 'ok' : 'warn'));
   add(s.desk.created, formatDateTime(dossier.createdAt));
   if (dossier.receivedAt) add(s.desk.received, formatDateTime(dossier.receivedAt));
@@ -170,8 +172,6 @@ function renderDossier(dossier: DossierInfo, markReceived: () => Promise<void>):
   void loadForms().then((all) => {
     const form = all.find((f) => f.id === dossier.formId);
     if (!form) return;
-    const title = typeof form.title === 'string' ? form.title : form.title.vi;
-    meta.querySelector('dd')!.textContent = `${title} (${dossier.formId})`;
     showValues(form.fields);
   });
   node.append(meta, actions, message.node, valuesSlot);

@@ -74,7 +74,7 @@ export function renderTickets(signal: AbortSignal): { node: HTMLElement } {
         done.addEventListener('click', () => void act(ticket, 'finish'));
         actions.append(call, done);
         const status = `${s.desk.ticketStatuses[ticket.status] ?? ticket.status}${ticket.counter ? ` (${s.desk.atCounter(ticket.counter)})` : ''}`;
-        return [el('strong', 'ticket-no', String(ticket.number)), ticket.topic ?? s.empty, status, formatTime(ticket.createdAt), actions];
+        return [el('strong', 'ticket-no', String(ticket.number)), ticket.topicTitle ?? ticket.topic ?? s.empty, status, formatTime(ticket.createdAt), actions];
       }),
       { hideCaption: true },
     );

@@ -9,6 +9,7 @@ import { buildSchemaForm, type SchemaForm } from '../../schema-form/schema-form.
 import { announce } from '../../ui/announce.js';
 import { labelled, messageArea, uniqueId } from '../../ui/widgets.js';
 import { renderConflict } from './conflict.js';
+import { renderEditorNav } from './editor-nav.js';
 
 export interface SavedDraft {
   revision: RevisionSummary;
@@ -68,7 +69,8 @@ export function renderEditor(options: EditorOptions): HTMLElement {
   cancel.addEventListener('click', options.onCancel);
   actions.append(save, cancel);
   form.append(fields, labelled(s.editor.note, note), message.node, actions);
-  wrap.append(heading, summary, conflictSlot, form);
+  const nav = renderEditorNav(() => fields);
+  wrap.append(heading, nav, summary, conflictSlot, form);
 
   const showSummary = (index: ErrorIndex) => {
     summary.replaceChildren(el('h3', undefined, s.editor.errorSummary), el('p', undefined, s.editor.invalid(index.all.length)));
@@ -137,6 +139,7 @@ export function renderEditor(options: EditorOptions): HTMLElement {
           baseContent = stale.content;
           schemaForm = buildSchemaForm(options.schema, stale.content, { readOnly: options.readOnly ?? [] });
           fields.replaceChildren(schemaForm.element);
+          nav.refresh();
           conflictSlot.replaceChildren();
           announce(s.editor.restarted, 'info');
           heading.focus();

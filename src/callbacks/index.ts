@@ -1,0 +1,2 @@
+export { normalizePhone } from './phone.js';
+export { CallbackRequestSchema, type CallbackRequestInput } from './request.js';
