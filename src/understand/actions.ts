@@ -23,6 +23,27 @@ const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky)(?: \S+){0,3} (?:
 const PLAIN_ALSO = /(?:^| )(?:dang ky moi|cap moi|lan dau)(?= |$)/;
 const EMPTY: ActionSet = { actions: new Set(), modifiers: new Set(), base: false };
 
+// The verbs of the official action phrases (and of the plain action), with the words that only qualify an action
+// ("mới", "lần đầu"). Words of those phrases that name a thing ("giấy", "thẻ", "thửa", "bản sao", "giấy phép") are
+// objects, not actions, and are left out.
+const ACTION_WORDS: ReadonlySet<string> = new Set(
+  ('dang ky ki lai cap trinh bao mat doi thay cai chinh bo sung dinh dieu sua hieu xac loi nhat xoa gia han chuyen tach '
+    + 'nhuong tang cho ke sang ten tam ngung dung cham dut giai thoi thu hoi huy moi lan dau').split(' '),
+);
+
+/**
+ * Whether a part of a title names only an action, no object: "sang tên", "đăng ký mới", "cấp lại" in "Đăng ký xe —
+ * đăng ký mới, cấp biển số, sang tên". Such a part says what is done, not to what, so it is no name of the procedure.
+ */
+export function namesOnlyAnAction(foldedWords: readonly string[]): boolean {
+  return foldedWords.length > 0 && foldedWords.every(isActionWord);
+}
+
+/** Whether a (folded) word belongs to an action phrase ("đăng", "ký", "cấp", "sang", "tên") rather than to an object. */
+export function isActionWord(word: string): boolean {
+  return ACTION_WORDS.has(word);
+}
+
 /** The actions a citizen's message asks for, in everyday words ("mất", "rách", "ghi sai", "lấy chồng Hàn Quốc"). */
 export function detectActions(text: string): ActionSet {
   const folded = foldForMatch(text);

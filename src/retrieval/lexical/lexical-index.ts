@@ -1,7 +1,7 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
-import { splitClauses, type Clause } from '../../understand/index.js';
+import { isActionWord, namesOnlyAnAction, splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
 
@@ -213,9 +213,10 @@ export class LexicalIndex {
   private nameMatch(id: string, query: AnalyzedQuery): number {
     let best = 0;
     for (const name of this.names.get(id) ?? []) {
-      const found = name.filter((word) => query.words.has(word)).length;
+      const shared = name.filter((word) => query.words.has(word));
+      const found = shared.length;
       // One shared word of a long name is chance, not a match.
-      if (found < Math.min(2, name.length)) continue;
+      if (found < Math.min(2, name.length) || !namesItsObject(name, shared)) continue;
       best = Math.max(best, found / name.length);
     }
     return best;
@@ -231,6 +232,7 @@ export class LexicalIndex {
       let total = 0;
       let found = 0;
       let count = 0;
+      if (!namesItsObject(name, name.filter((word) => query.wordWeights.has(word)))) continue;
       for (const word of name) {
         if (CONTEXT_TERMS.has(word)) continue;
         const idf = this.wordIdf(word);
@@ -282,6 +284,14 @@ export class LexicalIndex {
   }
 }
 
+/**
+ * Whether the words a question shares with a name include what the name acts on: "đăng ký sang tên" shared with
+ * "đăng ký sang tên xe" names the action but not the vehicle. A name of action words only passes.
+ */
+function namesItsObject(name: readonly string[], shared: readonly string[]): boolean {
+  return shared.some((word) => !isActionWord(word)) || name.every((word) => isActionWord(word));
+}
+
 /** How much a question containing one of an entry's names whole raises that entry. */
 export const NAME_MATCH_BOOST = 0.5;
 
@@ -311,6 +321,8 @@ function nameTokens(doc: SearchDocument): string[][] {
     .map((name) => ({ name, words: contentWordsOfName(name) }))
     // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.
     .filter(({ name, words }) => words.length >= (title.has(name) ? 1 : 2))
+    // A part that names only an action ("sang tên", "cấp lại") is no name: the object is in another part.
+    .filter(({ name, words }) => title.has(name) || !namesOnlyAnAction(words))
     .map(({ words }) => words)
     .filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
 }
