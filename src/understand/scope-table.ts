@@ -28,6 +28,13 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'dung tuyen', 'chuyen vien', 'chuyen tuyen', 'phan tram vien phi', 'tiem phong', 'tiem chung', 'vaccine', 'chua benh', 'hospital', 'doctor', 'medicine',
   ],
   news: ['tin tuc', 'bong da', 'ket qua xo so', 'xo so', 'tin moi', 'thoi su', 'news', 'football', 'lottery'],
+  // Buying, selling and services between people: where to buy, which is good, shops and apps. Papers that a sale
+  // needs (transferring a vehicle, certifying a contract) are procedures and are named by other words.
+  shopping: [
+    'gia re', 'uy tin', 'cho nao ban', 'noi nao ban', 'o dau ban', 'ban o dau', 'mua o dau', 'nen mua', 'mua loai nao',
+    '(?:xe|loai|hang|dien thoai|may|cai|trung tam|truong) nao tot', 'tiet kiem xang', 'sua xe (?:may |o to )?(?:o dau|gan)', 'shopee', 'lazada', 'tiki',
+    'facebook', 'tiktok', 'youtube', 'ma giam gia', 'khuyen mai', 'where to buy', 'where can i buy', 'cheap', 'hotel', 'khach san',
+  ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
     'truyen cuoi', 'recipe', 'poem', 'song', 'joke',

@@ -97,6 +97,8 @@ describe('detectScope', () => {
     ['vé xe buýt bao nhiêu tiền', 'transport'],
     ['giá vàng hôm nay', 'prices'],
     ['đi khám trái tuyến bảo hiểm trả bao nhiêu', 'medical'],
+    ['mua điện thoại cũ ở đâu uy tín', 'shopping'],
+    ['where can I buy a second-hand motorbike', 'shopping'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
   });
@@ -106,6 +108,8 @@ describe('detectScope', () => {
     expect(detectScope('tôi muốn khiếu nại quyết định của phường')).toBeUndefined();
     expect(detectScope('đã ly hôn xin giấy xác nhận độc thân')).toBeUndefined();
     expect(detectScope('ý kiến của tôi về thủ tục đăng ký kết hôn')).toBeUndefined();
+    expect(detectScope('mua xe cũ thì sang tên ở đâu')).toBeUndefined();
+    expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
   });
 });
 

@@ -39,6 +39,10 @@ const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không có tin tức, kết quả thể thao hay xổ số.',
     en: 'I only help with the ward’s administrative procedures, so I have no news, sports results or lottery numbers.',
   },
+  shopping: {
+    vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không tư vấn mua bán, cửa hàng hay dịch vụ. Nếu việc mua bán cần giấy tờ (như sang tên xe, chứng thực hợp đồng), bạn hỏi tôi tên thủ tục đó nhé.',
+    en: 'I only help with the ward’s administrative procedures, so I cannot advise on buying, selling, shops or services. If a sale needs papers (such as transferring a vehicle or certifying a contract), ask me about that procedure.',
+  },
   leisure: {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không giúp được việc này.',
     en: 'I only help with the ward’s administrative procedures, so I cannot help with this.',
