@@ -1,5 +1,5 @@
 import { foldForMatch } from '../text/index.js';
-import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS } from './action-table.js';
+import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS, PLAIN_ACTIONS } from './action-table.js';
 import type { Action, ActionSet, Modifier } from './types.js';
 
 interface CompiledPhrase<T> {
@@ -74,7 +74,8 @@ export function actionsOfTitle(title: string): ActionSet {
   const modifiers = new Set<Modifier>(OFFICIAL.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
   // The plain action is performed when nothing else is named, or when a title lists it first on its own ("Cấp, …").
   const firstSegment = foldForMatch(title.replace(/^\s*thủ tục\s+/i, '').split(',')[0] ?? '');
-  const base = actions.size === 0 || BASE_VERBS.includes(firstSegment) || PLAIN_ALSO.test(folded);
+  const specific = [...actions].filter((action) => !PLAIN_ACTIONS.includes(action));
+  const base = specific.length === 0 || BASE_VERBS.includes(firstSegment) || PLAIN_ALSO.test(folded);
   return { actions, modifiers, base };
 }
 

@@ -20,7 +20,8 @@ export type Action =
   | 'transfer' // chuyển nhượng, tặng cho, thừa kế, sang tên
   | 'suspend' // tạm ngừng
   | 'terminate' // chấm dứt, giải thể
-  | 'revoke'; // thu hồi, hủy
+  | 'revoke' // thu hồi, hủy
+  | 'certify'; // chứng thực (a copy, a signature, a contract)
 
 /** Circumstances that make a separate procedure of the same action: a foreign element, a mobile registration, a combined file. */
 export type Modifier = 'foreign' | 'mobile' | 'combined';

@@ -72,6 +72,15 @@ describe('actionsOfTitle', () => {
     expect(actionsOfTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài')).toMatchObject({ base: true, modifiers: new Set(['foreign']) });
     expect(actionsOfTitle('Thủ tục đăng ký lại khai sinh')).toMatchObject({ base: false, actions: new Set(['reregister']) });
     expect(actionsOfTitle('Đăng ký xe (xe máy) — đăng ký mới, cấp biển số, sang tên')).toMatchObject({ base: true, actions: new Set(['transfer']) });
+    // Certifying is what the procedure is, so its title still performs the plain action.
+    expect(actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản')).toMatchObject({ base: true, actions: new Set(['certify']) });
+  });
+
+  it('does not set back a certification asked for with the deal it certifies', () => {
+    const asked = detectActions('chứng thực hợp đồng chuyển nhượng đất ở xã được không');
+    expect([...asked.actions].sort()).toEqual(['certify', 'transfer']);
+    expect(actionAgreement(asked, actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeGreaterThan(1);
+    expect(actionAgreement(detectActions('làm hợp đồng mua bán đất'), actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeLessThan(1.01);
   });
 
   it('ranks the procedure that does what is asked above its siblings on the same object', () => {
