@@ -107,6 +107,8 @@ describe('detectScope', () => {
     ['giá vàng hôm nay', 'prices'],
     ['đi khám trái tuyến bảo hiểm trả bao nhiêu', 'medical'],
     ['mua điện thoại cũ ở đâu uy tín', 'shopping'],
+    ['bi thoi nong do con, bao lau moi lay lai xe', 'traffic'],
+    ['hóa đơn tiền điện tháng này tăng gấp đôi', 'utilities'],
     ['where can I buy a second-hand motorbike', 'shopping'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
@@ -118,6 +120,8 @@ describe('detectScope', () => {
     expect(detectScope('đã ly hôn xin giấy xác nhận độc thân')).toBeUndefined();
     expect(detectScope('ý kiến của tôi về thủ tục đăng ký kết hôn')).toBeUndefined();
     expect(detectScope('mua xe cũ thì sang tên ở đâu')).toBeUndefined();
+    expect(detectScope('bị phạt lỗi chạy quá tốc độ oan, tôi muốn khiếu nại quyết định xử phạt')).toBeUndefined();
+    expect(detectScope('đăng ký sử dụng hóa đơn điện tử cho hộ kinh doanh')).toBeUndefined();
     expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
   });
 });
