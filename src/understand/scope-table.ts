@@ -16,7 +16,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'cap duong', 'vay tien', 'muon tien', 'vay no', 'khong tra no', 'khong chiu tra', 'quyt no', 'doi no', 'no tien', 'lua dao',
     'bi lua', 'chiem doat', 'hanh hung', 'danh nhau', 'bi danh', 'lawsuit', 'sue', 'divorce', 'custody', 'court', 'inheritance dispute',
   ],
-  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
+  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
   prices: [
     'gia vang', 'gia xang', 'gia dien', 'gia nuoc sach', 'ty gia', 'gia usd', 'gia do la', 'gia dat thi truong', 'gia nha dat',
     'gia thue nha', 'gia ca', 'gia thit', 'gia lua', 'gia rau', 'chung khoan', 'co phieu', 'gia bao nhieu mot', 'price of',

@@ -120,6 +120,7 @@ describe('detectScope', () => {
     expect(detectScope('đã ly hôn xin giấy xác nhận độc thân')).toBeUndefined();
     expect(detectScope('ý kiến của tôi về thủ tục đăng ký kết hôn')).toBeUndefined();
     expect(detectScope('mua xe cũ thì sang tên ở đâu')).toBeUndefined();
+    expect(detectScope('nộp hồ sơ rồi còn bao lâu nữa thì có kết quả')).toBeUndefined();
     expect(detectScope('bị phạt lỗi chạy quá tốc độ oan, tôi muốn khiếu nại quyết định xử phạt')).toBeUndefined();
     expect(detectScope('đăng ký sử dụng hóa đơn điện tử cho hộ kinh doanh')).toBeUndefined();
     expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
