@@ -79,8 +79,11 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'nhat ban', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'philippines', 'indonesia', 'canada', 'australia', 'nuoc uc',
     'nuoc my', 'ben my', 'o my', 'nguoi my', 'quoc tich my', 'nuoc anh', 'nuoc phap', 'nguoi phap', 'nuoc duc', 'nguoi duc',
     'nuoc lao', 'ben lao', 'nuoc nga', 'dinh cu', 'xuat khau lao dong', 'foreign', 'foreigner', 'expat', 'abroad',
-    'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian',
-    '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong)',
+    'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian', 'indian', 'russian',
+    'filipino', 'taiwanese', 'an do', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'thuy si', 'new zealand', 'tay ba lo',
+    // Not "người Thái" (an ethnic group of Vietnam), "người lao động", "người anh" (elder brother), nor "ông Đức",
+    // "chị Nga" (given names).
+    '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo|khach) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong|tay|an do|ha lan)',
   ],
   mobile: ['luu dong'],
   combined: ['lien thong', 'ket hop', 'cung luc', 'dong thoi'],

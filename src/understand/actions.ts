@@ -100,7 +100,8 @@ export const ACTION_WEIGHTS = {
 /** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
 export function actionAgreement(question: ActionSet, procedure: ActionSet, weights = ACTION_WEIGHTS): number {
   let factor = 1;
-  if (question.actions.size > 0) {
+  // Asking only to certify ("chứng thực") says what kind of procedure, not which one: as if no action were named.
+  if ([...question.actions].some((action) => !PLAIN_ACTIONS.includes(action))) {
     const agrees = [...procedure.actions].some((a) => question.actions.has(a));
     if (agrees) factor *= weights.agree;
     else if (procedure.actions.size > 0 && !procedure.base) factor *= weights.disagree;

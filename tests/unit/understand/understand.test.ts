@@ -61,6 +61,11 @@ describe('detectActions', () => {
     expect(detectActions('chồng em quốc tịch Hàn Quốc').modifiers.has('foreign')).toBe(true);
     expect(detectActions('bạn trai em người Úc').modifiers.has('foreign')).toBe(true);
     expect(detectActions('người lao động đi làm ở khu công nghiệp').modifiers.has('foreign')).toBe(false);
+    expect(detectActions('em cho ông khách Tây thuê phòng homestay').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('chuyên gia người Ấn Độ, visa sắp hết hạn').modifiers.has('foreign')).toBe(true);
+    for (const text of ['tôi là người Thái ở Sơn La', 'người anh cả của tôi', 'nhà ông Đức hàng xóm', 'chị Nga bán hàng']) {
+      expect(detectActions(text).modifiers.has('foreign'), text).toBe(false);
+    }
     expect(detectActions('sổ hồng nhà tôi').actions.has('exchange')).toBe(false);
   });
 });
@@ -162,6 +167,13 @@ describe('understand', () => {
     expect(question.actions.actions.has('reissue')).toBe(true);
     expect(question.clauses.filter((c) => c.asking).map((c) => c.text)).toEqual(['Xin hỏi làm lại ở phường hết bao nhiêu tiền?']);
     expect(question.words).toContain('can');
+  });
+
+  it('reads the actions asked for in the asking part, the story\'s only when the asking part names none', () => {
+    const question = understand('Hộ kinh doanh nhà em do cả gia đình đứng tên. Giờ muốn tạm ngừng 6 tháng thì hồ sơ gồm những gì?');
+    expect([...question.actions.actions]).toEqual(['suspend']);
+    const story = understand('Sổ đỏ nhà em bị mất rồi. Giờ làm thế nào?');
+    expect(story.actions.actions.has('reissue')).toBe(true);
   });
 
   it('keeps the conversation\'s language for one or two words', () => {
