@@ -22,7 +22,15 @@ export const OFFICIAL_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   suspend: ['tam ngung', 'tam dung'],
   terminate: ['cham dut', 'giai the', 'thoi lam'],
   revoke: ['thu hoi', 'huy bo', 'huy viec'],
+  certify: ['chung thuc'],
 };
+
+/**
+ * Actions that also name the procedure's plain act ("Chứng thực hợp đồng" is what the procedure is, not a variant
+ * of it): a title with only these still performs the plain action, so a question that does not say the verb is not
+ * set back; a question that says it agrees.
+ */
+export const PLAIN_ACTIONS: readonly Action[] = ['certify'];
 
 export const OFFICIAL_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
   foreign: ['yeu to nuoc ngoai', 'nguoi nuoc ngoai', 'o nuoc ngoai', 'cua nuoc ngoai', 'tai nuoc ngoai', 'dinh cu o nuoc ngoai', 'nuoc lang gieng'],
@@ -62,6 +70,7 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   suspend: ['tam ngung', 'tam nghi', 'tam dung', 'nghi mot thoi gian', 'nghi tam'],
   terminate: ['cham dut', 'dong cua', 'nghi han', 'giai the', 'khong kinh doanh nua', 'thoi kinh doanh', 'ngung han', 'close down'],
   revoke: ['thu hoi', 'huy bo'],
+  certify: ['chung thuc', 'cong chung', 'thi thuc'],
 };
 
 export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
@@ -70,8 +79,11 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'nhat ban', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'philippines', 'indonesia', 'canada', 'australia', 'nuoc uc',
     'nuoc my', 'ben my', 'o my', 'nguoi my', 'quoc tich my', 'nuoc anh', 'nuoc phap', 'nguoi phap', 'nuoc duc', 'nguoi duc',
     'nuoc lao', 'ben lao', 'nuoc nga', 'dinh cu', 'xuat khau lao dong', 'foreign', 'foreigner', 'expat', 'abroad',
-    'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian',
-    '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong)',
+    'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian', 'indian', 'russian',
+    'filipino', 'taiwanese', 'an do', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'thuy si', 'new zealand', 'tay ba lo',
+    // Not "người Thái" (an ethnic group of Vietnam), "người lao động", "người anh" (elder brother), nor "ông Đức",
+    // "chị Nga" (given names).
+    '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo|khach) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong|tay|an do|ha lan)',
   ],
   mobile: ['luu dong'],
   combined: ['lien thong', 'ket hop', 'cung luc', 'dong thoi'],

@@ -1,5 +1,5 @@
 import { foldForMatch } from '../text/index.js';
-import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS } from './action-table.js';
+import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS, PLAIN_ACTIONS } from './action-table.js';
 import type { Action, ActionSet, Modifier } from './types.js';
 
 interface CompiledPhrase<T> {
@@ -22,6 +22,27 @@ const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky)(?: \S+){0,3} (?:
 // A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
 const PLAIN_ALSO = /(?:^| )(?:dang ky moi|cap moi|lan dau)(?= |$)/;
 const EMPTY: ActionSet = { actions: new Set(), modifiers: new Set(), base: false };
+
+// The verbs of the official action phrases (and of the plain action), with the words that only qualify an action
+// ("mới", "lần đầu"). Words of those phrases that name a thing ("giấy", "thẻ", "thửa", "bản sao", "giấy phép") are
+// objects, not actions, and are left out.
+const ACTION_WORDS: ReadonlySet<string> = new Set(
+  ('dang ky ki lai cap trinh bao mat doi thay cai chinh bo sung dinh dieu sua hieu xac loi nhat xoa gia han chuyen tach '
+    + 'nhuong tang cho ke sang ten tam ngung dung cham dut giai thoi thu hoi huy moi lan dau').split(' '),
+);
+
+/**
+ * Whether a part of a title names only an action, no object: "sang tên", "đăng ký mới", "cấp lại" in "Đăng ký xe —
+ * đăng ký mới, cấp biển số, sang tên". Such a part says what is done, not to what, so it is no name of the procedure.
+ */
+export function namesOnlyAnAction(foldedWords: readonly string[]): boolean {
+  return foldedWords.length > 0 && foldedWords.every(isActionWord);
+}
+
+/** Whether a (folded) word belongs to an action phrase ("đăng", "ký", "cấp", "sang", "tên") rather than to an object. */
+export function isActionWord(word: string): boolean {
+  return ACTION_WORDS.has(word);
+}
 
 /** The actions a citizen's message asks for, in everyday words ("mất", "rách", "ghi sai", "lấy chồng Hàn Quốc"). */
 export function detectActions(text: string): ActionSet {
@@ -53,7 +74,8 @@ export function actionsOfTitle(title: string): ActionSet {
   const modifiers = new Set<Modifier>(OFFICIAL.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
   // The plain action is performed when nothing else is named, or when a title lists it first on its own ("Cấp, …").
   const firstSegment = foldForMatch(title.replace(/^\s*thủ tục\s+/i, '').split(',')[0] ?? '');
-  const base = actions.size === 0 || BASE_VERBS.includes(firstSegment) || PLAIN_ALSO.test(folded);
+  const specific = [...actions].filter((action) => !PLAIN_ACTIONS.includes(action));
+  const base = specific.length === 0 || BASE_VERBS.includes(firstSegment) || PLAIN_ALSO.test(folded);
   return { actions, modifiers, base };
 }
 
@@ -78,7 +100,8 @@ export const ACTION_WEIGHTS = {
 /** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
 export function actionAgreement(question: ActionSet, procedure: ActionSet, weights = ACTION_WEIGHTS): number {
   let factor = 1;
-  if (question.actions.size > 0) {
+  // Asking only to certify ("chứng thực") says what kind of procedure, not which one: as if no action were named.
+  if ([...question.actions].some((action) => !PLAIN_ACTIONS.includes(action))) {
     const agrees = [...procedure.actions].some((a) => question.actions.has(a));
     if (agrees) factor *= weights.agree;
     else if (procedure.actions.size > 0 && !procedure.base) factor *= weights.disagree;

@@ -3,7 +3,7 @@ export type { UnderstandOptions } from './understand.js';
 export { detectAspect, detectAspectBesides, detectAspects, removeAspectPhrases, foldedTokens, containsPhrase } from './detect-aspect.js';
 export { ASPECT_TABLE } from './aspect-table.js';
 export type { AspectRow } from './aspect-table.js';
-export { actionAgreement, actionsOfTitle, detectActions, ACTION_WEIGHTS } from './actions.js';
+export { actionAgreement, actionsOfTitle, detectActions, isActionWord, namesOnlyAnAction, ACTION_WEIGHTS } from './actions.js';
 export { splitClauses } from './clauses.js';
 export { detectScope } from './scope.js';
 export { asksForPerson, readYesNo } from './intents.js';

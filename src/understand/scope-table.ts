@@ -16,7 +16,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'cap duong', 'vay tien', 'muon tien', 'vay no', 'khong tra no', 'khong chiu tra', 'quyt no', 'doi no', 'no tien', 'lua dao',
     'bi lua', 'chiem doat', 'hanh hung', 'danh nhau', 'bi danh', 'lawsuit', 'sue', 'divorce', 'custody', 'court', 'inheritance dispute',
   ],
-  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
+  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
   prices: [
     'gia vang', 'gia xang', 'gia dien', 'gia nuoc sach', 'ty gia', 'gia usd', 'gia do la', 'gia dat thi truong', 'gia nha dat',
     'gia thue nha', 'gia ca', 'gia thit', 'gia lua', 'gia rau', 'chung khoan', 'co phieu', 'gia bao nhieu mot', 'price of',
@@ -28,8 +28,34 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'dung tuyen', 'chuyen vien', 'chuyen tuyen', 'phan tram vien phi', 'tiem phong', 'tiem chung', 'vaccine', 'chua benh', 'hospital', 'doctor', 'medicine',
   ],
   news: ['tin tuc', 'bong da', 'ket qua xo so', 'xo so', 'tin moi', 'thoi su', 'news', 'football', 'lottery'],
+  // Traffic offences: the fine, a withheld licence or vehicle are settled by the police unit that wrote the report.
+  // A complaint against that decision is a catalogue procedure (see SCOPE_EXCEPTIONS).
+  traffic: [
+    'nong do con', 'tuoc bang', 'tuoc bang lai', 'tuoc giay phep lai xe', 'phat nguoi', 'vuot den do', 'giu bang lai', 'tam giu bang',
+    'di nguoc chieu', 'qua toc do', 'traffic fine', 'speeding',
+  ],
+  // Electricity and water bills and meters: the supplier's business, not the ward's.
+  utilities: [
+    'hoa don tien dien', 'hoa don tien nuoc', 'dien luc', 'cong to dien', 'cong to nuoc', 'cup dien', 'mat dien', 'tien dien tang',
+    'tien nuoc tang', 'electricity bill', 'water bill', 'power cut',
+  ],
+  // Buying, selling and services between people: where to buy, which is good, shops and apps. Papers that a sale
+  // needs (transferring a vehicle, certifying a contract) are procedures and are named by other words.
+  shopping: [
+    'gia re', 'uy tin', 'cho nao ban', 'noi nao ban', 'o dau ban', 'ban o dau', 'mua o dau', 'nen mua', 'mua loai nao',
+    '(?:xe|loai|hang|dien thoai|may|cai|trung tam|truong) nao tot', 'tiet kiem xang', 'sua xe (?:may |o to )?(?:o dau|gan)', 'shopee', 'lazada', 'tiki',
+    'facebook', 'tiktok', 'youtube', 'ma giam gia', 'khuyen mai', 'where to buy', 'where can i buy', 'cheap', 'hotel', 'khach san',
+  ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
     'truyen cuoi', 'recipe', 'poem', 'song', 'joke',
   ],
+};
+
+/**
+ * Words that make a message about a topic a procedure after all: complaining about, or denouncing, a traffic
+ * police decision is done through the catalogue's complaint procedures.
+ */
+export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
+  traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
 };

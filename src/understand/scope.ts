@@ -1,5 +1,5 @@
 import { foldForMatch } from '../text/index.js';
-import { SCOPE_TABLE } from './scope-table.js';
+import { SCOPE_EXCEPTIONS, SCOPE_TABLE } from './scope-table.js';
 import type { ScopeTopic } from './types.js';
 
 // One pattern per topic, court matters first.
@@ -11,5 +11,6 @@ const PATTERNS = (Object.entries(SCOPE_TABLE) as [ScopeTopic, readonly string[]]
 /** The topic outside the ward's procedures that a message is about, if any (court matters first). */
 export function detectScope(text: string): ScopeTopic | undefined {
   const folded = foldForMatch(text);
-  return PATTERNS.find(({ pattern }) => pattern.test(folded))?.topic;
+  const topic = PATTERNS.find(({ pattern }) => pattern.test(folded))?.topic;
+  return topic && SCOPE_EXCEPTIONS[topic]?.test(folded) ? undefined : topic;
 }

@@ -20,7 +20,8 @@ export type Action =
   | 'transfer' // chuyển nhượng, tặng cho, thừa kế, sang tên
   | 'suspend' // tạm ngừng
   | 'terminate' // chấm dứt, giải thể
-  | 'revoke'; // thu hồi, hủy
+  | 'revoke' // thu hồi, hủy
+  | 'certify'; // chứng thực (a copy, a signature, a contract)
 
 /** Circumstances that make a separate procedure of the same action: a foreign element, a mobile registration, a combined file. */
 export type Modifier = 'foreign' | 'mobile' | 'combined';
@@ -34,7 +35,7 @@ export interface ActionSet {
 }
 
 /** Topics that are not administrative procedures of the ward, each with its own referral. */
-export type ScopeTopic = 'court' | 'weather' | 'prices' | 'news' | 'medical' | 'transport' | 'leisure';
+export type ScopeTopic = 'court' | 'weather' | 'prices' | 'news' | 'medical' | 'transport' | 'traffic' | 'utilities' | 'shopping' | 'leisure';
 
 /** One sentence or clause of a message, and whether it is the part that asks. */
 export interface Clause {

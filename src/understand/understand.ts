@@ -29,7 +29,7 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
     clauses,
     // Asked in the asking part if it says; else anywhere ("… Hồ sơ gồm những gì?").
     aspect: pickAspect(asking, trimmed),
-    actions: detectActions(trimmed),
+    actions: pickActions(asking, trimmed),
     scope: pickScope(asking, trimmed),
     wantsPerson: asksForPerson(trimmed),
     reply: readYesNo(trimmed),
@@ -41,6 +41,17 @@ function pickScope(asking: string, whole: string): Question['scope'] {
   if (inAsking) return { topic: inAsking, asked: true };
   const anywhere = detectScope(whole);
   return anywhere ? { topic: anywhere, asked: false } : undefined;
+}
+
+/**
+ * The actions asked for: those of the asking part when it names any, else those of the whole message. A story's
+ * "đứng tên", "mua bán" describe what happened; "tạm ngừng … hồ sơ gồm gì?" is what is asked.
+ */
+function pickActions(asking: string, whole: string) {
+  const inAsking = detectActions(asking);
+  if (inAsking.actions.size === 0) return detectActions(whole);
+  // Circumstances (a foreign spouse, a mobile registration) are facts of the story as much as of the ask.
+  return { ...inAsking, modifiers: detectActions(whole).modifiers };
 }
 
 function pickAspect(asking: string, whole: string) {

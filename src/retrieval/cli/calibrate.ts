@@ -8,25 +8,31 @@ import { openRetrievalForCli, readEmbedderFlag } from './open.js';
 
 /**
  * `npm run calibrate [-- file.jsonl]`: fits the abstention thresholds on the project's own questions — by default
- * bench/calibration.jsonl and the tuning half of bench/real-questions.jsonl; never the dev set, never the real
- * questions' report half — and writes knowledge/thresholds.json.
+ * bench/calibration.jsonl, the tuning half of bench/real-questions.jsonl and bench/real-questions-extra.jsonl; never
+ * the dev set, never the real questions' report half — and writes knowledge/thresholds.json.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const given = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--embedder');
   const lines = given
     ? await readEvalFile(given)
-    : [...(await readEvalFile('bench/calibration.jsonl')), ...(await readEvalFile('bench/real-questions.jsonl')).filter((line) => line.half === 'tune')];
-  const file = given ?? 'calibration.jsonl + real-questions.jsonl (tune half)';
+    : [
+        ...(await readEvalFile('bench/calibration.jsonl')),
+        ...(await readEvalFile('bench/real-questions.jsonl')).filter((line) => line.half === 'tune'),
+        ...(await readEvalFile('bench/real-questions-extra.jsonl')),
+      ];
+  const file = given ?? 'calibration.jsonl + real-questions.jsonl (tune half) + real-questions-extra.jsonl';
   const runtime = await openRetrievalForCli({ embedder: readEmbedderFlag(args) });
   const samples = [];
   for (const line of lines) {
-    const { evidence } = await runtime.retriever.search(line.q, 10);
+    const { evidence, scope } = await runtime.retriever.search(line.q, 10);
+    // A topic that is not the ward's is declined whatever the evidence: the thresholds decide the others.
+    if (scope !== undefined) continue;
     samples.push({ inScope: line.expected.length > 0 || (line.expectedCodes?.length ?? 0) > 0, evidence });
   }
   const result = calibrateThresholds(samples);
   const dense = runtime.denseStatus();
-  const out = { ...result.thresholds, calibratedOn: `${path.basename(file)} (${lines.length} questions, dense: ${dense.embedder ?? dense.state})` };
+  const out = { ...result.thresholds, calibratedOn: `${path.basename(file)} (${samples.length} of ${lines.length} questions, those declined by topic aside; dense: ${dense.embedder ?? dense.state})` };
   const target = thresholdsFile(loadConfig().knowledgeDir);
   await writeFile(target, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`${target}: ${JSON.stringify(out)}`);

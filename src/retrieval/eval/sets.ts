@@ -7,6 +7,7 @@ export const EVAL_SETS: readonly { name: string; file: string; half?: 'tune' | '
   { name: 'hold-out', file: 'bench/holdout.jsonl' },
   { name: 'real: tune', file: 'bench/real-questions.jsonl', half: 'tune' },
   { name: 'real: report', file: 'bench/real-questions.jsonl', half: 'report' },
+  { name: 'real: extra', file: 'bench/real-questions-extra.jsonl' },
 ];
 
 /** Reads every set that exists here (the shared dev set may be absent), each with its lines. */

@@ -1,6 +1,7 @@
 import { analyze, hasDiacritics, isStopword } from '../../text/index.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import type { Bm25Document } from './bm25.js';
+import { namesOnlyAnAction } from '../../understand/index.js';
 
 // What an entry's text indexes as: its BM25F fields, and its names as word lists for the name and title matches.
 
@@ -31,6 +32,8 @@ export function nameTokens(doc: SearchDocument): string[][] {
     .map((name) => ({ name, words: contentWordsOfName(name) }))
     // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.
     .filter(({ name, words }) => words.length >= (title.has(name) ? 1 : 2))
+    // A part that names only an action ("sang tên", "cấp lại") is no name: the object is in another part.
+    .filter(({ name, words }) => title.has(name) || !namesOnlyAnAction(words))
     .map(({ words }) => words)
     .filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
 }

@@ -1,7 +1,7 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
-import { splitClauses, type Clause } from '../../understand/index.js';
+import { isActionWord, splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
 import { analyzeDocument, nameTokens } from './analyze-document.js';
@@ -214,9 +214,10 @@ export class LexicalIndex {
   private nameMatch(id: string, query: AnalyzedQuery): number {
     let best = 0;
     for (const name of this.names.get(id) ?? []) {
-      const found = name.filter((word) => query.words.has(word)).length;
+      const shared = name.filter((word) => query.words.has(word));
+      const found = shared.length;
       // One shared word of a long name is chance, not a match.
-      if (found < Math.min(2, name.length)) continue;
+      if (found < Math.min(2, name.length) || !namesItsObject(name, shared)) continue;
       best = Math.max(best, found / name.length);
     }
     return best;
@@ -232,6 +233,7 @@ export class LexicalIndex {
       let total = 0;
       let found = 0;
       let count = 0;
+      if (!namesItsObject(name, name.filter((word) => query.wordWeights.has(word)))) continue;
       for (const word of name) {
         if (CONTEXT_TERMS.has(word)) continue;
         const idf = this.wordIdf(word);
@@ -281,6 +283,14 @@ export class LexicalIndex {
     }
     return total > 0 ? found / total : 0;
   }
+}
+
+/**
+ * Whether the words a question shares with a name include what the name acts on: "đăng ký sang tên" shared with
+ * "đăng ký sang tên xe" names the action but not the vehicle. A name of action words only passes.
+ */
+function namesItsObject(name: readonly string[], shared: readonly string[]): boolean {
+  return shared.some((word) => !isActionWord(word)) || name.every((word) => isActionWord(word));
 }
 
 /** How much a question containing one of an entry's names whole raises that entry. */

@@ -90,7 +90,7 @@ describe('startRetrieval', () => {
     const warnings = lines().map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(warnings).toEqual(expect.arrayContaining(['LSA basis unreadable; retraining', 'saved vector index discarded; it will be rebuilt']));
     // The caches were written again, whole: the next start reuses them without a warning.
-    expect(JSON.parse((await readFile(path.join(indexDir, 'analysis-cache.json'), 'utf8')).split('\n')[0] ?? '')).toMatchObject({ schema: 'analysis-v3' });
+    expect(JSON.parse((await readFile(path.join(indexDir, 'analysis-cache.json'), 'utf8')).split('\n')[0] ?? '')).toMatchObject({ schema: 'analysis-v4' });
     const quiet = buildCapturingLogger('warn');
     await (await startRetrieval({ ...options, logger: quiet.logger })).denseSettled;
     expect(quiet.lines()).toEqual([]);

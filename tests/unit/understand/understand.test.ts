@@ -61,6 +61,11 @@ describe('detectActions', () => {
     expect(detectActions('chồng em quốc tịch Hàn Quốc').modifiers.has('foreign')).toBe(true);
     expect(detectActions('bạn trai em người Úc').modifiers.has('foreign')).toBe(true);
     expect(detectActions('người lao động đi làm ở khu công nghiệp').modifiers.has('foreign')).toBe(false);
+    expect(detectActions('em cho ông khách Tây thuê phòng homestay').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('chuyên gia người Ấn Độ, visa sắp hết hạn').modifiers.has('foreign')).toBe(true);
+    for (const text of ['tôi là người Thái ở Sơn La', 'người anh cả của tôi', 'nhà ông Đức hàng xóm', 'chị Nga bán hàng']) {
+      expect(detectActions(text).modifiers.has('foreign'), text).toBe(false);
+    }
     expect(detectActions('sổ hồng nhà tôi').actions.has('exchange')).toBe(false);
   });
 });
@@ -72,6 +77,15 @@ describe('actionsOfTitle', () => {
     expect(actionsOfTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài')).toMatchObject({ base: true, modifiers: new Set(['foreign']) });
     expect(actionsOfTitle('Thủ tục đăng ký lại khai sinh')).toMatchObject({ base: false, actions: new Set(['reregister']) });
     expect(actionsOfTitle('Đăng ký xe (xe máy) — đăng ký mới, cấp biển số, sang tên')).toMatchObject({ base: true, actions: new Set(['transfer']) });
+    // Certifying is what the procedure is, so its title still performs the plain action.
+    expect(actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản')).toMatchObject({ base: true, actions: new Set(['certify']) });
+  });
+
+  it('does not set back a certification asked for with the deal it certifies', () => {
+    const asked = detectActions('chứng thực hợp đồng chuyển nhượng đất ở xã được không');
+    expect([...asked.actions].sort()).toEqual(['certify', 'transfer']);
+    expect(actionAgreement(asked, actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeGreaterThan(1);
+    expect(actionAgreement(detectActions('làm hợp đồng mua bán đất'), actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeLessThan(1.01);
   });
 
   it('ranks the procedure that does what is asked above its siblings on the same object', () => {
@@ -97,6 +111,10 @@ describe('detectScope', () => {
     ['vé xe buýt bao nhiêu tiền', 'transport'],
     ['giá vàng hôm nay', 'prices'],
     ['đi khám trái tuyến bảo hiểm trả bao nhiêu', 'medical'],
+    ['mua điện thoại cũ ở đâu uy tín', 'shopping'],
+    ['bi thoi nong do con, bao lau moi lay lai xe', 'traffic'],
+    ['hóa đơn tiền điện tháng này tăng gấp đôi', 'utilities'],
+    ['where can I buy a second-hand motorbike', 'shopping'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
   });
@@ -106,6 +124,11 @@ describe('detectScope', () => {
     expect(detectScope('tôi muốn khiếu nại quyết định của phường')).toBeUndefined();
     expect(detectScope('đã ly hôn xin giấy xác nhận độc thân')).toBeUndefined();
     expect(detectScope('ý kiến của tôi về thủ tục đăng ký kết hôn')).toBeUndefined();
+    expect(detectScope('mua xe cũ thì sang tên ở đâu')).toBeUndefined();
+    expect(detectScope('nộp hồ sơ rồi còn bao lâu nữa thì có kết quả')).toBeUndefined();
+    expect(detectScope('bị phạt lỗi chạy quá tốc độ oan, tôi muốn khiếu nại quyết định xử phạt')).toBeUndefined();
+    expect(detectScope('đăng ký sử dụng hóa đơn điện tử cho hộ kinh doanh')).toBeUndefined();
+    expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
   });
 });
 
@@ -144,6 +167,13 @@ describe('understand', () => {
     expect(question.actions.actions.has('reissue')).toBe(true);
     expect(question.clauses.filter((c) => c.asking).map((c) => c.text)).toEqual(['Xin hỏi làm lại ở phường hết bao nhiêu tiền?']);
     expect(question.words).toContain('can');
+  });
+
+  it('reads the actions asked for in the asking part, the story\'s only when the asking part names none', () => {
+    const question = understand('Hộ kinh doanh nhà em do cả gia đình đứng tên. Giờ muốn tạm ngừng 6 tháng thì hồ sơ gồm những gì?');
+    expect([...question.actions.actions]).toEqual(['suspend']);
+    const story = understand('Sổ đỏ nhà em bị mất rồi. Giờ làm thế nào?');
+    expect(story.actions.actions.has('reissue')).toBe(true);
   });
 
   it('keeps the conversation\'s language for one or two words', () => {

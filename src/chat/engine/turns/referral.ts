@@ -39,6 +39,18 @@ const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không có tin tức, kết quả thể thao hay xổ số.',
     en: 'I only help with the ward’s administrative procedures, so I have no news, sports results or lottery numbers.',
   },
+  traffic: {
+    vi: 'Dạ, mức phạt vi phạm giao thông, việc tạm giữ giấy phép lái xe hay phương tiện do đơn vị công an đã lập biên bản giải quyết, theo biên bản và quyết định xử phạt, không phải thủ tục tại phường. Bạn mang biên bản đến đơn vị đó để được hướng dẫn. Nếu không đồng ý với quyết định xử phạt, bạn có quyền khiếu nại: hỏi tôi “thủ tục khiếu nại” nhé.',
+    en: 'Traffic fines and a withheld driving licence or vehicle are handled by the police unit that wrote the report, under that report and the penalty decision, not by a ward procedure. Take the report to that unit for guidance. If you disagree with the decision, you have the right to complain: ask me about the complaint procedure.',
+  },
+  utilities: {
+    vi: 'Dạ, hóa đơn, công tơ và việc cấp điện, nước do công ty điện lực hoặc công ty cấp nước giải quyết, không phải thủ tục tại phường. Bạn liên hệ tổng đài chăm sóc khách hàng ghi trên hóa đơn.',
+    en: 'Bills, meters and the supply of electricity and water are handled by the power or water company, not by a ward procedure. Please call the customer service line printed on your bill.',
+  },
+  shopping: {
+    vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không tư vấn mua bán, cửa hàng hay dịch vụ. Nếu việc mua bán cần giấy tờ (như sang tên xe, chứng thực hợp đồng), bạn hỏi tôi tên thủ tục đó nhé.',
+    en: 'I only help with the ward’s administrative procedures, so I cannot advise on buying, selling, shops or services. If a sale needs papers (such as transferring a vehicle or certifying a contract), ask me about that procedure.',
+  },
   leisure: {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không giúp được việc này.',
     en: 'I only help with the ward’s administrative procedures, so I cannot help with this.',

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { LexicalIndex } from '../../../../src/retrieval/lexical/lexical-index.js';
+import type { SearchDocument } from '../../../../src/retrieval/corpus/build-corpus.js';
+import { isActionWord, namesOnlyAnAction } from '../../../../src/understand/index.js';
+
+// Only the fields the lexical index reads; the entry itself is not needed to rank.
+function doc(id: string, title: string, aliases: string[] = []): SearchDocument {
+  return { id, hash: id, entry: {} as SearchDocument['entry'], folded: [], fields: { title: [title], aliases, official: [], summary: [], body: [] }, chunks: [] };
+}
+
+describe('names of a procedure and what they act on (docs/retrieval.md)', () => {
+  it('tells action words from object words', () => {
+    expect(namesOnlyAnAction(['sang', 'ten'])).toBe(true);
+    expect(namesOnlyAnAction(['dang', 'ky', 'moi'])).toBe(true);
+    expect(namesOnlyAnAction(['cap', 'bien', 'so'])).toBe(false);
+    for (const word of ['giay', 'the', 'thua', 'phep']) expect(isActionWord(word), word).toBe(false);
+  });
+
+  it('does not count a title part that names only an action, nor a name shared in its action words only', () => {
+    const index = new LexicalIndex(
+      [
+        doc('xe', 'Đăng ký xe (xe máy) — đăng ký mới, cấp biển số, sang tên', ['đăng ký sang tên xe']),
+        doc('dat', 'Đăng ký biến động quyền sử dụng đất do thừa kế, tặng cho'),
+      ],
+      [],
+    );
+    const hits = index.search(index.analyzeQuery('bà ngoại để lại đất, mẹ em đi đăng ký sang tên ở đâu'), 5);
+    expect(hits.find((h) => h.id === 'xe')).toMatchObject({ nameMatch: 0, titleRecall: 0 });
+    const vehicle = index.search(index.analyzeQuery('mua xe máy cũ thì đăng ký sang tên xe ở đâu'), 5);
+    expect(vehicle.find((h) => h.id === 'xe')?.nameMatch).toBe(1);
+  });
+});
