@@ -65,6 +65,8 @@ export interface EntrySummary {
   edited: boolean;
   /** A draft waits for review. */
   draft: boolean;
+  /** A catalogue record answered through the curated entry that lists its code (not searchable on its own). */
+  foldedInto?: string;
 }
 
 export interface RevisionSummary {
@@ -252,6 +254,12 @@ export class KnowledgeWorkbench {
     matches.sort((a, b) => Number(isCatalogueEntry(a)) - Number(isCatalogueEntry(b)) || a.title.vi.localeCompare(b.title.vi, 'vi'));
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
+    // The same name twice in the list ("Đăng ký tạm trú") is a record and the curated entry that folds it.
+    const curatedByCode = new Map<string, string>();
+    for (const entry of this.entries()) {
+      if (!isCatalogueEntry(entry) && entry.status === 'published') for (const code of entry.codes) if (!curatedByCode.has(code)) curatedByCode.set(code, entry.id);
+    }
+    const foldedInto = (entry: Entry) => (isCatalogueEntry(entry) ? entry.codes.map((code) => curatedByCode.get(code)).find(Boolean) : undefined);
     return {
       total: matches.length,
       entries: matches.slice(offset, offset + limit).map((entry) => ({
@@ -263,6 +271,7 @@ export class KnowledgeWorkbench {
         verified: entry.verified,
         edited: this.isEdited(entry.id),
         draft: drafts.has(entry.id),
+        ...(foldedInto(entry) ? { foldedInto: foldedInto(entry) } : {}),
       })),
     };
   }

@@ -66,6 +66,7 @@ const vi = {
     draft: 'Có bản nháp',
     verified: 'Đã kiểm tra',
     unverified: 'Chưa kiểm tra',
+    foldedInto: (id: string) => `Trả lời qua mục ${id}`,
     found: (n: number) => `Tìm thấy ${n} mục.`,
     range: (from: number, to: number, total: number) => `Hiển thị ${from}–${to} trên ${total}`,
     prev: 'Trang trước',
