@@ -193,6 +193,7 @@ const vi = {
     reasons: { unanswered: 'Chưa trả lời được', 'low-confidence': 'Trả lời chưa chắc', 'out-of-scope': 'Ngoài phạm vi' } as Record<string, string>,
     questions: 'Câu hỏi mẫu',
     suggestions: 'Thủ tục gần nhất',
+    noSuggestion: 'Không có thủ tục nào đủ gần với các câu hỏi này; hãy tìm và chọn thủ tục phù hợp (nếu có).',
     attach: 'Gắn làm cách gọi khác',
     dismiss: 'Bỏ qua',
     dismissed: 'Đã bỏ qua nhóm câu hỏi.',
