@@ -80,6 +80,27 @@ describe('the shipped legal time limits', () => {
   });
 });
 
+describe('the shipped English texts', () => {
+  const knowledge = fileURLToPath(new URL('../../../../knowledge/', import.meta.url));
+  const translated = readdirSync(`${knowledge}curated`).filter((f) => f.endsWith('.yaml')).map((f) => loadCurated(f.replace(/\.yaml$/, ''))).filter((entry) => entry.en);
+
+  it('exist for the start-screen procedures at least, all awaiting an official’s review', () => {
+    const ids = translated.map((entry) => entry.id);
+    expect(ids).toEqual(expect.arrayContaining(['dang-ky-khai-sinh', 'dang-ky-tam-tru', 'cap-the-can-cuoc', 'chung-thuc-ban-sao', 'dang-ky-ket-hon', 'dang-ky-thuong-tru']));
+    expect(translated.every((entry) => entry.en?.reviewed === false)).toBe(true);
+  });
+
+  it('state no number that the Vietnamese fields do not (a translation adds no fact)', () => {
+    // "8,000" is "8.000", "03" is "3", "23:00" is "23 giờ".
+    const numbers = (text: string) => [...text.matchAll(/\d+(?:[.,]\d{3})*(?::\d{2})?/g)].map((m) => String(Number(m[0].replace(/:\d{2}$/, '').replace(/[.,]/g, ''))));
+    for (const entry of translated) {
+      const { en, ...vietnamese } = entry;
+      const known = new Set(numbers(JSON.stringify(vietnamese)));
+      expect(numbers(JSON.stringify(en)).filter((n) => !known.has(n)), entry.id).toEqual([]);
+    }
+  });
+});
+
 describe('composeAnswer: English', () => {
   it('uses the English steps of a curated entry, saying the translation awaits an official’s review', () => {
     const { text } = composeAnswer({ entry: loadCurated('dang-ky-khai-sinh'), aspect: 'steps', language: 'en' });
