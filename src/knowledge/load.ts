@@ -41,7 +41,7 @@ export interface LoadKnowledgeOptions {
 }
 
 // Bump when the entry schema changes meaning, so cached parses from an older release are not reused.
-const PARSE_CACHE_SCHEMA = 'entry-v2';
+const PARSE_CACHE_SCHEMA = 'entry-v1';
 
 const SUBDIRS = ['curated', 'catalogue'] as const;
 const READ_CONCURRENCY = 64;
