@@ -49,7 +49,8 @@ export function composeAnswer(options: ComposeAnswerOptions): ComposedAnswer {
       'This is general guidance; an official at the ward will confirm it with you at the counter.'));
   }
   if (language === 'en') {
-    const notice = wardCard ? undefined : englishNotice(entry, pickUrl(ctx.sources), language);
+    const quotesRecord = ctx.sources.used.size > 0;
+    const notice = wardCard ? undefined : englishNotice(entry, pickUrl(ctx.sources), language, quotesRecord);
     if (notice) blocks.push(notice);
     blocks.push('Official documents and forms are in Vietnamese.');
   }

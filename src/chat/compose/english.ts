@@ -52,12 +52,15 @@ export function englishView(entry: Entry): Entry {
  * What an English answer says about its language: an unreviewed translation says so; an entry with no English
  * texts says the details are the official Vietnamese text and where to read it.
  */
-export function englishNotice(entry: Entry, url: string | undefined, language: Language): string | undefined {
+export function englishNotice(entry: Entry, url: string | undefined, language: Language, quotesRecord = false): string | undefined {
   if (language !== 'en') return undefined;
   const link = url ? ` Official page: ${url}` : '';
   if (entry.en) {
-    if (entry.en.reviewed) return undefined;
-    return `The English wording of the steps, documents, fees and conditions is our translation of the official Vietnamese text and awaits review by a ward official; the Vietnamese text is what counts.${link}`;
+    // A list the curated entry leaves empty comes from its official record, untranslated: say so rather than let the
+    // translation note cover it.
+    const quoted = quotesRecord ? ' What is taken from the official record stays in Vietnamese.' : '';
+    if (entry.en.reviewed) return quoted ? `${quoted.trim()}${link}` : undefined;
+    return `The English wording of the steps, documents, fees and conditions is our translation of the official Vietnamese text and awaits review by a ward official; the Vietnamese text is what counts.${quoted}${link}`;
   }
   return `The details of this procedure are given in the official Vietnamese text of the record (no English translation has been made).${link}`;
 }

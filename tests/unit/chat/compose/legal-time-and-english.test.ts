@@ -93,6 +93,12 @@ describe('the shipped English texts', () => {
         if (entry[field].length > 0) expect(list?.length, `${entry.id} en.${field}`).toBe(entry[field].length);
       }
       if (entry.channels.some((channel) => channel.fee)) expect(entry.en?.fees?.length, `${entry.id} en.fees`).toBe(entry.channels.length);
+      // A paper's note and group are translated with it, never left in Vietnamese under an English name.
+      entry.documents.forEach((doc, i) => {
+        const english = entry.en?.documents?.[i];
+        expect(Boolean(english?.note), `${entry.id} en.documents.${i}.note`).toBe(Boolean(doc.note));
+        expect(Boolean(english?.group), `${entry.id} en.documents.${i}.group`).toBe(Boolean(doc.group));
+      });
     }
     expect(translated.every((entry) => entry.en?.reviewed === false)).toBe(true);
   });
@@ -142,6 +148,18 @@ describe('composeAnswer: English', () => {
     const vi = composeAnswer({ entry, aspect: 'steps', language: 'vi' }).text;
     expect(vi).toContain('1. Chuẩn bị tờ khai và Giấy chứng sinh, mang theo giấy tờ tùy thân.');
     expect(vi).not.toMatch(/Prepare|translation/);
+  });
+
+  it('says when part of a translated answer comes untranslated from the official record', () => {
+    const entry = loadCurated('cap-the-can-cuoc');
+    expect(entry.conditions).toEqual([]);
+    const record = catalogue('1.014061', { conditions: ['Công dân đủ 14 tuổi.'] });
+    const { text } = composeAnswer({ entry, folded: [record], aspect: 'conditions', language: 'en' });
+    expect(text).toContain('Who may file: Vietnamese citizens; The legal representative of a person under 14.');
+    expect(text).toContain('- Công dân đủ 14 tuổi.');
+    expect(text).toContain('What is taken from the official record stays in Vietnamese.');
+    const steps = composeAnswer({ entry, folded: [record], aspect: 'steps', language: 'en' }).text;
+    expect(steps).not.toContain('What is taken from the official record');
   });
 
   it('says a catalogue-only answer gives the official Vietnamese text, with the official link', () => {
