@@ -195,21 +195,38 @@ async function loadSynonyms(file: string, display: (f: string) => string, proble
   return result.data.synonyms;
 }
 
-/** A curated entry must cite codes that exist, and no code may be claimed by two curated entries. */
+/**
+ * A curated entry must cite codes that exist, and no national code may be claimed by two searchable entries unless one
+ * folds the other: a catalogue record is folded (not searchable on its own) when a published curated entry lists one
+ * of its codes. Two curated entries never share a code, whatever their status (docs/facts.md, "Duplicates").
+ */
 function checkCoverage(entries: Entry[], files: Map<string, string>): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
-  const catalogueCodes = new Set(entries.filter((e) => e.id.startsWith(CATALOGUE_ID_PREFIX)).flatMap((e) => e.codes));
-  const claimedBy = new Map<string, string>();
+  const fileOf = (entry: Entry) => files.get(entry.id) ?? entry.id;
+  const catalogue = (entry: Entry) => entry.id.startsWith(CATALOGUE_ID_PREFIX);
+  const catalogueCodes = new Set(entries.filter(catalogue).flatMap((e) => e.codes));
   for (const entry of entries) {
-    if (entry.id.startsWith(CATALOGUE_ID_PREFIX)) continue;
-    const file = files.get(entry.id) ?? entry.id;
+    if (catalogue(entry) || catalogueCodes.size === 0) continue;
     entry.codes.forEach((code, index) => {
-      if (catalogueCodes.size > 0 && !catalogueCodes.has(code)) {
-        problems.push({ file, field: `codes.${index}`, message: `no catalogue record ${code}` });
-      }
+      if (!catalogueCodes.has(code)) problems.push({ file: fileOf(entry), field: `codes.${index}`, message: `no catalogue record ${code}` });
+    });
+  }
+  const folding = new Set(entries.filter((e) => !catalogue(e) && e.status === 'published').flatMap((e) => e.codes));
+  const claimants = entries.filter((e) => !catalogue(e) || (e.status === 'published' && !e.codes.some((code) => folding.has(code))));
+  const claimedBy = new Map<string, { entry: Entry; index: number }>();
+  for (const entry of claimants) {
+    entry.codes.forEach((code, index) => {
       const other = claimedBy.get(code);
-      if (other) problems.push({ file, field: `codes.${index}`, message: `code ${code} is already covered by ${other}` });
-      else claimedBy.set(code, entry.id);
+      if (!other) {
+        claimedBy.set(code, { entry, index });
+        return;
+      }
+      problems.push({
+        file: fileOf(entry),
+        field: `codes.${index}`,
+        message: `code ${code} is already covered by ${fileOf(other.entry)} (codes.${other.index}): two searchable entries answer for one national code; `
+          + 'keep the code on one of them, or list it on a curated entry that folds the record',
+      });
     });
   }
   return problems;

@@ -89,6 +89,42 @@ export const RawTextSchema = z.strictObject({
 });
 export type RawText = z.infer<typeof RawTextSchema>;
 
+/**
+ * A time the law itself sets (docs/facts.md, "Legal time limits"): a period within which the citizen must act
+ * (`deadline`: birth registration within 60 days) or within which the agency must decide (`processing`), with the
+ * law and the article that set it.
+ */
+export const LegalTimeLimitSchema = z.strictObject({
+  kind: z.enum(['deadline', 'processing']),
+  text: LocalizedTextSchema,
+  basis: z.strictObject({
+    title: z.string().trim().min(1),
+    number: z.string().trim().min(1).optional(),
+    /** The article (and clause) that states the limit, e.g. "Điều 15 khoản 1". */
+    article: z.string().trim().min(1),
+  }),
+});
+export type LegalTimeLimit = z.infer<typeof LegalTimeLimitSchema>;
+
+/**
+ * English versions of a curated entry's steps, papers, fees and conditions, written from the Vietnamese fields item
+ * by item (same order, same count) and marked unreviewed until an official has read them (docs/kiosk-ui.md).
+ */
+export const EnglishTextsSchema = z.strictObject({
+  reviewed: z.boolean().default(false),
+  steps: z.array(z.string().trim().min(1)).optional(),
+  documents: z.array(z.strictObject({
+    name: z.string().trim().min(1),
+    group: z.string().trim().min(1).optional(),
+    note: z.string().trim().min(1).optional(),
+  })).optional(),
+  /** The fee of each channel, in the channels' order. */
+  fees: z.array(z.string().trim().min(1)).optional(),
+  conditions: z.array(z.string().trim().min(1)).optional(),
+  whoMayFile: z.array(z.string().trim().min(1)).optional(),
+});
+export type EnglishTexts = z.infer<typeof EnglishTextsSchema>;
+
 const ENTRY_ID = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 
 const EntryObjectSchema = z.strictObject({
@@ -113,6 +149,10 @@ const EntryObjectSchema = z.strictObject({
   raw: RawTextSchema.optional(),
   /** Practical notes for citizens written by officials (curated entries). */
   notes: z.array(z.string().trim().min(1)).default([]),
+  /** Time limits the cited law sets, each with its article (curated entries). */
+  legalTimeLimits: z.array(LegalTimeLimitSchema).optional(),
+  /** English steps, papers, fees and conditions (curated entries), awaiting an official's review until `reviewed`. */
+  en: EnglishTextsSchema.optional(),
   status: z.enum(['published', 'draft']).default('published'),
   verified: z.boolean(),
   updatedAt: z.iso.date(),
@@ -129,6 +169,13 @@ export const EntrySchema = EntryObjectSchema.superRefine((entry, ctx) => {
     }
     return;
   }
+  checkEnglishTexts(entry, ctx);
+  (entry.legalTimeLimits ?? []).forEach((limit, index) => {
+    const number = limit.basis.number;
+    if (number && !entry.legalBasis.some((basis) => basis.number === number)) {
+      ctx.addIssue({ code: 'custom', path: ['legalTimeLimits', index, 'basis', 'number'], message: `${number} is not in legalBasis: cite the law there too` });
+    }
+  });
   if (!entry.title.en) ctx.addIssue({ code: 'custom', path: ['title', 'en'], message: 'a curated entry needs an English title' });
   if (!entry.summary?.en) ctx.addIssue({ code: 'custom', path: ['summary', 'en'], message: 'a curated entry needs an English summary' });
   if (!entry.summary) ctx.addIssue({ code: 'custom', path: ['summary', 'vi'], message: 'a curated entry needs a Vietnamese summary' });
@@ -139,6 +186,26 @@ export const EntrySchema = EntryObjectSchema.superRefine((entry, ctx) => {
   }
 });
 export type Entry = z.infer<typeof EntrySchema>;
+
+type EntryShape = z.infer<typeof EntryObjectSchema>;
+
+/** Each English list translates its Vietnamese field item by item: the same count, or the answer would mismatch them. */
+function checkEnglishTexts(entry: EntryShape, ctx: z.RefinementCtx): void {
+  const en = entry.en;
+  if (!en) return;
+  const pairs = [
+    ['steps', en.steps, entry.steps.length],
+    ['documents', en.documents, entry.documents.length],
+    ['fees', en.fees, entry.channels.length],
+    ['conditions', en.conditions, entry.conditions.length],
+    ['whoMayFile', en.whoMayFile, entry.whoMayFile.length],
+  ] as const;
+  for (const [field, list, expected] of pairs) {
+    if (list === undefined || list.length === expected) continue;
+    const of = field === 'fees' ? `channels has ${expected}` : `${field} has ${expected}`;
+    ctx.addIssue({ code: 'custom', path: ['en', field], message: `has ${list.length} items, ${of}: translate each one, in the same order` });
+  }
+}
 export type EntryInput = z.input<typeof EntrySchema>;
 
 /** True when the entry was imported from the national catalogue rather than curated. */

@@ -282,6 +282,37 @@ describe.skipIf(!HAS_CHROMIUM)('officials’ workbench in chromium', { timeout: 
     expect(entry?.aliases.vi).toEqual(expect.arrayContaining(['giấy xác nhận độc thân']));
   });
 
+  it('offers no entry for a gap none of whose closest entries passed the relevance floor: the official searches', async () => {
+    // The chat records only entries above its suggestion floor; this question had none.
+    await server.storage.gaps.add({ question: 'làm lại giấy tờ nhà bị cháy', language: 'vi', reason: 'unanswered', topIds: [] });
+    const { page } = await openPage();
+    await logIn(page, 'bientap');
+    await page.locator('.nav-link[data-nav="gaps"]').click();
+    const group = page.locator('.gap-group').filter({ hasText: 'nhà bị cháy' }).first();
+    await group.getByText('Không có thủ tục nào đủ gần').first().waitFor();
+    expect(await group.locator('.suggestions a').count()).toBe(0);
+    await group.getByRole('button', { name: 'Gắn làm cách gọi khác' }).click();
+    expect(await group.locator('.attach input[type="radio"]').count()).toBe(0);
+    expect(await group.locator('.attach .chosen').textContent()).toBe('Chưa chọn thủ tục.');
+    await group.getByRole('button', { name: 'Gắn vào thủ tục' }).click();
+    expect(await group.locator('.attach').getByText('Hãy chọn một thủ tục.').count()).toBe(1);
+    // Searching still offers entries to choose from.
+    await group.getByLabel('Tìm thủ tục').fill('khai sinh lại');
+    await group.getByLabel('Tìm thủ tục').press('Enter');
+    await group.locator('.attach input[type="radio"]').first().waitFor();
+  });
+
+  it('edits a legal time limit and the English texts in the form built from the schema', async () => {
+    const { page } = await openPage();
+    await logIn(page, 'bientap');
+    await openEditor(page, 'khai sinh', 'Đăng ký khai sinh');
+    const article = page.locator('.editor [data-path="legalTimeLimits.0.basis.article"]').locator('input, textarea');
+    expect(await article.inputValue()).toBe('Điều 15 khoản 1');
+    const step = page.locator('.editor [data-path="en.steps.0"]').locator('input, textarea');
+    expect(await step.inputValue()).toContain('Prepare the form');
+    expect(await page.locator('.editor [data-path="en.reviewed"] input').isChecked()).toBe(false);
+  });
+
   it('opens a dossier from a scanned QR text at the desk and marks it received', async () => {
     const dossier = await server.storage.dossiers.create({ formId: 'to-khai-khai-sinh', values: { 'tre.ho_ten': 'Nguyễn Minh Khôi' }, channel: 'kiosk' });
     const { page } = await openPage();

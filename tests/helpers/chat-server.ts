@@ -175,10 +175,11 @@ export async function buildChatApp(
 
 /** Starts the real app with the chat socket on port 0, over the curated entries and a temporary database. */
 export async function startChatServer(
-  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number; thresholds?: Thresholds; appDeps?: Partial<AppDeps> } = {},
+  options: Partial<Omit<ChatSocketOptions, 'engine' | 'logger'>> & { adminToken?: string; uiDir?: string; kioskIdleSeconds?: number; thresholds?: Thresholds; appDeps?: Partial<AppDeps>; entries?: Entry[] } = {},
 ): Promise<TestChatServer> {
-  const { adminToken, uiDir, kioskIdleSeconds, thresholds, appDeps, ...socketOptions } = options;
+  const { adminToken, uiDir, kioskIdleSeconds, thresholds, appDeps, entries, ...socketOptions } = options;
   const { app, engine, storage, dataDir, logger, workbench, widgetOrigins } = await buildChatApp({
+    ...(entries ? { entries } : {}),
     ...(thresholds ? { thresholds } : {}),
     ...(appDeps ? { appDeps } : {}),
     ...(adminToken ? { adminToken } : {}),

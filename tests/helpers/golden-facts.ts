@@ -121,8 +121,10 @@ function checkTime(record: GoldenRecord, answer: string, allowed: readonly strin
     if (time.case) fact('time', has(answer, time.case), `${time.kind} case “${time.case}”`);
   }
   const known = new Set([...record.numbersInChannels, ...allowed].map((n) => String(Number(n))));
-  // Officials' notes ("Lưu ý: ...") are checked by officials, not against this record's time column.
-  const statement = answer.split('\n\n').filter((block) => !block.startsWith('Lưu ý: ')).join('\n\n');
+  // Officials' notes ("Lưu ý: ...") are checked by officials, not against this record's time column; the limits the
+  // law sets ("Thời hạn theo luật:") are another fact than the processing time, checked against the records' text by
+  // tests/unit/chat/compose/legal-time-and-english.test.ts.
+  const statement = answer.split('\n\n').filter((block) => !block.startsWith('Lưu ý: ') && !block.startsWith('Thời hạn theo luật:')).join('\n\n');
   for (const match of statement.matchAll(/(\d+(?:,\d+)?) (?:ngày|giờ|tháng|tuần|năm)/gu)) {
     if (!known.has(String(Number((match[1] ?? '').replace(',', '.'))))) flag('time', 'wrong', `states ${match[0]}`);
   }

@@ -1,5 +1,5 @@
 import type { KnowledgeInForce } from '../../knowledge/in-force/knowledge-in-force.js';
-import { isCatalogueEntry } from '../../knowledge/schema.js';
+import { isCatalogueEntry, type Entry } from '../../knowledge/schema.js';
 import { findNationalCodes } from '../../retrieval/search/code-lookup.js';
 import { notFoundError } from '../../shared/errors.js';
 import type { Revision, RevisionTarget, Storage } from '../../storage/types.js';
@@ -33,6 +33,8 @@ export interface EntrySummary {
   edited: boolean;
   /** A draft waits for review. */
   draft: boolean;
+  /** A catalogue record answered through the curated entry that lists its code (not searchable on its own). */
+  foldedInto?: string;
 }
 
 export interface RevisionSummary {
@@ -76,6 +78,12 @@ export async function listEntryViews({ knowledge, storage }: ViewSources, query:
   matches.sort((a, b) => Number(isCatalogueEntry(a)) - Number(isCatalogueEntry(b)) || a.title.vi.localeCompare(b.title.vi, 'vi'));
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 50;
+  // The same name twice in the list ("Đăng ký tạm trú") is a record and the curated entry that folds it.
+  const curatedByCode = new Map<string, string>();
+  for (const entry of knowledge.entries()) {
+    if (!isCatalogueEntry(entry) && entry.status === 'published') for (const code of entry.codes) if (!curatedByCode.has(code)) curatedByCode.set(code, entry.id);
+  }
+  const foldedInto = (entry: Entry) => (isCatalogueEntry(entry) ? entry.codes.map((code) => curatedByCode.get(code)).find(Boolean) : undefined);
   return {
     total: matches.length,
     entries: matches.slice(offset, offset + limit).map((entry) => ({
@@ -87,6 +95,7 @@ export async function listEntryViews({ knowledge, storage }: ViewSources, query:
       verified: entry.verified,
       edited: knowledge.isEdited('entry', entry.id),
       draft: drafts.has(entry.id),
+      ...(foldedInto(entry) ? { foldedInto: foldedInto(entry) } : {}),
     })),
   };
 }

@@ -7,7 +7,8 @@ import { composeDocuments } from './section-documents.js';
 import { composeGeneral, composeLookup } from './section-general.js';
 import { composeConditions, composeResult, composeSteps } from './section-lists.js';
 import { composeWardCard, composeWhere } from './section-where.js';
-import { createSources } from './sources.js';
+import { englishNotice, englishView } from './english.js';
+import { createSources, pickUrl } from './sources.js';
 import type { Aspect, ComposeAnswerOptions, ComposedAnswer } from './types.js';
 
 /** Entries answered from something other than the general procedure layout. */
@@ -32,8 +33,10 @@ const LOOKUP_ASPECTS: ReadonlySet<Aspect> = new Set(['general', 'time', 'result'
 /** Composes a citizen's answer from one entry: the asked part first, then follow-ups, with its citations. */
 export function composeAnswer(options: ComposeAnswerOptions): ComposedAnswer {
   const { entry, aspect, language, ward } = options;
-  const ctx: ComposeContext = { sources: createSources(entry, options.folded), language, ward, handover: false };
   const wardCard = entry.id === WARD_DESK_ENTRY_ID;
+  // In English a curated entry speaks through its English texts where it has them (docs/kiosk-ui.md, "English").
+  const shown = language === 'en' && !wardCard ? englishView(entry) : entry;
+  const ctx: ComposeContext = { sources: createSources(shown, options.folded), language, ward, handover: false };
   const lookup = entry.id === LOOKUP_ENTRY_ID && LOOKUP_ASPECTS.has(aspect);
   const blocks = wardCard ? composeWardCard(ctx) : lookup ? composeLookup(ctx) : SECTIONS[aspect](ctx);
 
@@ -45,7 +48,12 @@ export function composeAnswer(options: ComposeAnswerOptions): ComposedAnswer {
       'Thông tin này là hướng dẫn chung, cán bộ phường sẽ xác nhận lại khi bạn đến quầy.',
       'This is general guidance; an official at the ward will confirm it with you at the counter.'));
   }
-  if (language === 'en') blocks.push('Official documents and forms are in Vietnamese.');
+  if (language === 'en') {
+    const quotesRecord = ctx.sources.used.size > 0;
+    const notice = wardCard ? undefined : englishNotice(entry, pickUrl(ctx.sources), language, quotesRecord);
+    if (notice) blocks.push(notice);
+    blocks.push('Official documents and forms are in Vietnamese.');
+  }
   const followUps = wardCard ? [] : listFollowUps(ctx, lookup ? LOOKUP_ASPECTS : new Set([aspect]));
   const question = askFollowUps(followUps, ctx);
   if (question) blocks.push(question);

@@ -38,7 +38,7 @@ function canAnswer(ctx: ComposeContext, aspect: Specific): boolean {
     case 'fee':
       return channels.some((c) => c.fee) || rawChannels;
     case 'time':
-      return channels.some((c) => c.time || c.timeText) || rawChannels;
+      return channels.some((c) => c.time || c.timeText) || rawChannels || (sources.entry.legalTimeLimits ?? []).length > 0;
     case 'online':
       return channels.some((c) => c.kind === 'truc-tuyen');
     case 'where':

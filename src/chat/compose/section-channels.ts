@@ -1,6 +1,7 @@
 import type { Channel } from '../../knowledge/schema.js';
 import { displayTitle, missingFact, notesFor, type ComposeContext } from './context.js';
 import { channelLabel, formatNumber, formatTime, formatVnd, joinWords, pick } from './format.js';
+import { isTranslatedFee } from './english.js';
 import { quoteOfficial } from './quote.js';
 import { pickList, pickRaw, pickUrl } from './sources.js';
 import type { Language } from './types.js';
@@ -10,6 +11,11 @@ type Fee = NonNullable<Channel['fee']>;
 /** A fee in words: the amount when one was read, otherwise the official wording in quotation marks. */
 export function formatFee(fee: Fee, language: Language): string {
   if (fee.amountVnd === 0) return pick(language, 'Miễn phí', 'Free of charge');
+  if (isTranslatedFee(fee)) {
+    // An official's English rendering, not the record's words: never presented as "the official wording".
+    const amount = fee.amountVnd === undefined ? undefined : formatVnd(fee.amountVnd, language);
+    return amount && !fee.text.includes(amount) ? `${amount} (${fee.text})` : fee.text;
+  }
   if (fee.amountVnd === undefined) {
     return pick(language, `“${fee.text}”`, `as written in the official record: “${fee.text}”`);
   }
@@ -71,7 +77,9 @@ export function composeTime(ctx: ComposeContext): string[] {
   const title = displayTitle(ctx.sources.entry, language);
   const channels = pickList(ctx.sources, 'channels');
   const timed = channels.filter((channel) => channel.time || channel.timeText);
+  const byLaw = composeLegalTimeLimits(ctx);
   if (timed.length === 0) {
+    if (byLaw) return [byLaw, ...timeNotes(ctx)];
     const intro = pick(language, `Dạ, về thời gian giải quyết thủ tục ${title}, hồ sơ chính thức ghi:`,
       `On the processing time for ${title}, the official record says:`);
     return quoteOrMissing(ctx, 'time', intro);
@@ -96,7 +104,30 @@ export function composeTime(ctx: ComposeContext): string[] {
     ctx.handover = true;
     body.push(askForUnit(ctx));
   }
-  return [body.join('\n'), ...notesFor(ctx, 'time')];
+  return [body.join('\n'), ...(byLaw ? [byLaw] : []), ...timeNotes(ctx)];
+}
+
+/** The officials' notes on time, less those that repeat a legal limit just cited ("Trong 60 ngày kể từ ngày sinh …"). */
+function timeNotes(ctx: ComposeContext): string[] {
+  const durations = (text: string) => text.match(/\d+ ngày/g)?.map((d) => d.replace(/^0+/, '')) ?? [];
+  const cited = new Set((ctx.sources.entry.legalTimeLimits ?? []).flatMap((limit) => durations(limit.text.vi)));
+  return notesFor(ctx, 'time').filter((note) => !durations(note).some((d) => cited.has(d)));
+}
+
+/**
+ * The time limits the law sets (the citizen's deadline to act, the agency's time to decide), each with the law and
+ * article that set it (docs/facts.md, "Legal time limits").
+ */
+function composeLegalTimeLimits(ctx: ComposeContext): string | undefined {
+  const limits = ctx.sources.entry.legalTimeLimits ?? [];
+  if (limits.length === 0) return undefined;
+  const { language } = ctx;
+  const lines = limits.map((limit) => {
+    const text = language === 'en' && limit.text.en ? limit.text.en : limit.text.vi;
+    const basis = [limit.basis.title, limit.basis.number].filter(Boolean).join(' ');
+    return `- ${text.replace(/[.]$/, '')} (${basis}, ${limit.basis.article}).`;
+  });
+  return [pick(language, 'Thời hạn theo luật:', 'Time limits set by law (the law is cited in Vietnamese):'), ...lines].join('\n');
 }
 
 function leadFor(title: string, unitless: boolean, language: Language): string {

@@ -6,6 +6,7 @@
  */
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
+import { pickSuggestions } from '../../retrieval/search/relevance.js';
 import { foldForMatch, type Language } from '../../text/index.js';
 import { understand, type Aspect, type Question } from '../../understand/index.js';
 import { AppError } from '../../shared/errors.js';
@@ -293,7 +294,9 @@ export class ChatEngine {
   }
 
   private async recordGap(question: Question, language: Language, response: SearchResponse, reason: 'unanswered' | 'low-confidence' | 'out-of-scope'): Promise<void> {
-    await this.store.recordGap({ question: question.redacted, language, reason, topIds: response.results.slice(0, 3).map((r) => r.id) });
+    // Only entries above the chat's own suggestion floor are kept as the gap's suggestions: the workbench pre-selects
+    // the first, and an unrelated procedure must not be one click away from receiving the question as an alias.
+    await this.store.recordGap({ question: question.redacted, language, reason, topIds: pickSuggestions(response.results).map((r) => r.id) });
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SUGGESTION_FLOOR } from '../../../src/retrieval/search/relevance.js';
 import { wardDayOf } from '../../../src/shared/ward-time.js';
 import { ask, buildWorkbench } from './admin-test-kit.js';
 
@@ -33,6 +34,23 @@ describe('gaps inbox, feedback and dashboard', () => {
     const other = (await editor.json<Groups>('GET', '/gaps/groups')).groups[0]!;
     expect(await editor.json('POST', '/gaps/dismiss', { gapIds: other.gapIds }, 200)).toEqual({ dismissed: 1 });
     expect((await editor.json<Groups>('GET', '/gaps/groups')).groups).toEqual([]);
+  });
+
+  it("suggests for a gap only entries above the chat's relevance floor, and none when nothing is close", async () => {
+    const { app, editor } = await buildWorkbench();
+    const unrelated = 'làm lại giấy tờ nhà bị cháy';
+    const close = 'xin giấy xác nhận độc thân để vay vốn';
+    expect((await ask(app, unrelated)).kind).toBe('fallback');
+    await ask(app, close);
+    const groups = (await editor.json<Groups>('GET', '/gaps/groups')).groups;
+    // Retrieval's closest entries for the unrelated question all stay under the floor: none is suggested.
+    const search = async (q: string) => ((await (await app.request(`http://localhost/api/search?q=${encodeURIComponent(q)}&k=3`)).json()) as { results: { id: string; coverage?: number }[] }).results;
+    expect((await search(unrelated)).length).toBeGreaterThan(0);
+    expect(groups.find((g) => g.label === unrelated)?.suggestions).toEqual([]);
+    const suggested = groups.find((g) => g.label === close)?.suggestions ?? [];
+    expect(suggested[0]?.id).toBe('xac-nhan-tinh-trang-hon-nhan');
+    const coverage = new Map((await search(close)).map((r) => [r.id, r.coverage ?? 0]));
+    for (const { id } of suggested) expect(coverage.get(id)).toBeGreaterThanOrEqual(SUGGESTION_FLOOR);
   });
 
   it('shows thumbs-down feedback with its comment and what the answer cited', async () => {

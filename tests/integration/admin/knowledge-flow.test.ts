@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeWorkbench } from '../../../src/admin/knowledge/workbench.js';
-import type { Entry } from '../../../src/knowledge/schema.js';
+import { EntrySchema, type Entry } from '../../../src/knowledge/schema.js';
+import { loadCuratedEntries } from '../../helpers/chat-server.js';
+import { buildCatalogueEntry } from '../../helpers/knowledge.js';
 import { buildSilentLogger } from '../../helpers/logger.js';
 import { ask, buildWorkbench } from './admin-test-kit.js';
 
@@ -132,5 +134,14 @@ describe('knowledge editing: draft → publish → rollback, live', () => {
     const byCode = await editor.json<{ entries: { id: string }[] }>('GET', `/knowledge/entries?q=${encodeURIComponent('thủ tục 1.001193')}`);
     expect(byCode.entries.map((e) => e.id)).toContain('dang-ky-khai-sinh');
     expect(byCode.entries.every((e) => e.id === 'dang-ky-khai-sinh' || e.id === 'dvc-1.001193')).toBe(true);
+  });
+
+  it('says which curated entry answers for a catalogue record listed beside it', async () => {
+    const entries = [...(await loadCuratedEntries()), EntrySchema.parse(buildCatalogueEntry('1.001193', { title: { vi: 'Đăng ký khai sinh' } }))];
+    const { editor } = await buildWorkbench({ entries });
+    const page = await editor.json<{ entries: { id: string; foldedInto?: string }[] }>('GET', `/knowledge/entries?q=${encodeURIComponent('1.001193')}`);
+    const record = page.entries.find((e) => e.id === 'dvc-1.001193');
+    expect(record?.foldedInto).toBe('dang-ky-khai-sinh');
+    expect(page.entries.find((e) => e.id === 'dang-ky-khai-sinh')?.foldedInto).toBeUndefined();
   });
 });

@@ -131,6 +131,58 @@ describe('loadKnowledge', () => {
     expect(lines.some((l) => l.includes('codes.0: code 1.001193 is already covered by'))).toBe(true);
   });
 
+  it('reports two searchable entries claiming one national code, naming both files and the field', async () => {
+    const dir = await writeKnowledgeDir({
+      'catalogue/1.004194.yaml': buildCatalogueEntry('1.004194', { title: { vi: 'Đăng ký tạm trú' } }),
+      'catalogue/2.000001.yaml': buildCatalogueEntry('2.000001', { codes: ['2.000001', '1.004194'], title: { vi: 'Đăng ký tạm trú' } }),
+      'synonyms.yaml': synonyms,
+    });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines).toEqual([
+      'catalogue/2.000001.yaml: codes.1: code 1.004194 is already covered by catalogue/1.004194.yaml (codes.0): two searchable entries answer for one national code; '
+        + 'keep the code on one of them, or list it on a curated entry that folds the record',
+    ]);
+  });
+
+  it('accepts one code on a curated entry and its records: the curated entry folds them', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-tam-tru.yaml': buildCuratedEntry({ id: 'dang-ky-tam-tru', codes: ['1.004194'] }),
+      'catalogue/1.004194.yaml': buildCatalogueEntry('1.004194'),
+      'catalogue/2.000001.yaml': buildCatalogueEntry('2.000001', { codes: ['2.000001', '1.004194'] }),
+      'synonyms.yaml': synonyms,
+    });
+    expect((await loadKnowledge(dir, { relativeTo: dir })).problems).toEqual([]);
+  });
+
+  it('does not let a draft curated entry fold a record: the record and another still claim the code twice', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-tam-tru.yaml': buildCuratedEntry({ id: 'dang-ky-tam-tru', codes: ['1.004194'], status: 'draft' }),
+      'catalogue/1.004194.yaml': buildCatalogueEntry('1.004194'),
+      'catalogue/2.000001.yaml': buildCatalogueEntry('2.000001', { codes: ['2.000001', '1.004194'] }),
+      'synonyms.yaml': synonyms,
+    });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines.some((l) => l.startsWith('catalogue/2.000001.yaml: codes.1: code 1.004194 is already covered by'))).toBe(true);
+  });
+
+  it('checks English texts item by item and that a legal time limit cites a law of the entry', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry({
+        steps: ['Nộp tờ khai.', 'Nhận Giấy khai sinh.'],
+        en: { steps: ['Hand in the form.'], fees: ['Free of charge'] },
+        legalBasis: [{ title: 'Luật Hộ tịch', number: '60/2014/QH13' }],
+        legalTimeLimits: [{ kind: 'deadline', text: { vi: 'Trong 60 ngày kể từ ngày sinh.' }, basis: { title: 'Luật Cư trú', number: '68/2020/QH14', article: 'Điều 1' } }],
+      }),
+      'synonyms.yaml': synonyms,
+    });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines).toEqual(expect.arrayContaining([
+      'curated/dang-ky-khai-sinh.yaml: en.steps: has 1 items, steps has 2: translate each one, in the same order',
+      'curated/dang-ky-khai-sinh.yaml: legalTimeLimits.0.basis.number: 68/2020/QH14 is not in legalBasis: cite the law there too',
+    ]));
+    expect(lines.some((l) => l.includes('en.fees'))).toBe(false);
+  });
+
   it('reports a missing or invalid synonyms file without losing entries', async () => {
     const dir = await writeKnowledgeDir({ 'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(), 'synonyms.yaml': { synonyms: [{ colloquial: [] }] } });
     const loaded = await loadKnowledge(dir, { relativeTo: dir });

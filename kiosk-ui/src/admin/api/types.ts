@@ -23,6 +23,7 @@ export interface EntrySummary {
   verified: boolean;
   edited: boolean;
   draft: boolean;
+  foldedInto?: string;
 }
 
 // From the server, so the list cannot drift from the API (type-only: nothing is bundled).

@@ -47,6 +47,15 @@ const FIELD_LABELS: Record<string, string> = {
   url: 'Đường dẫn Cổng dịch vụ công',
   raw: 'Văn bản gốc chưa tách',
   notes: 'Lưu ý cho người dân',
+  legalTimeLimits: 'Thời hạn theo luật',
+  'legalTimeLimits.kind': 'Loại thời hạn',
+  'legalTimeLimits.text': 'Nội dung thời hạn',
+  basis: 'Căn cứ (luật, điều)',
+  'basis.title': 'Tên văn bản',
+  'basis.number': 'Số hiệu',
+  article: 'Điều, khoản',
+  reviewed: 'Cán bộ đã duyệt bản dịch',
+  fees: 'Phí, lệ phí (theo thứ tự cách thức thực hiện)',
   status: 'Trạng thái',
   verified: 'Đã kiểm tra',
   updatedAt: 'Ngày cập nhật',
@@ -90,12 +99,14 @@ const ENUM_LABELS: Record<string, string> = {
   tỉnh: 'Cấp tỉnh',
   bộ: 'Cấp bộ',
   khác: 'Khác',
+  deadline: 'Người dân phải làm trong thời hạn',
+  processing: 'Cơ quan phải giải quyết trong thời hạn',
 };
 // `copy` is also a field name; the enum value gets its own entry.
 const ENUM_VALUE_COPY = 'Bản sao';
 
 // Fields whose text is usually a sentence or more: a textarea rather than a one-line input.
-const LONG_TEXT = new Set(['summary.vi', 'summary.en', 'description', 'note', 'notes', 'steps', 'conditions', 'address', 'fee.text', 'raw']);
+const LONG_TEXT = new Set(['summary.vi', 'summary.en', 'text.vi', 'text.en', 'fees', 'description', 'note', 'notes', 'steps', 'conditions', 'address', 'fee.text', 'raw']);
 
 /** The label of a field from its object keys (array indices skipped), e.g. ['channels', 'fee', 'text']. */
 export function labelField(keys: readonly string[], schemaTitle?: string): string {

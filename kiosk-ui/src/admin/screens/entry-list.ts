@@ -62,6 +62,7 @@ function renderResults(page: { total: number; entries: EntrySummary[] }, offset:
     const state = el('span', 'badges');
     if (entry.edited) state.append(badge(s.entries.edited, 'info'));
     if (entry.draft) state.append(badge(s.entries.draft, 'warn'));
+    if (entry.foldedInto) state.append(badge(s.entries.foldedInto(entry.foldedInto), 'muted'));
     state.append(badge(entry.verified ? s.entries.verified : s.entries.unverified, entry.verified ? 'ok' : 'muted'));
     return [
       link(titleText(entry.title, entry.id), `#/entries/${encodeURIComponent(entry.id)}`),

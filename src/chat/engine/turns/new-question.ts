@@ -1,3 +1,4 @@
+import { pickSuggestions } from '../../../retrieval/search/relevance.js';
 import type { SearchResponse } from '../../../retrieval/search/retriever.js';
 import { detectAspectBesides, type Question } from '../../../understand/index.js';
 import { composeChoices, composeFallback } from '../../compose/index.js';
@@ -13,11 +14,8 @@ const CLARIFY_MARGIN = 0.95;
 const LOW_CONFIDENCE_COVERAGE = 0.6;
 // A question that holds this much of a procedure's name asks for that procedure, whatever moment of life it tells.
 const NAMES_A_PROCEDURE = 0.75;
-/**
- * A procedure is suggested (a big button) only when the question's words are found this much in its names and
- * summary: an unrelated procedure is never offered (docs/understanding.md).
- */
-export const SUGGESTION_FLOOR = 0.34;
+// The floor is shared with the gaps inbox, which pre-selects an entry only above it.
+export { SUGGESTION_FLOOR } from '../../../retrieval/search/relevance.js';
 
 /** Answers a message that asks something new: a procedure, a moment of life, a topic that is not the ward's. */
 export async function answerQuestion(ctx: TurnContext, question: Question, state: DialogueState, clarify: boolean): Promise<Turn> {
@@ -69,7 +67,7 @@ function aspectBesides(question: Question, name: string) {
 
 /** Not sure: say so, offer only procedures that pass the relevance floor, and an official. */
 async function fallback(ctx: TurnContext, question: Question, state: DialogueState, response: SearchResponse): Promise<Turn> {
-  const relevant = response.results.slice(0, 3).filter((r) => (r.coverage ?? 0) >= SUGGESTION_FLOOR);
+  const relevant = pickSuggestions(response.results);
   const reason = relevant.length > 0 ? 'unsure' : 'out-of-scope';
   await ctx.recordGap(question, state.language, response, response.evidence.coverage > 0.2 ? 'unanswered' : 'out-of-scope');
   const composed = composeFallback({ suggestions: ctx.entriesOf(relevant.map((r) => r.id)), language: state.language, reason });

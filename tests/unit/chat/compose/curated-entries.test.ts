@@ -79,7 +79,8 @@ describe('composeAnswer on the shipped curated entries', () => {
   it('answers in English with the Vietnamese official names', () => {
     const { text } = composeAnswer({ entry: loadCurated('dang-ky-khai-sinh'), aspect: 'documents', language: 'en' });
     expect(text).toMatch(/^Documents for “Birth registration” \(Đăng ký khai sinh\):/);
-    expect(text).toContain('1. Tờ khai đăng ký khai sinh — 1 original');
+    // The entry's English papers (issue 16) keep the Vietnamese name beside the English one, and the official form.
+    expect(text).toContain('1. Birth registration form (tờ khai đăng ký khai sinh) — 1 original, form: Tờ khai đăng ký khai sinh (Thông tư 04/2024/TT-BTP)');
     expect(text).toContain('Official documents and forms are in Vietnamese.');
   });
 

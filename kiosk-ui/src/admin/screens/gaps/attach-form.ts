@@ -41,12 +41,14 @@ export function renderAttachForm(group: GapGroup, onDone: (text: string) => void
     );
   };
   const suggested = group.suggestions.map((sug) => ({ id: sug.id, title: titleText(sug.title, sug.id) }));
-  // The closest entry is the usual answer: chosen already, the official changes it only when it is wrong.
+  // The closest entry is the usual answer: chosen already, the official changes it only when it is wrong. The server
+  // sends only entries above the chat's relevance floor; with none, nothing is chosen and the official searches.
   if (suggested[0]) {
     chosen = suggested[0];
     chosenLine.textContent = s.gaps.chosen(suggested[0].title);
   }
   showOptions(suggested);
+  if (suggested.length === 0) options.append(el('p', 'muted no-suggestion', s.gaps.noSuggestion));
   const search = input('entry-q', 'search');
   const searchButton = el('button', 'btn small', s.entries.find);
   searchButton.type = 'button';

@@ -64,6 +64,9 @@ function renderGroup(group: GapGroup): HTMLElement {
       suggestions.append(link(typeof sug.title === 'string' ? sug.title : sug.title.vi, `#/entries/${encodeURIComponent(sug.id)}`));
     });
     card.append(suggestions);
+  } else {
+    // None passed the chat's relevance floor: say so rather than show an unrelated procedure.
+    card.append(el('p', 'suggestions muted', s.gaps.noSuggestion));
   }
   const message = messageArea();
   const actions = el('div', 'actions');
