@@ -118,9 +118,14 @@ export class ChatEngine {
     await this.store.addFeedback(sessionId, input);
   }
 
-  /** Takes a queue ticket for a hand-over to an official and says how long the wait is. */
-  async handover(sessionId: string, topic?: string): Promise<TicketFrame> {
-    return this.issueTicket(await this.store.load(sessionId), topic);
+  /**
+   * The hand-over button. At the kiosk (and for HTTP clients): a queue ticket and the wait. In the website widget:
+   * the ward's contact and the call-back offer, never a ticket — a visitor at home cannot stand in the queue.
+   */
+  async handover(sessionId: string, topic?: string): Promise<TicketFrame | AnswerFrame> {
+    const loaded = await this.store.load(sessionId);
+    if (loaded.session.channel === 'widget') return this.finish(loaded, handoverTurn(this.context(loaded.session), loaded.state));
+    return this.issueTicket(loaded, topic);
   }
 
   private async issueTicket(loaded: LoadedSession, topic?: string): Promise<TicketFrame> {

@@ -57,6 +57,23 @@ describe('widget call-back requests (POST /api/callbacks)', () => {
     expect(JSON.stringify(audit.events)).not.toMatch(/Bình|0912345678/);
   });
 
+  it('answers the hand-over button of a widget session with the contact and the call-back offer, not a ticket', async () => {
+    const built = await buildWorkbench({ widgetOrigins: [SITE] });
+    const chat = async (body: unknown) =>
+      (await (await built.app.request(`${BASE}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as {
+        sessionId: string;
+        frames: { type: string; callback?: unknown; text?: string }[];
+      };
+    const first = await chat({ channel: 'widget', frame: { type: 'message', text: 'đăng ký kết hôn cần giấy tờ gì' } });
+    const handover = await chat({ sessionId: first.sessionId, channel: 'widget', frame: { type: 'handover' } });
+    expect(handover.frames.map((f) => f.type)).toEqual(['answer']);
+    expect(handover.frames[0]).toMatchObject({ callback: { retentionDays: 30 }, text: expect.stringMatching(/cán bộ/) });
+    expect(await built.storage.tickets.listToday()).toEqual([]);
+    // The same button at an HTTP client that is not the widget still takes a ticket.
+    const other = await chat({ frame: { type: 'message', text: 'đăng ký kết hôn' } });
+    expect((await chat({ sessionId: other.sessionId, frame: { type: 'handover' } })).frames.map((f) => f.type)).toEqual(['ticket']);
+  });
+
   it('refuses a request without consent, with a bad phone or an empty name, naming the field; nothing is stored', async () => {
     const built = await buildWorkbench();
     const cases: [unknown, string][] = [

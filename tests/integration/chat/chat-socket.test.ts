@@ -9,9 +9,9 @@ afterAll(async () => {
   await server.close();
 });
 
-async function openSession(): Promise<{ client: ChatClient; sessionId: string }> {
+async function openSession(channel: 'widget' | 'kiosk' = 'widget'): Promise<{ client: ChatClient; sessionId: string }> {
   const client = await ChatClient.connect(server.wsUrl);
-  const session = await client.ask({ type: 'hello', language: 'vi', channel: 'widget' }, 'session');
+  const session = await client.ask({ type: 'hello', language: 'vi', channel }, 'session');
   return { client, sessionId: session.sessionId };
 }
 
@@ -112,8 +112,8 @@ describe('/ws/chat', () => {
     client.close();
   });
 
-  it('stores feedback and gives a hand-over ticket with the wait', async () => {
-    const { client, sessionId } = await openSession();
+  it('stores feedback and gives a hand-over ticket with the wait (at the kiosk)', async () => {
+    const { client, sessionId } = await openSession('kiosk');
     const answer = await client.ask({ type: 'message', text: 'đăng ký khai tử' }, 'answer');
     expect(await client.ask({ type: 'feedback', messageId: answer.messageId, rating: 'down', comment: 'thiếu thông tin' }, 'feedback_ack')).toMatchObject({ messageId: answer.messageId });
     const stored = await server.storage.feedback.list({ rating: 'down' });

@@ -83,8 +83,13 @@ describe('SIGKILL during a dossier save over HTTP', () => {
     const { sessionId } = await client.ask({ type: 'hello', channel: 'widget' }, 'session');
     const answer = await client.ask({ type: 'message', text: 'đăng ký tạm trú' }, 'answer');
     expect(answer.citations[0]?.id).toBe('dang-ky-tam-tru');
-    const ticket = await client.ask({ type: 'handover' }, 'ticket');
     client.close();
+    // The queue ticket is the kiosk's (the widget gives the ward's contact instead).
+    const kiosk = await ChatClient.connect(first.wsUrl);
+    const { sessionId: kioskSessionId } = await kiosk.ask({ type: 'hello', channel: 'kiosk' }, 'session');
+    await kiosk.ask({ type: 'message', text: 'đăng ký tạm trú' }, 'answer');
+    const ticket = await kiosk.ask({ type: 'handover' }, 'ticket');
+    kiosk.close();
     const saved = await postBirthDossier(first.url);
     expect(saved.status).toBe(201);
     const { reference } = (await saved.json()) as { reference: string };
@@ -99,7 +104,7 @@ describe('SIGKILL during a dossier save over HTTP', () => {
     expect(inspectDatabase(dataDir)).toEqual({ integrity: 'ok', foreignKeyProblems: [], dossiers: { n: 1 }, broken: { n: 0 } });
     const storage = await openStorage(dataDir, key);
     expect((await storage.messages.list(sessionId)).map((m) => m.text)).toEqual(['đăng ký tạm trú', answer.text]);
-    expect(await storage.tickets.get(ticket.ticket.id)).toMatchObject({ number: ticket.ticket.number, status: 'waiting', sessionId });
+    expect(await storage.tickets.get(ticket.ticket.id)).toMatchObject({ number: ticket.ticket.number, status: 'waiting', sessionId: kioskSessionId });
     expect((await storage.dossiers.getByReference(reference))?.values).toMatchObject({ 'tre.ho_ten': 'Nguyễn Minh Khôi', 'nguoi_yeu_cau.so_dinh_danh': '001090012345' });
     expect(await storage.dossiers.listToday()).toHaveLength(1);
     await storage.close();

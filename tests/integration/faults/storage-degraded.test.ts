@@ -66,7 +66,7 @@ describe('chat while storage cannot write', () => {
   it('answers over the socket with citations, follows up, and reports only the ticket it could not take', async () => {
     h.faults.fail('SQLITE_READONLY');
     const client = await ChatClient.connect(h.server.wsUrl);
-    const session = await client.ask({ type: 'hello', channel: 'widget' }, 'session');
+    const session = await client.ask({ type: 'hello', channel: 'kiosk' }, 'session');
     expect(session).toMatchObject({ resumed: false, sessionId: expect.any(String) });
 
     const answer = await client.ask({ type: 'message', text: 'đăng ký tạm trú' }, 'answer');
@@ -101,12 +101,12 @@ describe('chat while storage cannot write', () => {
 
   it('answers over POST /api/chat with citations, and a hand-over there is a 503 that says what to do', async () => {
     h.faults.fail('SQLITE_FULL');
-    const first = await postChat(h.server.url, { channel: 'widget', frame: { type: 'message', text: 'đăng ký kết hôn cần giấy tờ gì' } });
+    const first = await postChat(h.server.url, { frame: { type: 'message', text: 'đăng ký kết hôn cần giấy tờ gì' } });
     expect(first.status).toBe(200);
     expect(first.body.frames.map((f) => f.type)).toEqual(['session', 'answer']);
     expect(answerOf(first.body)?.citations[0]?.id).toBe('dang-ky-ket-hon');
 
-    const second = await postChat(h.server.url, { sessionId: first.body.sessionId, channel: 'widget', frame: { type: 'message', text: 'lệ phí bao nhiêu?' } });
+    const second = await postChat(h.server.url, { sessionId: first.body.sessionId, frame: { type: 'message', text: 'lệ phí bao nhiêu?' } });
     expect(answerOf(second.body)?.entryId).toBe('dang-ky-ket-hon');
 
     const handover = await postChat(h.server.url, { sessionId: first.body.sessionId, frame: { type: 'handover' } });

@@ -49,7 +49,7 @@ describe('finding 6: a database that cannot be written is opened read-only', () 
     const storage = await openSqliteStorage({ dataDir, key, logger: buildSilentLogger(), faults: readOnlyDisk });
     const { app } = await buildChatApp({ storage });
 
-    const first = (await (await post(app, '/api/chat', { channel: 'widget', frame: { type: 'message', text: 'đăng ký tạm trú cần giấy tờ gì' } })).json()) as ChatReply;
+    const first = (await (await post(app, '/api/chat', { frame: { type: 'message', text: 'đăng ký tạm trú cần giấy tờ gì' } })).json()) as ChatReply;
     const answer = first.frames.find((f): f is AnswerFrame => f.type === 'answer');
     expect(answer?.citations[0]?.id).toBe('dang-ky-tam-tru');
     // The conversation goes on in memory.
