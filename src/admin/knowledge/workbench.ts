@@ -13,13 +13,9 @@ import { diffContent, type FieldChange } from './diff.js';
 import type { KnowledgeFeed, KnowledgeFeedEvent } from './feed.js';
 import { situationContentErrors, summarizeSituation, type SituationSummary } from './situations.js';
 import { schemaFor, WARD_TARGET_ID } from './targets.js';
+import type { EntrySummary, PublishOutcome, ReindexResult, RevisionSummary, TargetView } from '../api/wire.js';
 
-/** What re-indexing after a publish reports (RetrievalRuntime.applyEntries). */
-export interface ReindexResult {
-  changed: string[];
-  removed: string[];
-  ms: number;
-}
+export type { EntrySummary, PublishOutcome, ReindexResult, RevisionSummary, TargetView };
 
 export type Reindexer = (entries: Entry[]) => Promise<ReindexResult>;
 
@@ -52,47 +48,6 @@ export interface EntryListQuery {
   edited?: boolean | undefined;
   offset?: number | undefined;
   limit?: number | undefined;
-}
-
-export interface EntrySummary {
-  id: string;
-  title: string;
-  kind: 'curated' | 'catalogue';
-  levels: string[];
-  codes: string[];
-  verified: boolean;
-  /** A published revision overrides the shipped file. */
-  edited: boolean;
-  /** A draft waits for review. */
-  draft: boolean;
-}
-
-export interface RevisionSummary {
-  id: string;
-  targetKind: RevisionTarget;
-  targetId: string;
-  number: number;
-  status: Revision['status'];
-  note?: string;
-  authorName: string;
-  createdAt: Date;
-  publishedByName?: string;
-  publishedAt?: Date;
-  restoresRevisionId?: string;
-  baseRevisionId?: string;
-}
-
-export interface TargetView<T> {
-  current: T | undefined;
-  baseline: T | undefined;
-  currentRevisionId: string | null;
-  draft: (RevisionSummary & { content: unknown }) | null;
-  revisions: RevisionSummary[];
-}
-
-export interface PublishOutcome {
-  revision: Revision;
-  reindexed?: ReindexResult | { error: string };
 }
 
 interface Overlay<T> {
