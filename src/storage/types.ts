@@ -7,8 +7,10 @@
  * caller too (officials read them).
  */
 
+import type { Language } from '../text/language.js';
+
 export type Channel = 'kiosk' | 'widget' | 'http';
-export type Language = 'vi' | 'en';
+export type { Language };
 
 /** Dialogue state of a session: any JSON-serialisable object. May hold personal data (encrypted at rest). */
 export type SessionState = Record<string, unknown>;

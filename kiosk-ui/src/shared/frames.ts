@@ -1,2 +1,4 @@
 // The protocol's types come from the server so the UI cannot drift from it (type-only: nothing is bundled).
 export type { AnswerFrame, CitationFrame, ClientFrame, ServerFrame, TicketFrame } from '../../../src/chat/protocol.js';
+export type { Aspect } from '../../../src/understand/types.js';
+export type { Language } from '../../../src/text/language.js';

@@ -62,7 +62,7 @@ export class ChatEngine {
    * Opens a new session, or resumes an open one by id (an ended or unknown id starts a new one). When storage
    * cannot write, the new session lives in this process's memory only and the citizen is answered all the same.
    */
-  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: 'vi' | 'en' | undefined }): Promise<SessionFrame> {
+  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: Language | undefined }): Promise<SessionFrame> {
     return this.store.open(input);
   }
 
@@ -265,7 +265,7 @@ export class ChatEngine {
     return { type: 'answer', ...reply, messageId, language: state.language };
   }
 
-  private async reword(reply: Reply, language: 'vi' | 'en'): Promise<Reply> {
+  private async reword(reply: Reply, language: Language): Promise<Reply> {
     const rephraser = this.options.rephraser;
     if (!rephraser || reply.kind !== 'answer' || !reply.entryId || reply.citations.length === 0) return reply;
     const doc = this.retrieval().getDocument(reply.entryId);

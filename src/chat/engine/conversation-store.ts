@@ -5,6 +5,7 @@ import type { SessionFrame } from '../protocol.js';
 import { SessionMemory, WriteGuard } from './degraded.js';
 import { readDialogueState, type DialogueState } from './state.js';
 import type { UsageEvent } from './usage-events.js';
+import type { Language } from '../../text/index.js';
 
 /** The session a turn runs in: stored, or ephemeral (in this process's memory only) while storage cannot write. */
 export interface LoadedSession {
@@ -40,7 +41,7 @@ export class ConversationStore {
   }
 
   /** Opens a session or resumes an open, non-kiosk one; a session that cannot be stored lives in memory. */
-  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: 'vi' | 'en' | undefined }): Promise<SessionFrame> {
+  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: Language | undefined }): Promise<SessionFrame> {
     const { storage } = this;
     const id = input.sessionId ? this.memory.resolve(input.sessionId) : undefined;
     if (input.sessionId && id && !this.memory.isEnded(id)) {

@@ -1,6 +1,5 @@
 import { AppError } from '../../shared/errors.js';
-
-type Language = 'vi' | 'en';
+import type { Language } from '../../text/index.js';
 
 /** The confirmation once a pre-filled dossier is stored. */
 export function composeDossierSaved(reference: string, language: Language): string {
