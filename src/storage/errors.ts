@@ -1,4 +1,23 @@
-import { AppError, isAppError } from '../shared/errors.js';
+import {
+  AppError,
+  isAppError,
+  storageCorruptError,
+  storageFailedError,
+  storageUnavailableError,
+} from '../shared/errors.js';
+
+// Until storage has its own error type, its client-facing errors are the shared factories (one spelling each).
+export {
+  revisionNotDraftError,
+  sessionEndedError,
+  staleRevisionError,
+  storageCorruptError,
+  storageFailedError,
+  storageUnavailableError,
+  storageVersionError,
+  ticketClosedError,
+  usernameTakenError,
+} from '../shared/errors.js';
 
 /** Primary SQLite result codes (and file-system errno codes) that mean "the disk cannot take writes right now". */
 const UNAVAILABLE_CODES = new Set([
@@ -68,93 +87,6 @@ function isPgUnavailable(code: string | undefined, error: unknown): boolean {
   }
   const message = error instanceof Error ? error.message : '';
   return PG_CONNECTION_MESSAGES.some((prefix) => message.startsWith(prefix));
-}
-
-/** 503: the disk is read-only, full, failing or locked; the service may recover without a restart. */
-export function storageUnavailableError(cause?: unknown): AppError {
-  return new AppError({
-    status: 503,
-    code: 'storage_unavailable',
-    message: 'Hệ thống tạm thời không lưu được dữ liệu. Vui lòng thử lại sau ít phút hoặc liên hệ cán bộ tại quầy.',
-    cause,
-  });
-}
-
-/** 500: a stored value or the database file cannot be read back (tampered, truncated, or a different key). */
-export function storageCorruptError(cause?: unknown): AppError {
-  return new AppError({
-    status: 500,
-    code: 'storage_corrupt',
-    message: 'Dữ liệu đã lưu không đọc được. Vui lòng liên hệ cán bộ phụ trách hệ thống.',
-    cause,
-  });
-}
-
-/** 500: the database was migrated by a newer release than this one. */
-export function storageVersionError(found: number, known: number): AppError {
-  return new AppError({
-    status: 500,
-    code: 'storage_version',
-    message:
-      `Cơ sở dữ liệu thuộc phiên bản mới hơn (lược đồ ${found}, phiên bản này chỉ biết đến ${known}). ` +
-      'Vui lòng cài phiên bản ứng dụng mới hơn.',
-  });
-}
-
-/** 500: any other storage failure (a bug, a broken constraint). */
-export function storageFailedError(cause?: unknown): AppError {
-  return new AppError({
-    status: 500,
-    code: 'storage_failed',
-    message: 'Không lưu hoặc đọc được dữ liệu. Vui lòng thử lại.',
-    cause,
-  });
-}
-
-/** 410: the session was ended (kiosk idle wipe, or the citizen left) and cannot be resumed. */
-export function sessionEndedError(): AppError {
-  return new AppError({
-    status: 410,
-    code: 'session_ended',
-    message: 'Phiên trò chuyện này đã kết thúc. Vui lòng bắt đầu phiên mới.',
-  });
-}
-
-/** 409: the ticket is already done or cancelled. */
-export function ticketClosedError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'ticket_closed',
-    message: 'Số thứ tự này đã được phục vụ xong hoặc đã bị hủy.',
-  });
-}
-
-/** 409: another account already has this username (compared trimmed and case-insensitively). */
-export function usernameTakenError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'username_taken',
-    message: 'Tên đăng nhập này đã có người dùng.',
-  });
-}
-
-/** 409: someone published the same content after the author opened it; the author must merge by hand. */
-export function staleRevisionError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'stale_revision',
-    message:
-      'Nội dung này vừa được người khác xuất bản. Hãy xem bản mới và sửa lại; thay đổi của bạn vẫn còn trong biểu mẫu.',
-  });
-}
-
-/** 409: the revision was already published, superseded by a newer draft, or discarded. */
-export function revisionNotDraftError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'revision_not_draft',
-    message: 'Bản này không còn là bản nháp chờ duyệt (đã được xuất bản, đã có bản nháp mới hơn hoặc đã bị hủy).',
-  });
 }
 
 /** The SQLite, PostgreSQL (SQLSTATE) or errno code of an error, if it carries one. */

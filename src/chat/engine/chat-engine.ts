@@ -2,7 +2,7 @@ import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import { foldForMatch, type Language } from '../../text/index.js';
 import { understand, type Aspect, type Question } from '../../understand/index.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, noTopicError, ticketUnavailableError, unavailableError, unknownFormError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session, Storage } from '../../storage/types.js';
 import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
@@ -11,7 +11,7 @@ import type { DialogueState } from './state.js';
 import { composeTicketText } from './ticket-text.js';
 import type { Rephraser } from '../llm/rephrase.js';
 import { ConversationStore, type LoadedSession } from './conversation-store.js';
-import { composeDossierSaved, ticketUnavailableError } from './notices.js';
+import { composeDossierSaved } from './notices.js';
 import { usageEventsOf } from './usage-events.js';
 import { answerEntry } from './turns/answer-entry.js';
 import type { ChatRetrieval, FormCatalog, LifeSituation, Reply, Turn, TurnContext } from './turns/context.js';
@@ -102,7 +102,7 @@ export class ChatEngine {
   /** Answers a tap on a follow-up (another aspect of the last procedure). */
   async followUp(sessionId: string, aspect: Aspect): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);
-    if (!loaded.state.lastEntryId) throw new AppError({ status: 409, code: 'no_topic', message: 'Bạn hãy hỏi về một thủ tục trước nhé.' });
+    if (!loaded.state.lastEntryId) throw noTopicError();
     return this.finish(loaded, { ...answerEntry(this.context(loaded.session), loaded.state.lastEntryId, aspect, loaded.state), count: 'question' });
   }
 
@@ -165,7 +165,7 @@ export class ChatEngine {
     const loaded = await this.store.load(sessionId);
     const { state } = loaded;
     const form = this.options.forms?.get(formId);
-    if (!form) throw new AppError({ status: 404, code: 'unknown_form', message: 'Không có mẫu tờ khai này.' });
+    if (!form) throw unknownFormError();
     const turn = startFormTurn(this.context(loaded.session), form, state);
     return this.send(loaded, turn.frame, turn.state);
   }
@@ -275,7 +275,7 @@ export class ChatEngine {
 
   private retrieval(): ChatRetrieval {
     const retrieval = this.options.retrieval();
-    if (!retrieval) throw new AppError({ status: 503, code: 'service_unavailable', message: 'Hệ thống đang khởi động, vui lòng thử lại sau giây lát.' });
+    if (!retrieval) throw unavailableError();
     return retrieval;
   }
 

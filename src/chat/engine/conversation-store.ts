@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors.js';
+import { sessionEndedError, sessionNotFoundError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AddGapInput, CreateTicketInput, Dossier, MessageMeta, Session, Storage, Ticket } from '../../storage/types.js';
 import type { SessionFrame } from '../protocol.js';
@@ -23,8 +23,6 @@ export interface DossierToSave {
 }
 
 type NewMessage = { role: 'citizen' | 'assistant'; text: string; meta?: MessageMeta };
-
-const sessionEnded = () => new AppError({ status: 410, code: 'session_ended', message: 'Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.' });
 
 /**
  * The chat engine's side of storage, built so that a read-only or full disk never stops an answer: messages,
@@ -82,12 +80,12 @@ export class ConversationStore {
   /** The session and its newest state; `session_not_found` (404) or `session_ended` (410) otherwise. */
   async load(clientId: string): Promise<LoadedSession> {
     const id = this.memory.resolve(clientId);
-    if (this.memory.isEnded(id)) throw sessionEnded();
+    if (this.memory.isEnded(id)) throw sessionEndedError('Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.');
     const ephemeral = this.memory.getEphemeral(id);
     if (ephemeral) return this.promote(ephemeral);
     const session = await this.storage.sessions.get(id);
-    if (!session) throw new AppError({ status: 404, code: 'session_not_found', message: 'Phiên trò chuyện không còn. Vui lòng bắt đầu lại.' });
-    if (session.endedAt) throw sessionEnded();
+    if (!session) throw sessionNotFoundError();
+    if (session.endedAt) throw sessionEndedError('Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.');
     return { session, state: this.memory.stateOf(id, session.lastSeenAt) ?? readDialogueState(session.state, session.language), ephemeral: false };
   }
 

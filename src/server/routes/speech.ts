@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { VoiceSchema, type SpeechService, type Voice } from '../../speech/index.js';
-import { AppError, unavailableError } from '../../shared/errors.js';
+import { rateLimitedError, unavailableError } from '../../shared/errors.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import { parseOrThrow } from '../validate.js';
 
@@ -42,8 +42,7 @@ export function createSpeechRoutes({ getSpeech, getWardVoice, transcribeEnabled,
   routes.get('/', async (c) => {
     const { text, voice } = parseOrThrow(SpeechQuerySchema, { text: c.req.query('text'), voice: c.req.query('voice') || undefined }, 'Yêu cầu đọc chưa hợp lệ.');
     if (!limiter.take(getAddress(c))) {
-      c.header('Retry-After', '60');
-      throw new AppError({ status: 429, code: 'rate_limited', message: 'Bạn yêu cầu đọc nhanh quá, vui lòng chờ một chút.' });
+      throw rateLimitedError(60, 'Bạn yêu cầu đọc nhanh quá, vui lòng chờ một chút.');
     }
     const speech = getSpeech();
     if (!speech) throw unavailableError();

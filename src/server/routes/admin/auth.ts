@@ -6,7 +6,7 @@ import type { OfficialInfo, SessionBody } from '../../../admin/api/wire.js';
 import { AuthService, type AuthPolicy } from '../../../admin/auth/auth-service.js';
 import { UnknownUserLockout } from '../../../admin/auth/unknown-users.js';
 import { TOKEN_ACTOR, type Actor } from '../../../admin/auth/roles.js';
-import { AppError, unauthorizedError } from '../../../shared/errors.js';
+import { csrfError, unauthorizedError } from '../../../shared/errors.js';
 import type { Official, Storage } from '../../../storage/types.js';
 import { RateLimiter } from '../../limits/rate-limiter.js';
 import { parseOrThrow, readJsonBody } from '../../validate.js';
@@ -48,9 +48,6 @@ function isSecure(c: Context, trustProxy: boolean): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
   return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
-
-const csrfError = () =>
-  new AppError({ status: 403, code: 'csrf_failed', message: 'Phiên làm việc không hợp lệ hoặc đã cũ. Vui lòng tải lại trang rồi thử lại.' });
 
 /**
  * `/admin/api/login|logout|session` and the guard of everything else: a cookie session (with the CSRF token on every

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { editingSchemas, WARD_TARGET_ID } from '../../../admin/knowledge/targets.js';
 import type { DiscardBody, DraftListBody, EntryBody, EntryListBody, PublishOutcome, RevisionDetailBody, SavedDraftBody, SituationBody, SituationListBody, WardSettingsBody } from '../../../admin/api/wire.js';
-import { AppError, notFoundError } from '../../../shared/errors.js';
+import { forbiddenError, notFoundError } from '../../../shared/errors.js';
 import { parseOrThrow, readJsonBody as readJson } from '../../validate.js';
 import { requireRole, type AdminEnv, type AdminServices } from './context.js';
 
@@ -86,7 +86,7 @@ export function createKnowledgeRoutes(services: AdminServices): Hono<AdminEnv> {
     if (!revision) throw notFoundError('Không tìm thấy phiên bản này.');
     // An editor may withdraw their own draft; throwing away someone else's is a reviewer's call.
     if (actor.role === 'editor' && revision.authorId !== actor.officialId) {
-      throw new AppError({ status: 403, code: 'forbidden', message: 'Bạn chỉ bỏ được bản nháp của chính mình.' });
+      throw forbiddenError('Bạn chỉ bỏ được bản nháp của chính mình.');
     }
     return c.json({ revision: await workbench().discard(revision.id, actor) } satisfies DiscardBody);
   });
