@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   for (const problem of knowledge.problems) log.error({ problem: formatProblem(problem) }, 'knowledge file skipped');
   const wardFile = await loadWardSettings(config.wardSettingsFile);
   for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
-  // Officials' published revisions lie over the shipped files (DESIGN.md, "Knowledge").
+  // Officials' published revisions lie over the shipped files (docs/decisions.md, "Who owns the knowledge").
   // With several instances, a publish anywhere reaches every instance's indexes through the feed.
   const bench = await KnowledgeWorkbench.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, baselineSituations: knowledge.situations, logger, feed });
   workbench = bench;

@@ -41,7 +41,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
-/** A citation as every client receives it (DESIGN.md contract). */
+/** A citation as every client receives it (docs/protocol.md; docs/decisions.md, "Contracts"). */
 export interface CitationFrame {
   id: string;
   codes: string[];
@@ -50,7 +50,7 @@ export interface CitationFrame {
   legalBasis: { title: string; number?: string }[];
 }
 
-/** The frame that ends every reply to a message (DESIGN.md contract, extended). */
+/** The frame that ends every reply to a message (docs/protocol.md; the core in docs/decisions.md, "Contracts"). */
 export interface AnswerFrame {
   type: 'answer';
   kind: 'answer' | 'clarify' | 'form' | 'smalltalk' | 'fallback';

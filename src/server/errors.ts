@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isAppError, type FieldError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 
-/** The JSON body of every 4xx/5xx response (DESIGN.md, "Contracts"). */
+/** The JSON body of every 4xx/5xx response (docs/decisions.md, "Contracts"). */
 export interface ErrorBody {
   error: { code: string; message: string };
   errors?: FieldError[];

@@ -82,7 +82,7 @@ export function clearFormView(): void {
   dossier.replaceChildren();
 }
 
-/** Dates are stored ISO but always shown day-first (DESIGN.md). */
+/** Dates are stored ISO but always shown day-first (docs/decisions.md, "Dates, names and numbers"). */
 function showValue(value: string | undefined): string {
   const iso = value?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : (value ?? '');

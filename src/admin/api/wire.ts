@@ -2,7 +2,7 @@
  * The officials' API as it goes over the wire (docs/admin-api.md): the bodies `/admin/api` answers with, as the
  * server routes build them, and `Json<...>` of them as the workbench (kiosk-ui/src/workbench/) receives them.
  * Types only, no code: the workbench type-imports this file, so nothing of the server enters its bundle and the two
- * sides cannot drift apart (docs/kiosk-ui.md, "One contract").
+ * sides cannot drift apart (docs/decisions.md, "One contract between server and UI").
  */
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { Situation } from '../../knowledge/situation-schema.js';
