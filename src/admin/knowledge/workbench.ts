@@ -2,7 +2,8 @@ import { isCatalogueEntry, type Entry, type WardSettings } from '../../knowledge
 import type { Situation } from '../../knowledge/situation-schema.js';
 import { findNationalCodes } from '../../retrieval/search/code-lookup.js';
 import { detectLanguage, foldForMatch } from '../../text/index.js';
-import { AppError, isAppError, notFoundError, validationError } from '../../shared/errors.js';
+import { AppError, notFoundError, staleRevisionError, validationError } from '../../shared/errors.js';
+import { isStorageError } from '../../storage/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { wardDayOf } from '../../shared/ward-time.js';
 import { toFieldErrors, VIETNAMESE } from '../../shared/zod-errors.js';
@@ -446,15 +447,10 @@ export class KnowledgeWorkbench {
     try {
       return await run();
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'stale_revision') throw error;
+      if (!isStorageError(error, 'stale_revision')) throw error;
       const latest = await this.storage.revisions.currentPublished(kind, targetId);
       if (latest) this.applyRevision(latest);
-      throw new AppError({
-        status: 409,
-        code: error.code,
-        message: error.message,
-        details: { current: { revisionId: latest?.id ?? null, content: this.currentOf(kind, targetId) ?? null } },
-      });
+      throw staleRevisionError({ current: { revisionId: latest?.id ?? null, content: this.currentOf(kind, targetId) ?? null } });
     }
   }
 

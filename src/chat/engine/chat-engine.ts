@@ -19,6 +19,7 @@ import { continueFormTurn, startFormTurn, switchFormLanguage } from './turns/for
 import type { PrintTokens } from '../../dossiers/index.js';
 import { declineTurn, handoverTurn } from './turns/handover.js';
 import { answerQuestion } from './turns/new-question.js';
+import { isStorageError } from '../../storage/errors.js';
 
 export type { ChatRetrieval, FormCatalog, LifeSituation } from './turns/context.js';
 
@@ -224,8 +225,10 @@ export class ChatEngine {
     try {
       ticket = await this.issueTicket(loaded);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return this.send(loaded, { ...turn.frame, text: error.message, handover: false }, turn.state);
+      // A refusal, or storage failing after the ticket: said in the answer, with the way to the desk.
+      const refusal = error instanceof AppError ? error : isStorageError(error) ? ticketUnavailableError(loaded.state.language) : undefined;
+      if (!refusal) throw error;
+      return this.send(loaded, { ...turn.frame, text: refusal.message, handover: false }, turn.state);
     }
     const frame = await this.send(loaded, { ...turn.frame, text: ticket.text, ticket: ticket.ticket }, turn.state);
     return frame;

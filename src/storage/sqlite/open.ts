@@ -4,8 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createReferenceCode } from '../../dossiers/reference-code.js';
 import type { Logger } from '../../shared/logger.js';
-import { toStorageError } from '../errors.js';
-import type { AppError } from '../../shared/errors.js';
+import { toStorageError, type StorageError } from '../errors.js';
+import type { AppError } from '../../shared/app-error.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createAuditRepo } from './audit.js';
 import { createContext, type SqliteContext, type StorageFaults } from './context.js';
@@ -92,7 +92,7 @@ function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: 
  * An existing database the disk will not let us write (a read-only mount): opened read-only, so citizens still get
  * answers and every write is refused politely (docs/operations.md). Anything else stops the start.
  */
-function openReadOnlyOrThrow(file: string, key: Buffer, logger: Logger, cause: AppError): Database.Database {
+function openReadOnlyOrThrow(file: string, key: Buffer, logger: Logger, cause: StorageError | AppError): Database.Database {
   if (cause.code === 'storage_unavailable' && existsSync(file)) {
     try {
       const db = openReadOnlyDatabase(file, key, logger);
