@@ -2,3 +2,5 @@
 export type { AnswerFrame, CitationFrame, ClientFrame, ServerFrame, TicketFrame } from '../../../src/chat/protocol.js';
 export type { Aspect } from '../../../src/understand/types.js';
 export type { Language } from '../../../src/text/language.js';
+// `GET /api/forms`: the forms as the server publishes them.
+export type { PublicField, PublicForm } from '../../../src/forms/public.js';

@@ -5,7 +5,7 @@ import { rateLimitedError, unavailableError } from '../../shared/errors.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import { parseOrThrow } from '../validate.js';
 
-/** Longest text `GET /api/speech` reads (DESIGN contract: 1–1000 characters). */
+/** Longest text `GET /api/speech` reads (docs/decisions.md, "Contracts": 1–1000 characters). */
 export const MAX_SPEECH_CHARS = 1000;
 
 /** Query of `GET /api/speech`. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The three voice regions a ward (and a citizen) can choose; DESIGN contract: north | central | south. */
+/** The three voice regions a ward (and a citizen) can choose; the contract (docs/decisions.md, "Contracts"): north | central | south. */
 export const VoiceSchema = z.enum(['north', 'central', 'south']);
 export type Voice = z.infer<typeof VoiceSchema>;
 
