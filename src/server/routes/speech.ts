@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { VoiceSchema, type SpeechService, type Voice } from '../../speech/index.js';
+import type { SpeechConfigBody } from '../../speech/synth/voices.js';
 import { rateLimitedError, unavailableError } from '../../shared/errors.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import { parseOrThrow } from '../validate.js';
@@ -36,7 +37,7 @@ export function createSpeechRoutes({ getSpeech, getWardVoice, transcribeEnabled,
   setInterval(() => limiter.sweep(), 60_000).unref();
 
   routes.get('/config', (c) =>
-    c.json({ voice: getWardVoice(), voices: VoiceSchema.options, maxChars: MAX_SPEECH_CHARS, transcribe: transcribeEnabled }),
+    c.json({ voice: getWardVoice(), voices: VoiceSchema.options, maxChars: MAX_SPEECH_CHARS, transcribe: transcribeEnabled } satisfies SpeechConfigBody),
   );
 
   routes.get('/', async (c) => {

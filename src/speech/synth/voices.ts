@@ -4,6 +4,14 @@ import { z } from 'zod';
 export const VoiceSchema = z.enum(['north', 'central', 'south']);
 export type Voice = z.infer<typeof VoiceSchema>;
 
+/** `GET /api/speech/config`: what the kiosk's read-aloud needs to know (the kiosk type-imports this). */
+export interface SpeechConfigBody {
+  voice: Voice;
+  voices: readonly Voice[];
+  maxChars: number;
+  transcribe: boolean;
+}
+
 /** eSpeak NG's Vietnamese voices: `vi` is the northern (Hà Nội) one. */
 export const ESPEAK_VOICES: Readonly<Record<Voice, string>> = {
   north: 'vi',
