@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Two pages: the kiosk (index.html, served at /) and the officials' workbench (admin.html, served at /admin).
+// Two pages: the kiosk (index.html, served at /) and the officials' workbench (admin.html → src/workbench/, served at /admin).
 // Hashed assets under dist/assets, nothing fetched from a CDN.
 export default defineConfig({
   root,

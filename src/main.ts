@@ -23,7 +23,7 @@ import { deferSynthesizer } from './speech/synth/deferred.js';
 import { buildVocabularyFromEntries } from './speech/knowledge-vocabulary.js';
 import { createAsrClient } from './speech/transcribe/index.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { loadOrCreateKey, openPostgresStorage, openSqliteStorage } from './storage/index.js';
+import { isStorageError, loadOrCreateKey, openPostgresStorage, openSqliteStorage } from './storage/index.js';
 import { openPostgresKnowledgeFeed } from './storage/postgres/knowledge-feed.js';
 import type { Storage } from './storage/types.js';
 
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   for (const problem of knowledge.problems) log.error({ problem: formatProblem(problem) }, 'knowledge file skipped');
   const wardFile = await loadWardSettings(config.wardSettingsFile);
   for (const problem of wardFile.problems) log.error({ problem: formatProblem(problem) }, 'ward settings problem');
-  // Officials' published revisions lie over the shipped files (DESIGN.md, "Knowledge").
+  // Officials' published revisions lie over the shipped files (docs/decisions.md, "Who owns the knowledge").
   // With several instances, a publish anywhere reaches every instance's indexes through the feed.
   const live = await KnowledgeInForce.open({ storage, baselineEntries: knowledge.entries, baselineWard: wardFile.settings, baselineSituations: knowledge.situations, logger, feed });
   inForce = live;
@@ -181,7 +181,7 @@ async function openStorageOrExit(config: Config, logger: Logger): Promise<{ stor
     if (config.databaseUrl) return { storage: await openPostgresStorage({ url: config.databaseUrl, key, logger }), key, printTokens };
     return { storage: await openSqliteStorage({ dataDir: config.dataDir, key, logger }), key, printTokens };
   } catch (error) {
-    console.error(`cannot open the database: ${error instanceof Error ? error.message : String(error)}${isAppError(error) ? ` (${error.code})` : ''}`);
+    console.error(`cannot open the database: ${error instanceof Error ? error.message : String(error)}${isAppError(error) || isStorageError(error) ? ` (${error.code})` : ''}`);
     process.exit(1);
   }
 }
@@ -202,7 +202,7 @@ function schedulePurge(storage: Storage, days: number, log: Logger): void {
   const purge = () =>
     storage.retention.purgeOlderThan({ conversationsDays: days }).then(
       (counts) => log.info(counts, 'retention purge'),
-      (error: unknown) => log.error({ code: isAppError(error) ? error.code : 'unknown' }, 'retention purge failed'),
+      (error: unknown) => log.error({ code: isAppError(error) || isStorageError(error) ? error.code : 'unknown' }, 'retention purge failed'),
     );
   void purge();
   setInterval(() => void purge(), 6 * 3600_000).unref();

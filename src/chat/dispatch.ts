@@ -1,11 +1,12 @@
 import type { ChatEngine } from './engine/chat-engine.js';
 import type { ClientFrame, ServerFrame } from './protocol.js';
+import type { Language } from '../text/index.js';
 
 /** The connection-side memory of one chat client: which session it speaks in. */
 export interface ChatContext {
   sessionId?: string | undefined;
   channel: 'kiosk' | 'widget' | 'http';
-  language?: 'vi' | 'en' | undefined;
+  language?: Language | undefined;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../text/language.js';
+import { ASPECTS, type Aspect } from '../understand/types.js';
 
 /** Longest message a citizen may send (characters). */
 export const MAX_MESSAGE_LENGTH = 1000;
 
-export const AspectSchema = z.enum(['documents', 'fee', 'time', 'where', 'steps', 'conditions', 'online', 'result', 'general']);
-export const LanguageSchema = z.enum(['vi', 'en']);
+export const AspectSchema = z.enum(ASPECTS);
+export const LanguageSchema = z.enum(LANGUAGES);
 export const ChannelSchema = z.enum(['kiosk', 'widget', 'http']);
 
 const text = z
@@ -39,7 +41,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 
-/** A citation as every client receives it (DESIGN.md contract). */
+/** A citation as every client receives it (docs/protocol.md; docs/decisions.md, "Contracts"). */
 export interface CitationFrame {
   id: string;
   codes: string[];
@@ -48,20 +50,20 @@ export interface CitationFrame {
   legalBasis: { title: string; number?: string }[];
 }
 
-/** The frame that ends every reply to a message (DESIGN.md contract, extended). */
+/** The frame that ends every reply to a message (docs/protocol.md; the core in docs/decisions.md, "Contracts"). */
 export interface AnswerFrame {
   type: 'answer';
   kind: 'answer' | 'clarify' | 'form' | 'smalltalk' | 'fallback';
   text: string;
   citations: CitationFrame[];
   messageId: string;
-  language: 'vi' | 'en';
+  language: Language;
   /** The entry the answer is about, when there is one. */
   entryId?: string;
   /** Clarifying choices (kind clarify) or suggested procedures (kind fallback). */
   choices?: { id: string; label: string }[];
   /** Other aspects of the same procedure the citizen can ask about with one tap. */
-  followUps?: { label: string; aspect: z.infer<typeof AspectSchema> }[];
+  followUps?: { label: string; aspect: Aspect }[];
   /** True when the text offers a hand-over to an official. */
   handover: boolean;
   /** The form being pre-filled (kind form): its values so far, for the kiosk's live form view. */
@@ -81,7 +83,7 @@ export interface SessionFrame {
   type: 'session';
   sessionId: string;
   resumed: boolean;
-  language: 'vi' | 'en';
+  language: Language;
   history: { role: 'citizen' | 'assistant'; text: string; messageId: string }[];
 }
 

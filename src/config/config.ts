@@ -75,6 +75,7 @@ export const ConfigSchema = z.object({
   ASR_API_KEY: z.string().trim().min(1).optional(),
   ASR_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(500).max(120_000).default(15_000),
   ASR_MAX_BYTES: z.coerce.number({ message: 'expected bytes' }).int().min(10_000).max(50_000_000).default(2_000_000),
+  HF_ENDPOINT: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL of a Hugging Face hub or mirror' }).optional(),
 });
 
 export interface Config {
@@ -117,6 +118,8 @@ export interface Config {
   readonly asr: { url: string; model: string; apiKey: string | undefined; timeoutMs: number; maxBytes: number } | undefined;
   /** Optional OpenAI-compatible rewording; off unless LLM_URL and LLM_MODEL are set. */
   readonly llm: { url: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  /** Where `npm run models:pull` downloads from (a hub mirror); unset = the public hub. Never read by the service. */
+  readonly hfEndpoint: string | undefined;
 }
 
 const SECRETS = new Set(['DATA_KEY', 'ADMIN_TOKEN', 'LLM_API_KEY', 'ASR_API_KEY', 'DATABASE_URL', 'KIOSK_TOKENS']);
@@ -183,5 +186,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { url: v.ASR_URL, model: v.ASR_MODEL, apiKey: v.ASR_API_KEY, timeoutMs: v.ASR_TIMEOUT_MS, maxBytes: v.ASR_MAX_BYTES }
       : undefined,
     llm: v.LLM_URL && v.LLM_MODEL ? { url: v.LLM_URL, model: v.LLM_MODEL, apiKey: v.LLM_API_KEY, timeoutMs: v.LLM_TIMEOUT_MS } : undefined,
+    hfEndpoint: v.HF_ENDPOINT,
   });
 }

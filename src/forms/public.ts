@@ -24,7 +24,7 @@ export interface PublicForm {
   rules: { id: string; description: LocalizedText }[];
 }
 
-/** The JSON shape of a form for `GET /api/forms` (DESIGN "Contracts"): data only, no rule functions. */
+/** The JSON shape of a form for `GET /api/forms` (docs/protocol.md, "Forms and dossiers over HTTP"): data only, no rule functions. */
 export function toPublicForm(form: FormDefinition): PublicForm {
   return {
     id: form.id,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, validationError } from '../shared/errors.js';
+import { invalidJsonError, validationError } from '../shared/errors.js';
 import { toFieldErrors, VIETNAMESE } from '../shared/zod-errors.js';
 
 /** Parses a value with a zod schema, throwing the app's 400 validation error naming each field. */
@@ -12,6 +12,6 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, mes
 /** The request's JSON body, or the app's 400 `invalid_json` for a body that is not JSON. */
 export async function readJsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
   return c.req.json().catch(() => {
-    throw new AppError({ status: 400, code: 'invalid_json', message: 'Nội dung gửi lên không đúng định dạng JSON.' });
+    throw invalidJsonError();
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from './errors.js';
+import type { Language } from '../text/language.js';
 
 /**
  * Zod's Vietnamese messages, for validation answers that people read (HTTP bodies, the workbench's form); pass as
@@ -8,14 +9,14 @@ import type { FieldError } from './errors.js';
 export const VIETNAMESE = { error: z.locales.vi().localeError } as const;
 
 /** Turns zod issues into `{field, message}` pairs with dot paths (`documents.2.name`). */
-export function toFieldErrors(error: z.ZodError, language: 'vi' | 'en' = 'en'): FieldError[] {
+export function toFieldErrors(error: z.ZodError, language: Language = 'en'): FieldError[] {
   return error.issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)',
     message: describeIssue(issue, language),
   }));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, language: 'vi' | 'en'): string {
+function describeIssue(issue: z.core.$ZodIssue, language: Language): string {
   if (issue.code === 'unrecognized_keys') return `${language === 'vi' ? 'trường không có trong mẫu' : 'unknown field(s)'}: ${issue.keys.join(', ')}`;
   return issue.message;
 }

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { storageCorruptError } from './errors.js';
+import { storageCorrupt } from './errors.js';
 
 /**
  * Encrypted value layout: [key id: 1 byte][IV: 12 bytes][GCM tag: 16 bytes][ciphertext].
@@ -29,8 +29,8 @@ export function encryptText(key: Buffer, plaintext: string, keyId = CURRENT_KEY_
 export function decryptText(key: Buffer, stored: Uint8Array, keyId = CURRENT_KEY_ID): string {
   assertKey(key);
   const blob = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  if (blob.length < HEADER_BYTES) throw storageCorruptError(new Error('encrypted value is truncated'));
-  if (blob[0] !== keyId) throw storageCorruptError(new Error(`encrypted value uses key id ${blob[0]}, expected ${keyId}`));
+  if (blob.length < HEADER_BYTES) throw storageCorrupt(new Error('encrypted value is truncated'));
+  if (blob[0] !== keyId) throw storageCorrupt(new Error(`encrypted value uses key id ${blob[0]}, expected ${keyId}`));
   const iv = blob.subarray(1, 1 + IV_BYTES);
   const tag = blob.subarray(1 + IV_BYTES, HEADER_BYTES);
   try {
@@ -39,7 +39,7 @@ export function decryptText(key: Buffer, stored: Uint8Array, keyId = CURRENT_KEY
     return Buffer.concat([decipher.update(blob.subarray(HEADER_BYTES)), decipher.final()]).toString('utf8');
   } catch (error) {
     // GCM authentication failed: never return the unauthenticated bytes.
-    throw storageCorruptError(error);
+    throw storageCorrupt(error);
   }
 }
 
@@ -54,6 +54,6 @@ export function decryptJson<T>(key: Buffer, stored: Uint8Array): T {
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw storageCorruptError(error);
+    throw storageCorrupt(error);
   }
 }

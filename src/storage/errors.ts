@@ -1,4 +1,123 @@
-import { AppError, isAppError } from '../shared/errors.js';
+import { isAppError, type AppError } from '../shared/app-error.js';
+
+/**
+ * What storage reports, in its own terms: no HTTP status and no words for citizens (docs/decisions.md, "Errors").
+ * The codes are stable and read by callers (`storage_unavailable` lets the chat degrade, `stale_revision` lets the
+ * workbench send the newer content); src/server/errors.ts turns each into what a client sees.
+ */
+export type StorageErrorCode =
+  | 'not_found'
+  | 'session_ended'
+  | 'ticket_closed'
+  | 'callback_closed'
+  | 'username_taken'
+  | 'stale_revision'
+  | 'revision_not_draft'
+  | 'validation_failed'
+  | 'storage_unavailable'
+  | 'storage_corrupt'
+  | 'storage_version'
+  | 'storage_failed';
+
+/** What a `not_found` was looking for. */
+export type StoredThing = 'session' | 'official' | 'gap' | 'revision' | 'ticket' | 'rated_message' | 'dossier' | 'callback';
+
+export interface StorageErrorOptions {
+  subject?: StoredThing | undefined;
+  /** The input field an `validation_failed` names, and what is wrong with it. */
+  field?: string | undefined;
+  problem?: string | undefined;
+  /** `storage_version`: the schema found, the newest this release knows, and whether the database is read-only. */
+  version?: { found: number; known: number; readOnly: boolean } | undefined;
+  cause?: unknown;
+}
+
+/** A storage failure or refusal; its message is English for logs and operators, never shown to a citizen. */
+export class StorageError extends Error {
+  readonly code: StorageErrorCode;
+  readonly subject: StoredThing | undefined;
+  readonly field: string | undefined;
+  readonly problem: string | undefined;
+  readonly version: StorageErrorOptions['version'];
+
+  constructor(code: StorageErrorCode, message: string, { subject, field, problem, version, cause }: StorageErrorOptions = {}) {
+    super(message, { cause });
+    this.name = 'StorageError';
+    this.code = code;
+    this.subject = subject;
+    this.field = field;
+    this.problem = problem;
+    this.version = version;
+  }
+}
+
+/** True for storage's own errors (of the given code, when one is given). */
+export function isStorageError(error: unknown, code?: StorageErrorCode): error is StorageError {
+  return error instanceof StorageError && (code === undefined || error.code === code);
+}
+
+/** No such row. */
+export function recordNotFound(subject: StoredThing): StorageError {
+  return new StorageError('not_found', `${subject} not found`, { subject });
+}
+
+/** The session was ended (kiosk idle wipe, or the citizen left) and cannot be resumed. */
+export function sessionEnded(): StorageError {
+  return new StorageError('session_ended', 'the session has ended');
+}
+
+/** The ticket is already done or cancelled. */
+export function ticketClosed(): StorageError {
+  return new StorageError('ticket_closed', 'the ticket is done or cancelled');
+}
+
+/** The call-back request was already marked done. */
+export function callbackClosed(): StorageError {
+  return new StorageError('callback_closed', 'the call-back request is already done');
+}
+
+/** Another account already has this username (compared trimmed and case-insensitively). */
+export function usernameTaken(): StorageError {
+  return new StorageError('username_taken', 'the username is taken');
+}
+
+/** Someone published the same target after the draft's base revision. */
+export function staleRevision(): StorageError {
+  return new StorageError('stale_revision', 'a newer revision was published since the base revision');
+}
+
+/** The revision was already published, superseded by a newer draft, or discarded. */
+export function revisionNotDraft(): StorageError {
+  return new StorageError('revision_not_draft', 'the revision is no longer a draft');
+}
+
+/** A value the storage interface cannot take (e.g. a negative count), naming the input field. */
+export function invalidValue(field: string, problem: string): StorageError {
+  return new StorageError('validation_failed', `${field}: ${problem}`, { field, problem });
+}
+
+/** The disk or database is read-only, full, failing, locked or unreachable; it may recover without a restart. */
+export function storageUnavailable(cause?: unknown): StorageError {
+  return new StorageError('storage_unavailable', 'storage cannot take work right now', { cause });
+}
+
+/** A stored value or the database cannot be read back (tampered, truncated, or a different key). */
+export function storageCorrupt(cause?: unknown): StorageError {
+  return new StorageError('storage_corrupt', 'stored data cannot be read back', { cause });
+}
+
+/** The database was migrated by a newer release, or (read-only) needs migrating before this release can use it. */
+export function storageVersion(found: number, known: number, readOnly = false): StorageError {
+  const message = readOnly
+    ? `the read-only database has schema ${found} and needs migrating to ${known}`
+    : `the database has schema ${found}, newer than this release knows (${known})`;
+  return new StorageError('storage_version', message, { version: { found, known, readOnly } });
+}
+
+/** Any other storage failure (a bug, a broken constraint). */
+export function storageFailed(cause?: unknown): StorageError {
+  return new StorageError('storage_failed', 'storage operation failed', { cause });
+}
 
 /** Primary SQLite result codes (and file-system errno codes) that mean "the disk cannot take writes right now". */
 const UNAVAILABLE_CODES = new Set([
@@ -70,93 +189,6 @@ function isPgUnavailable(code: string | undefined, error: unknown): boolean {
   return PG_CONNECTION_MESSAGES.some((prefix) => message.startsWith(prefix));
 }
 
-/** 503: the disk is read-only, full, failing or locked; the service may recover without a restart. */
-export function storageUnavailableError(cause?: unknown): AppError {
-  return new AppError({
-    status: 503,
-    code: 'storage_unavailable',
-    message: 'Hệ thống tạm thời không lưu được dữ liệu. Vui lòng thử lại sau ít phút hoặc liên hệ cán bộ tại quầy.',
-    cause,
-  });
-}
-
-/** 500: a stored value or the database file cannot be read back (tampered, truncated, or a different key). */
-export function storageCorruptError(cause?: unknown): AppError {
-  return new AppError({
-    status: 500,
-    code: 'storage_corrupt',
-    message: 'Dữ liệu đã lưu không đọc được. Vui lòng liên hệ cán bộ phụ trách hệ thống.',
-    cause,
-  });
-}
-
-/** 500: the database was migrated by a newer release than this one. */
-export function storageVersionError(found: number, known: number): AppError {
-  return new AppError({
-    status: 500,
-    code: 'storage_version',
-    message:
-      `Cơ sở dữ liệu thuộc phiên bản mới hơn (lược đồ ${found}, phiên bản này chỉ biết đến ${known}). ` +
-      'Vui lòng cài phiên bản ứng dụng mới hơn.',
-  });
-}
-
-/** 500: any other storage failure (a bug, a broken constraint). */
-export function storageFailedError(cause?: unknown): AppError {
-  return new AppError({
-    status: 500,
-    code: 'storage_failed',
-    message: 'Không lưu hoặc đọc được dữ liệu. Vui lòng thử lại.',
-    cause,
-  });
-}
-
-/** 410: the session was ended (kiosk idle wipe, or the citizen left) and cannot be resumed. */
-export function sessionEndedError(): AppError {
-  return new AppError({
-    status: 410,
-    code: 'session_ended',
-    message: 'Phiên trò chuyện này đã kết thúc. Vui lòng bắt đầu phiên mới.',
-  });
-}
-
-/** 409: the ticket is already done or cancelled. */
-export function ticketClosedError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'ticket_closed',
-    message: 'Số thứ tự này đã được phục vụ xong hoặc đã bị hủy.',
-  });
-}
-
-/** 409: another account already has this username (compared trimmed and case-insensitively). */
-export function usernameTakenError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'username_taken',
-    message: 'Tên đăng nhập này đã có người dùng.',
-  });
-}
-
-/** 409: someone published the same content after the author opened it; the author must merge by hand. */
-export function staleRevisionError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'stale_revision',
-    message:
-      'Nội dung này vừa được người khác xuất bản. Hãy xem bản mới và sửa lại; thay đổi của bạn vẫn còn trong biểu mẫu.',
-  });
-}
-
-/** 409: the revision was already published, superseded by a newer draft, or discarded. */
-export function revisionNotDraftError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'revision_not_draft',
-    message: 'Bản này không còn là bản nháp chờ duyệt (đã được xuất bản, đã có bản nháp mới hơn hoặc đã bị hủy).',
-  });
-}
-
 /** The SQLite, PostgreSQL (SQLSTATE) or errno code of an error, if it carries one. */
 export function errorCodeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -169,23 +201,17 @@ function primaryCode(code: string): string {
   return code.startsWith('SQLITE_') ? code.split('_').slice(0, 2).join('_') : code;
 }
 
-/** Maps any error thrown by the driver or the file system to the AppError type; AppErrors pass through. */
-export function toStorageError(error: unknown): AppError {
-  if (isAppError(error)) return error;
+/**
+ * Maps any error thrown by the driver or the file system to a StorageError; storage's own errors, and application
+ * errors thrown by a caller's code inside a transaction, pass through unchanged.
+ */
+export function toStorageError(error: unknown): StorageError | AppError {
+  if (isStorageError(error) || isAppError(error)) return error;
   const code = errorCodeOf(error);
   const primary = code === undefined ? undefined : primaryCode(code);
-  if (primary !== undefined && UNAVAILABLE_CODES.has(primary)) return storageUnavailableError(error);
-  if (primary !== undefined && CORRUPT_CODES.has(primary)) return storageCorruptError(error);
-  if (isPgUnavailable(code, error)) return storageUnavailableError(error);
-  if (code !== undefined && PG_CORRUPT_CODES.has(code)) return storageCorruptError(error);
-  return storageFailedError(error);
-}
-
-/** 409: the call-back request was already marked done. */
-export function callbackClosedError(): AppError {
-  return new AppError({
-    status: 409,
-    code: 'callback_closed',
-    message: 'Yêu cầu gọi lại này đã được đánh dấu xong.',
-  });
+  if (primary !== undefined && UNAVAILABLE_CODES.has(primary)) return storageUnavailable(error);
+  if (primary !== undefined && CORRUPT_CODES.has(primary)) return storageCorrupt(error);
+  if (isPgUnavailable(code, error)) return storageUnavailable(error);
+  if (code !== undefined && PG_CORRUPT_CODES.has(code)) return storageCorrupt(error);
+  return storageFailed(error);
 }

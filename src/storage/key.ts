@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../shared/errors.js';
+import { AppError, operatorError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { errorCodeOf } from './errors.js';
 import { KEY_BYTES } from './crypto.js';
@@ -28,11 +28,6 @@ export function parseKeyText(text: string): Buffer | undefined {
   return bytes.length === KEY_BYTES ? bytes : undefined;
 }
 
-function keyError(code: string, message: string, cause?: unknown): AppError {
-  // Read by the operator at start-up; never echo key material, only where it came from.
-  return new AppError({ status: 500, code, message, cause });
-}
-
 /** Resolves symlinks of the longest existing prefix, so "inside" cannot be dodged through a link. */
 function resolveReal(p: string): string {
   const absolute = path.resolve(p);
@@ -52,11 +47,11 @@ function readKeyFile(keyFile: string, logger?: Logger): Buffer {
   try {
     text = readFileSync(keyFile, 'utf8');
   } catch (error) {
-    throw keyError('key_file_unavailable', `Cannot read the key file ${keyFile} (${errorCodeOf(error) ?? 'error'}).`, error);
+    throw operatorError('key_file_unavailable', `Cannot read the key file ${keyFile} (${errorCodeOf(error) ?? 'error'}).`, error);
   }
   const key = parseKeyText(text);
   if (!key) {
-    throw keyError('key_file_invalid', `The key file ${keyFile} is malformed: expected ${KEY_BYTES} bytes as base64 or 64 hex characters.`);
+    throw operatorError('key_file_invalid', `The key file ${keyFile} is malformed: expected ${KEY_BYTES} bytes as base64 or 64 hex characters.`);
   }
   if ((statSync(keyFile).mode & 0o077) !== 0) logger?.warn({ keyFile }, 'key file is readable by other users; chmod 600 it');
   return key;
@@ -85,7 +80,7 @@ function writeNewKeyFile(keyFile: string, logger?: Logger): Buffer {
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw keyError('key_file_unavailable', `Cannot create the key file ${keyFile} (${errorCodeOf(error) ?? 'error'}).`, error);
+    throw operatorError('key_file_unavailable', `Cannot create the key file ${keyFile} (${errorCodeOf(error) ?? 'error'}).`, error);
   } finally {
     rmSync(tmp, { force: true });
   }
@@ -101,7 +96,7 @@ export function loadOrCreateKey({ dataKey, keyFile, dataDir, logger }: LoadOrCre
   if (dataKey !== undefined && dataKey.trim() !== '') {
     const key = parseKeyText(dataKey);
     if (!key) {
-      throw keyError(
+      throw operatorError(
         'data_key_invalid',
         `Invalid setting DATA_KEY: expected ${KEY_BYTES} bytes as base64 (44 characters) or hex (64 characters), got ${dataKey.trim().length} characters.`,
       );
@@ -109,7 +104,7 @@ export function loadOrCreateKey({ dataKey, keyFile, dataDir, logger }: LoadOrCre
     return key;
   }
   if (isInsideDir(dataDir, keyFile)) {
-    throw keyError(
+    throw operatorError(
       'key_file_inside_data_dir',
       `The key file ${keyFile} is inside the data directory ${dataDir}: the key must not live beside the database. Choose a KEY_FILE outside DATA_DIR or set DATA_KEY.`,
     );

@@ -22,8 +22,8 @@ export type KnowledgeFeedEvent = ({ kind: 'change' } & KnowledgeNotice) | { kind
 export type KnowledgeFeedHandler = (event: KnowledgeFeedEvent) => void;
 
 /**
- * How instances sharing one database tell each other that knowledge was published (DESIGN.md, "Beyond one
- * machine"): each keeps its own in-memory indexes and re-reads the changed target from the database.
+ * How instances sharing one database tell each other that knowledge was published (docs/decisions.md, "One
+ * machine, or many instances"): each keeps its own in-memory indexes and re-reads the changed target from the database.
  */
 export interface KnowledgeFeed {
   /** This instance's id, carried in every notice it sends. */

@@ -5,7 +5,7 @@ export { expandAbbreviations, expandAbbreviationsWithSource } from './abbreviati
 export type { ExpandedToken } from './abbreviations.js';
 export { foldDiacritics, hasDiacritics } from './fold.js';
 export { foldForMatch } from './match.js';
-export { detectLanguage, isVietnameseLikely, scoreLanguage } from './language.js';
+export { detectLanguage, isVietnameseLikely, LANGUAGES, scoreLanguage } from './language.js';
 export type { Language, LanguageScores } from './language.js';
 export { normalizeText } from './normalize-text.js';
 export { isStopword, stopwords } from './stopwords.js';

@@ -4,10 +4,11 @@ import { ENGLISH_WORDS, VIETNAMESE_PHRASES, VIETNAMESE_SYLLABLES } from './langu
 import { isVietnameseSyllableShape } from './syllable.js';
 import { tokenize } from './tokenize.js';
 
-/** Evidence for each language; the higher wins, ties go to Vietnamese. */
-/** The two languages the assistant speaks. */
-export type Language = 'vi' | 'en';
+/** The two languages the assistant speaks: the one list every schema and type of a language is made from. */
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
+/** Evidence for each language; the higher wins, ties go to Vietnamese. */
 export interface LanguageScores {
   vi: number;
   en: number;

@@ -8,4 +8,5 @@ export { splitClauses } from './clauses.js';
 export { detectScope } from './scope.js';
 export { asksForPerson, readYesNo } from './intents.js';
 export { redactPersonalData } from './redact.js';
+export { ASPECTS } from './types.js';
 export type { Action, ActionSet, Aspect, Clause, Modifier, Question, ScopeTopic } from './types.js';

@@ -1,7 +1,8 @@
 import type { AnalyzedText, Language } from '../text/index.js';
 
-/** What part of a procedure the citizen asks about. */
-export type Aspect = 'documents' | 'fee' | 'time' | 'where' | 'steps' | 'conditions' | 'online' | 'result' | 'general';
+/** What part of a procedure the citizen asks about: the one list the chat protocol's schema is made from too. */
+export const ASPECTS = ['documents', 'fee', 'time', 'where', 'steps', 'conditions', 'online', 'result', 'general'] as const;
+export type Aspect = (typeof ASPECTS)[number];
 
 /**
  * What a procedure does to its object, beyond the plain first registration or issue: the same object ("giấy

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors.js';
-import { toStorageError } from '../../src/storage/errors.js';
+import { toClientError } from '../../src/server/errors.js';
+import { StorageError, toStorageError } from '../../src/storage/errors.js';
 
 /** An error shaped like node-postgres's: a SQLSTATE in `code`. */
 function pgError(code: string | undefined, message = 'x'): Error {
@@ -23,8 +23,10 @@ describe('toStorageError for PostgreSQL', () => {
   ])('maps %s to %s', (driverCode, code, status) => {
     const raw = pgError(driverCode);
     const mapped = toStorageError(raw);
-    expect(mapped).toBeInstanceOf(AppError);
-    expect(mapped).toMatchObject({ code, status });
+    expect(mapped).toBeInstanceOf(StorageError);
+    expect(mapped).toMatchObject({ code });
+    // Storage speaks no HTTP; the server's one mapping gives the status clients have always had.
+    expect(toClientError(mapped)).toMatchObject({ code, status });
     expect(mapped.cause).toBe(raw);
   });
 

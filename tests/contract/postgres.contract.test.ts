@@ -9,6 +9,7 @@ import { postgresRequired, postgresUnavailableReason, startTestPostgres, type Te
 import { buildClock } from '../helpers/storage.js';
 import type { ContractOpenOptions } from './harness.js';
 import { describeStorageContract } from './storage.contract.js';
+import { asClientSees } from '../helpers/client-error.js';
 
 const unavailable = postgresUnavailableReason();
 if (unavailable && postgresRequired()) {
@@ -141,7 +142,7 @@ describe.skipIf(Boolean(unavailable))('postgres', () => {
           await dropConnections();
           await tx.gaps.add({ question: 'q3', language: 'vi', reason: 'unanswered' });
         });
-        await expect(inside).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
+        await expect(asClientSees(inside)).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
         await dropConnections();
         await new Promise((resolve) => setTimeout(resolve, 50));
         // A pooled connection may die under the first call; the one after gets a fresh one.
@@ -155,7 +156,7 @@ describe.skipIf(Boolean(unavailable))('postgres', () => {
 
     it('reports an unreachable server as storage_unavailable', async () => {
       const url = 'postgres://postgres@127.0.0.1:1/none';
-      await expect(openOn(url, { now: () => new Date(), key: randomBytes(32) })).rejects.toMatchObject({
+      await expect(asClientSees(openOn(url, { now: () => new Date(), key: randomBytes(32) }))).rejects.toMatchObject({
         code: 'storage_unavailable',
         status: 503,
       });

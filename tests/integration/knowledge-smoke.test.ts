@@ -4,7 +4,7 @@ import { formatProblem, loadKnowledge } from '../../src/knowledge/load.js';
 import { loadThresholds } from '../../src/retrieval/search/load-thresholds.js';
 import { Retriever } from '../../src/retrieval/search/index.js';
 
-// The one test that loads the whole shipped knowledge base (DESIGN.md): it must be valid and searchable.
+// The one test that loads the whole shipped knowledge base (every other test uses a small fixture set): it must be valid and searchable.
 describe('the shipped knowledge base', () => {
   it('loads every curated entry and official record without a problem, and answers as calibrated', async () => {
     const dir = path.resolve('knowledge');

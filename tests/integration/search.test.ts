@@ -17,7 +17,7 @@ function buildApp(ready = true) {
 const get = (app: ReturnType<typeof buildApp>, query: string) => app.request(`http://localhost/api/search?${query}`);
 
 describe('GET /api/search', () => {
-  it('answers the DESIGN.md contract', async () => {
+  it('answers the search contract (docs/decisions.md)', async () => {
     const res = await get(buildApp(), `q=${encodeURIComponent('đăng ký kết hôn')}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { query: string; answerable: boolean; results: { id: string; title: string; score: number }[] };

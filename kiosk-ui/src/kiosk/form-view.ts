@@ -1,20 +1,9 @@
-import type { AnswerFrame } from '../shared/frames.js';
+import type { AnswerFrame, PublicForm } from '../shared/frames.js';
 import { button, el } from '../shared/dom.js';
 import { t, type Language } from './i18n.js';
 import { openPrintView } from './print-view.js';
 
-interface FieldDefinition {
-  name: string;
-  label: { vi: string; en: string };
-  required: boolean;
-  group?: { vi: string; en: string };
-  options?: { value: string; label: { vi: string; en: string } }[];
-}
-interface FormDefinition {
-  id: string;
-  title: string | { vi: string; en: string };
-  fields: FieldDefinition[];
-}
+type FormDefinition = PublicForm;
 
 let definitions: Promise<FormDefinition[]> | undefined;
 
@@ -43,7 +32,7 @@ export async function updateFormView(frame: AnswerFrame, language: Language): Pr
   view.dataset.stage = frame.form.stage;
   // Lets a test (or a screen reader script) know which turn the view shows.
   view.dataset.messageId = frame.messageId;
-  title.textContent = !form ? frame.form.formId : typeof form.title === 'string' ? form.title : form.title[language];
+  title.textContent = !form ? frame.form.formId : form.title[language];
   fields.replaceChildren();
   const asking = new Set(frame.form.asking);
   const values = frame.form.values;
@@ -82,7 +71,7 @@ export function clearFormView(): void {
   dossier.replaceChildren();
 }
 
-/** Dates are stored ISO but always shown day-first (DESIGN.md). */
+/** Dates are stored ISO but always shown day-first (docs/decisions.md, "Dates, names and numbers"). */
 function showValue(value: string | undefined): string {
   const iso = value?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : (value ?? '');

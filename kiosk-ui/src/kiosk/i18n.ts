@@ -1,4 +1,6 @@
-export type Language = 'vi' | 'en';
+import type { Language } from '../shared/frames.js';
+
+export type { Language };
 
 const STRINGS = {
   vi: {

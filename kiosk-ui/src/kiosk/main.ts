@@ -91,7 +91,7 @@ function showAnswer(frame: AnswerFrame): void {
   if (frame.ticket) showTicketCard(frame.ticket, language);
   const item = renderAnswer(frame, language, {
     choose: (id) => send({ type: 'choice', id }),
-    followUp: (aspect) => send({ type: 'followup', aspect: aspect as Extract<ClientFrame, { type: 'followup' }>['aspect'] }),
+    followUp: (aspect) => send({ type: 'followup', aspect }),
     feedback: (messageId, rating) => send({ type: 'feedback', messageId, rating }),
     handover: () => askOfficial(),
     print: (url) => openPrintView(url, language, () => $('question').focus()),

@@ -1,4 +1,5 @@
 import { button, el } from '../shared/dom.js';
+import type { SpeechConfigBody } from '../shared/frames.js';
 import { SpeechPlayer, type SpeechVoice } from '../shared/speech-player.js';
 import type { Language } from './i18n.js';
 import './read-aloud.css';
@@ -20,15 +21,13 @@ const TEXT = {
 
 const VOICES: SpeechVoice[] = ['north', 'central', 'south'];
 
-export interface SpeechConfig {
-  voice: SpeechVoice;
-  transcribe: boolean;
-}
+/** What the read-aloud uses of `GET /api/speech/config`. */
+export type SpeechConfig = Pick<SpeechConfigBody, 'voice' | 'transcribe'>;
 
 /** Fetches the ward's speech settings; the kiosk works without them (northern voice, no microphone). */
 export async function loadSpeechConfig(): Promise<SpeechConfig> {
   try {
-    const body = (await (await fetch('/api/speech/config')).json()) as Partial<SpeechConfig>;
+    const body = (await (await fetch('/api/speech/config')).json()) as Partial<SpeechConfigBody>;
     return { voice: VOICES.includes(body.voice as SpeechVoice) ? (body.voice as SpeechVoice) : 'north', transcribe: body.transcribe === true };
   } catch {
     return { voice: 'north', transcribe: false };

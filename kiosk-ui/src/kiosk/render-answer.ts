@@ -1,11 +1,11 @@
-import type { AnswerFrame, CitationFrame } from '../shared/frames.js';
+import type { AnswerFrame, Aspect, CitationFrame } from '../shared/frames.js';
 import { button, el } from '../shared/dom.js';
 import { createQrSvg } from '../shared/qr.js';
 import { t, type Language } from './i18n.js';
 
 export interface AnswerActions {
   choose(id: string): void;
-  followUp(aspect: string): void;
+  followUp(aspect: Aspect): void;
   feedback(messageId: string, rating: 'up' | 'down'): void;
   handover(): void;
   /** Opens the in-page print view of a saved dossier. */

@@ -1,10 +1,10 @@
-import type { ClientFrame, ServerFrame } from './frames.js';
+import type { ClientFrame, Language, ServerFrame } from './frames.js';
 
 export interface ChatTransportOptions {
   /** The server's origin, e.g. http://127.0.0.1:3000. */
   baseUrl: string;
   channel: 'kiosk' | 'widget';
-  language: 'vi' | 'en';
+  language: Language;
   onFrame: (frame: ServerFrame) => void;
   /** 'auto' tries the WebSocket and falls back to HTTP; 'http' skips the socket (networks that block it). */
   mode?: 'auto' | 'http';

@@ -1,6 +1,7 @@
 import { splitForSpeech } from '../../../src/speech/split-for-speech.js';
+import type { SpeechVoice } from './frames.js';
 
-export type SpeechVoice = 'north' | 'central' | 'south';
+export type { SpeechVoice };
 
 export interface SpeechPlayerOptions {
   /** Origin of the ward's server (the page's own for the kiosk, the script's for the widget). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, validationError } from '../../shared/errors.js';
+import { lastAdminError, notFoundError, validationError } from '../../shared/errors.js';
 import type { Official, OfficialRole, Storage, UpdateOfficialInput } from '../../storage/types.js';
 import { checkNewPassword, hashPassword } from './password.js';
 import type { Actor } from './roles.js';
@@ -51,7 +51,7 @@ export async function createOfficial(storage: Storage, input: NewOfficial, actor
 /** Changes an account; a new password or disabling ends its sessions; the last active admin cannot be removed. */
 export async function updateOfficial(storage: Storage, id: string, patch: OfficialPatch, actor: Actor): Promise<Official> {
   const before = await storage.officials.get(id);
-  if (!before) throw new AppError({ status: 404, code: 'not_found', message: 'Không tìm thấy tài khoản.' });
+  if (!before) throw notFoundError('Không tìm thấy tài khoản.');
   if (patch.password !== undefined) passwordProblems(patch.password, before.username);
   const update: UpdateOfficialInput = {
     ...(patch.displayName === undefined ? {} : { displayName: patch.displayName }),
@@ -64,7 +64,7 @@ export async function updateOfficial(storage: Storage, id: string, patch: Offici
     if (losesAdmin) {
       const admins = (await tx.officials.list()).filter((o) => o.role === 'admin' && !o.disabled);
       if (admins.length <= 1) {
-        throw new AppError({ status: 409, code: 'last_admin', message: 'Phải còn ít nhất một quản trị viên đang hoạt động.' });
+        throw lastAdminError();
       }
     }
     const after = await tx.officials.update(id, update);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError } from '../../shared/errors.js';
+import { accountLockedError, invalidCredentialsError } from '../../shared/errors.js';
 import type { Official, OfficialSession, Storage } from '../../storage/types.js';
 import { getDummyHash, verifyPassword } from './password.js';
 import { UnknownUserLockout } from './unknown-users.js';
@@ -32,19 +32,6 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-const invalidCredentials = () =>
-  new AppError({ status: 401, code: 'invalid_credentials', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
-
-function lockedError(until: Date): AppError {
-  const time = until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
-  return new AppError({
-    status: 423,
-    code: 'account_locked',
-    message: `Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ${time} hoặc nhờ quản trị viên mở khoá.`,
-    details: { lockedUntil: until.toISOString() },
-  });
-}
-
 /** Log-in with lockout, cookie sessions with sliding expiry, log-out; every outcome recorded in the audit log. */
 export class AuthService {
   private readonly policy: AuthPolicy;
@@ -70,18 +57,18 @@ export class AuthService {
       const locked = this.unknownUsers.lockedUntil(username, now);
       if (locked) {
         await this.storage.audit.add({ actor: '(không rõ)', action: 'login.refused', after: { reason: 'unknown_user' } });
-        throw lockedError(locked);
+        throw accountLockedError(locked);
       }
       // Spend the same time as a real check, so response times do not tell which usernames exist.
       await verifyPassword(password, await getDummyHash());
       const lockUntil = this.unknownUsers.recordFailure(username, now, this.policy);
       await this.storage.audit.add({ actor: '(không rõ)', action: 'login.failed', after: { reason: 'unknown_user' } });
-      if (lockUntil) throw lockedError(lockUntil);
-      throw invalidCredentials();
+      if (lockUntil) throw accountLockedError(lockUntil);
+      throw invalidCredentialsError();
     }
     if (found.lockedUntil && found.lockedUntil > now) {
       await this.storage.audit.add({ officialId: found.id, actor: found.username, action: 'login.refused', after: { reason: 'locked' } });
-      throw lockedError(found.lockedUntil);
+      throw accountLockedError(found.lockedUntil);
     }
     const ok = await verifyPassword(password, found.passwordHash);
     if (!ok || found.disabled) {
@@ -97,8 +84,8 @@ export class AuthService {
           after: { reason: found.disabled ? 'disabled' : 'wrong_password', failedAttempts: found.failedAttempts + 1 },
         });
       });
-      if (lockUntil) throw lockedError(lockUntil);
-      throw invalidCredentials();
+      if (lockUntil) throw accountLockedError(lockUntil);
+      throw invalidCredentialsError();
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');

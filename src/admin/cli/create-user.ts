@@ -3,6 +3,7 @@ import { isAppError } from '../../shared/errors.js';
 import { createOfficial, NewOfficialSchema } from '../auth/accounts.js';
 import { openStorageForCli } from './open-storage.js';
 import { readPassword } from './read-password.js';
+import { isStorageError } from '../../storage/errors.js';
 
 const USAGE = 'usage: npm run admin:create-user -- --username <name> --name "<full name>" [--role admin|approver|editor]\n' +
   '       the password is asked for (or read from standard input when piped)';
@@ -46,6 +47,8 @@ main(process.argv.slice(2)).then(
     if (isAppError(error)) {
       const fields = error.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
       console.error(`admin:create-user: ${error.message}${fields ? ` (${fields})` : ''}`);
+    } else if (isStorageError(error, 'username_taken')) {
+      console.error('admin:create-user: this username is already taken (compared without case).');
     } else {
       console.error(`admin:create-user: ${error instanceof Error ? error.message : String(error)}`);
     }

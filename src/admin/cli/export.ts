@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isAppError } from '../../shared/errors.js';
 import { exportPublished, wardExportFile } from './export-knowledge.js';
 import { openStorageForCli } from './open-storage.js';
+import { isStorageError } from '../../storage/errors.js';
 
 /** `npm run knowledge:export [-- --out <dir>]`: writes officials' published revisions to files for review in git. */
 async function main(argv: string[]): Promise<number> {
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`knowledge:export: ${error instanceof Error ? error.message : String(error)}${isAppError(error) ? ` (${error.code})` : ''}`);
+    console.error(`knowledge:export: ${error instanceof Error ? error.message : String(error)}${isAppError(error) || isStorageError(error) ? ` (${error.code})` : ''}`);
     process.exit(1);
   },
 );

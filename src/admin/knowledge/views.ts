@@ -7,6 +7,9 @@ import { foldForMatch } from '../../text/index.js';
 import { diffContent, type FieldChange } from './diff.js';
 import { optional } from './optional.js';
 import { summarizeSituation, type SituationSummary } from './situations.js';
+import type { EntrySummary, RevisionSummary, TargetView } from '../api/wire.js';
+
+export type { EntrySummary, RevisionSummary, TargetView };
 
 /** What the officials' screens are built from: the knowledge in force, the revisions and the officials' names. */
 export interface ViewSources {
@@ -22,43 +25,8 @@ export interface EntryListQuery {
   limit?: number | undefined;
 }
 
-export interface EntrySummary {
-  id: string;
-  title: string;
-  kind: 'curated' | 'catalogue';
-  levels: string[];
-  codes: string[];
-  verified: boolean;
-  /** A published revision overrides the shipped file. */
-  edited: boolean;
-  /** A draft waits for review. */
-  draft: boolean;
-  /** A catalogue record answered through the curated entry that lists its code (not searchable on its own). */
-  foldedInto?: string;
-}
 
-export interface RevisionSummary {
-  id: string;
-  targetKind: RevisionTarget;
-  targetId: string;
-  number: number;
-  status: Revision['status'];
-  note?: string;
-  authorName: string;
-  createdAt: Date;
-  publishedByName?: string;
-  publishedAt?: Date;
-  restoresRevisionId?: string;
-  baseRevisionId?: string;
-}
 
-export interface TargetView<T> {
-  current: T | undefined;
-  baseline: T | undefined;
-  currentRevisionId: string | null;
-  draft: (RevisionSummary & { content: unknown }) | null;
-  revisions: RevisionSummary[];
-}
 
 /** Entries for the workbench list: search by id, code, title or alias, with or without diacritics. */
 export async function listEntryViews({ knowledge, storage }: ViewSources, query: EntryListQuery): Promise<{ total: number; entries: EntrySummary[] }> {

@@ -3,7 +3,8 @@ import { WARD_TARGET_ID } from '../../knowledge/in-force/targets.js';
 import type { Entry, WardSettings } from '../../knowledge/schema.js';
 import type { Situation } from '../../knowledge/situation-schema.js';
 import { detectLanguage, foldForMatch } from '../../text/index.js';
-import { AppError, isAppError, notFoundError } from '../../shared/errors.js';
+import { noBaselineError, notFoundError, personalAccountRequiredError, revisionNotPublishedError, staleRevisionError } from '../../shared/errors.js';
+import { isStorageError } from '../../storage/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Revision, RevisionTarget, Storage, StorageTx } from '../../storage/types.js';
 import { actorFields } from '../auth/accounts.js';
@@ -28,6 +29,8 @@ import {
 
 export type { Reindexer, ReindexResult } from '../../knowledge/in-force/knowledge-in-force.js';
 export type { EntryListQuery, EntrySummary, RevisionSummary, TargetView } from './views.js';
+import type { PublishOutcome } from '../api/wire.js';
+export type { PublishOutcome } from '../api/wire.js';
 
 /**
  * The workbench edits the knowledge in force that main.ts built and hands to the chat too; tools and tests that
@@ -42,13 +45,8 @@ export interface DraftInput {
   note?: string | undefined;
 }
 
-export interface PublishOutcome {
-  revision: Revision;
-  reindexed?: ReindexResult | { error: string };
-}
-
 /**
- * The officials' editing of the knowledge base (DESIGN.md, "Knowledge"): drafts, review, publish, rollback and the
+ * The officials' editing of the knowledge base (docs/decisions.md, "Who owns the knowledge"): drafts, review, publish, rollback and the
  * history, each change audited. What is in force — and its re-index and sync between instances — is the
  * KnowledgeInForce it edits (src/knowledge/in-force/); the screens' view models are built in ./views.ts.
  */
@@ -196,12 +194,12 @@ export class KnowledgeWorkbench {
   async rollback(kind: RevisionTarget, targetId: string, input: { to: string; baseRevisionId?: string | null | undefined; note?: string | undefined }, actor: Actor): Promise<PublishOutcome> {
     let content: unknown;
     if (input.to === 'baseline') {
-      if (!this.knowledge.baselineOf(kind, targetId)) throw new AppError({ status: 409, code: 'no_baseline', message: 'Nội dung này không có bản gốc trong bộ dữ liệu đi kèm.' });
+      if (!this.knowledge.baselineOf(kind, targetId)) throw noBaselineError();
       content = null;
     } else {
       const target = await this.storage.revisions.get(input.to);
       if (!target || target.targetKind !== kind || target.targetId !== targetId) throw notFoundError('Không tìm thấy phiên bản cần khôi phục.');
-      if (target.status !== 'published') throw new AppError({ status: 409, code: 'revision_not_published', message: 'Chỉ khôi phục được phiên bản đã từng xuất bản.' });
+      if (target.status !== 'published') throw revisionNotPublishedError();
       content = target.content;
     }
     const before = this.knowledge.currentOf(kind, targetId);
@@ -271,15 +269,10 @@ export class KnowledgeWorkbench {
     try {
       return await run();
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'stale_revision') throw error;
+      if (!isStorageError(error, 'stale_revision')) throw error;
       const latest = await this.storage.revisions.currentPublished(kind, targetId);
       if (latest) this.knowledge.applyRevision(latest);
-      throw new AppError({
-        status: 409,
-        code: error.code,
-        message: error.message,
-        details: { current: { revisionId: latest?.id ?? null, content: this.knowledge.currentOf(kind, targetId) ?? null } },
-      });
+      throw staleRevisionError({ current: { revisionId: latest?.id ?? null, content: this.knowledge.currentOf(kind, targetId) ?? null } });
     }
   }
 
@@ -291,7 +284,7 @@ export class KnowledgeWorkbench {
 /** Knowledge changes must be signed by a person: the ADMIN_TOKEN (a script) may not author or publish them. */
 function personalId(actor: Actor): string {
   if (!actor.officialId) {
-    throw new AppError({ status: 403, code: 'personal_account_required', message: 'Sửa nội dung cần đăng nhập bằng tài khoản cá nhân của cán bộ.' });
+    throw personalAccountRequiredError();
   }
   return actor.officialId;
 }

@@ -9,7 +9,7 @@ import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import { pickSuggestions } from '../../retrieval/search/relevance.js';
 import { foldForMatch, type Language } from '../../text/index.js';
 import { understand, type Aspect, type Question } from '../../understand/index.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, noTopicError, ticketUnavailableError, unavailableError, unknownFormError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session, Storage } from '../../storage/types.js';
 import type { AnswerFrame, SessionFrame, TicketFrame } from '../protocol.js';
@@ -18,7 +18,7 @@ import type { DialogueState } from './state.js';
 import { composeTicketText } from './ticket-text.js';
 import type { Rephraser } from '../llm/rephrase.js';
 import { ConversationStore, type LoadedSession } from './conversation-store.js';
-import { composeDossierSaved, ticketUnavailableError } from './notices.js';
+import { composeDossierSaved } from './notices.js';
 import { usageEventsOf } from './usage-events.js';
 import { answerEntry } from './turns/answer-entry.js';
 import type { ChatRetrieval, FormCatalog, LifeSituation, Reply, Turn, TurnContext } from './turns/context.js';
@@ -26,6 +26,7 @@ import { continueFormTurn, startFormTurn, switchFormLanguage } from './turns/for
 import type { PrintTokens } from '../../dossiers/index.js';
 import { declineTurn, handoverTurn } from './turns/handover.js';
 import { answerQuestion } from './turns/new-question.js';
+import { isStorageError } from '../../storage/errors.js';
 
 export type { ChatRetrieval, FormCatalog, LifeSituation } from './turns/context.js';
 
@@ -69,7 +70,7 @@ export class ChatEngine {
    * Opens a new session, or resumes an open one by id (an ended or unknown id starts a new one). When storage
    * cannot write, the new session lives in this process's memory only and the citizen is answered all the same.
    */
-  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: 'vi' | 'en' | undefined }): Promise<SessionFrame> {
+  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: Language | undefined }): Promise<SessionFrame> {
     return this.store.open(input);
   }
 
@@ -109,7 +110,7 @@ export class ChatEngine {
   /** Answers a tap on a follow-up (another aspect of the last procedure). */
   async followUp(sessionId: string, aspect: Aspect): Promise<AnswerFrame> {
     const loaded = await this.store.load(sessionId);
-    if (!loaded.state.lastEntryId) throw new AppError({ status: 409, code: 'no_topic', message: 'Bạn hãy hỏi về một thủ tục trước nhé.' });
+    if (!loaded.state.lastEntryId) throw noTopicError();
     return this.finish(loaded, { ...answerEntry(this.context(loaded.session), loaded.state.lastEntryId, aspect, loaded.state), count: 'question' });
   }
 
@@ -177,7 +178,7 @@ export class ChatEngine {
     const loaded = await this.store.load(sessionId);
     const { state } = loaded;
     const form = this.options.forms?.get(formId);
-    if (!form) throw new AppError({ status: 404, code: 'unknown_form', message: 'Không có mẫu tờ khai này.' });
+    if (!form) throw unknownFormError();
     const turn = startFormTurn(this.context(loaded.session), form, state);
     return this.send(loaded, turn.frame, turn.state);
   }
@@ -236,8 +237,10 @@ export class ChatEngine {
     try {
       ticket = await this.issueTicket(loaded);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return this.send(loaded, { ...turn.frame, text: error.message, handover: false }, turn.state);
+      // A refusal, or storage failing after the ticket: said in the answer, with the way to the desk.
+      const refusal = error instanceof AppError ? error : isStorageError(error) ? ticketUnavailableError(loaded.state.language) : undefined;
+      if (!refusal) throw error;
+      return this.send(loaded, { ...turn.frame, text: refusal.message, handover: false }, turn.state);
     }
     const frame = await this.send(loaded, { ...turn.frame, text: ticket.text, ticket: ticket.ticket }, turn.state);
     return frame;
@@ -277,7 +280,7 @@ export class ChatEngine {
     return { type: 'answer', ...reply, messageId, language: state.language };
   }
 
-  private async reword(reply: Reply, language: 'vi' | 'en'): Promise<Reply> {
+  private async reword(reply: Reply, language: Language): Promise<Reply> {
     const rephraser = this.options.rephraser;
     if (!rephraser || reply.kind !== 'answer' || !reply.entryId || reply.citations.length === 0) return reply;
     const doc = this.retrieval().getDocument(reply.entryId);
@@ -287,7 +290,7 @@ export class ChatEngine {
 
   private retrieval(): ChatRetrieval {
     const retrieval = this.options.retrieval();
-    if (!retrieval) throw new AppError({ status: 503, code: 'service_unavailable', message: 'Hệ thống đang khởi động, vui lòng thử lại sau giây lát.' });
+    if (!retrieval) throw unavailableError();
     return retrieval;
   }
 

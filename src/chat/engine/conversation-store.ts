@@ -1,10 +1,11 @@
-import { AppError } from '../../shared/errors.js';
+import { sessionEndedError, sessionNotFoundError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AddGapInput, CreateTicketInput, Dossier, MessageMeta, Session, Storage, Ticket } from '../../storage/types.js';
 import type { SessionFrame } from '../protocol.js';
 import { SessionMemory, WriteGuard } from './degraded.js';
 import { readDialogueState, type DialogueState } from './state.js';
 import type { UsageEvent } from './usage-events.js';
+import type { Language } from '../../text/index.js';
 
 /** The session a turn runs in: stored, or ephemeral (in this process's memory only) while storage cannot write. */
 export interface LoadedSession {
@@ -23,8 +24,6 @@ export interface DossierToSave {
 
 type NewMessage = { role: 'citizen' | 'assistant'; text: string; meta?: MessageMeta };
 
-const sessionEnded = () => new AppError({ status: 410, code: 'session_ended', message: 'Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.' });
-
 /**
  * The chat engine's side of storage, built so that a read-only or full disk never stops an answer: messages,
  * dialogue state, gaps and usage counters are written when possible and otherwise kept in memory or dropped
@@ -40,7 +39,7 @@ export class ConversationStore {
   }
 
   /** Opens a session or resumes an open, non-kiosk one; a session that cannot be stored lives in memory. */
-  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: 'vi' | 'en' | undefined }): Promise<SessionFrame> {
+  async open(input: { sessionId?: string | undefined; channel: Session['channel']; language?: Language | undefined }): Promise<SessionFrame> {
     const { storage } = this;
     const id = input.sessionId ? this.memory.resolve(input.sessionId) : undefined;
     if (input.sessionId && id && !this.memory.isEnded(id)) {
@@ -81,12 +80,12 @@ export class ConversationStore {
   /** The session and its newest state; `session_not_found` (404) or `session_ended` (410) otherwise. */
   async load(clientId: string): Promise<LoadedSession> {
     const id = this.memory.resolve(clientId);
-    if (this.memory.isEnded(id)) throw sessionEnded();
+    if (this.memory.isEnded(id)) throw sessionEndedError('Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.');
     const ephemeral = this.memory.getEphemeral(id);
     if (ephemeral) return this.promote(ephemeral);
     const session = await this.storage.sessions.get(id);
-    if (!session) throw new AppError({ status: 404, code: 'session_not_found', message: 'Phiên trò chuyện không còn. Vui lòng bắt đầu lại.' });
-    if (session.endedAt) throw sessionEnded();
+    if (!session) throw sessionNotFoundError();
+    if (session.endedAt) throw sessionEndedError('Phiên trò chuyện đã kết thúc. Vui lòng bắt đầu lại.');
     return { session, state: this.memory.stateOf(id, session.lastSeenAt) ?? readDialogueState(session.state, session.language), ephemeral: false };
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAppError } from '../../shared/errors.js';
+import { isStorageError } from '../../storage/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { Session } from '../../storage/types.js';
 import type { DialogueState } from './state.js';
@@ -49,7 +50,7 @@ export class WriteGuard {
     try {
       value = await write();
     } catch (error) {
-      const code = isAppError(error) ? error.code : error instanceof Error ? error.name : 'unknown';
+      const code = isAppError(error) || isStorageError(error) ? error.code : error instanceof Error ? error.name : 'unknown';
       if (!anyError && !SURVIVABLE_CODES.has(code)) throw error;
       this.noteFailure(op, code);
       return undefined;

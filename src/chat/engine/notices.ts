@@ -1,6 +1,4 @@
-import { AppError } from '../../shared/errors.js';
-
-type Language = 'vi' | 'en';
+import type { Language } from '../../text/index.js';
 
 /** The confirmation once a pre-filled dossier is stored. */
 export function composeDossierSaved(reference: string, language: Language): string {
@@ -16,15 +14,3 @@ export function composeDossierNotSaved(language: Language): string {
     : 'Xin lỗi, hệ thống tạm thời chưa lưu được tờ khai của bạn. Thông tin bạn đã khai vẫn còn đây: sau ít phút bạn chọn “Thử lưu lại”, hoặc mang giấy tờ đến bộ phận một cửa để cán bộ hướng dẫn.';
 }
 
-/** 503 for a hand-over ticket that could not be stored: go straight to the desk instead. */
-export function ticketUnavailableError(language: Language, counter?: number): AppError {
-  const where = counter === undefined ? '' : language === 'en' ? ` (counter ${counter})` : ` (quầy số ${counter})`;
-  return new AppError({
-    status: 503,
-    code: 'storage_unavailable',
-    message:
-      language === 'en'
-        ? `Sorry, the system cannot issue a queue number right now. Please go straight to the one-stop desk${where}; an official will see you.`
-        : `Xin lỗi, hệ thống tạm thời không cấp được số thứ tự. Bạn vui lòng đến thẳng bộ phận một cửa${where}, cán bộ sẽ tiếp bạn.`,
-  });
-}

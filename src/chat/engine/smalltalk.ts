@@ -1,4 +1,4 @@
-import { foldForMatch } from '../../text/index.js';
+import { foldForMatch, type Language } from '../../text/index.js';
 
 export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'help';
 
@@ -31,6 +31,6 @@ export function detectSmalltalk(text: string): SmalltalkKind | undefined {
 }
 
 /** The short reply to a small-talk message. */
-export function replyToSmalltalk(kind: SmalltalkKind, language: 'vi' | 'en'): string {
+export function replyToSmalltalk(kind: SmalltalkKind, language: Language): string {
   return REPLIES[kind][language];
 }

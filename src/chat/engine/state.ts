@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FormStateSchema } from '../forms/form-state.js';
 import { AspectSchema, LanguageSchema } from '../protocol.js';
+import type { Language } from '../../text/index.js';
 
 /** What the assistant remembers of a conversation (stored encrypted: it may hold personal data later, with forms). */
 export const DialogueStateSchema = z.object({
@@ -24,7 +25,7 @@ export const DialogueStateSchema = z.object({
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 
 /** Reads a stored state, falling back to a fresh one if it is missing or from an older shape. */
-export function readDialogueState(value: unknown, language: 'vi' | 'en' = 'vi'): DialogueState {
+export function readDialogueState(value: unknown, language: Language = 'vi'): DialogueState {
   const parsed = DialogueStateSchema.safeParse(value ?? {});
   return parsed.success ? parsed.data : { language };
 }

@@ -1,4 +1,5 @@
 import type { WardSettings } from '../../knowledge/schema.js';
+import type { Language } from '../../text/index.js';
 
 /** The sentence that hands a citizen their queue number, the people ahead and the estimated wait. */
 export function composeTicketText(input: {
@@ -6,7 +7,7 @@ export function composeTicketText(input: {
   waitingAhead: number;
   estimatedWaitMinutes: number;
   counter: WardSettings['counters'][number] | undefined;
-  language: 'vi' | 'en';
+  language: Language;
   exampleWard: boolean;
   /** The session already held this ticket (one open ticket per session). */
   again?: boolean;

@@ -2,8 +2,7 @@ import { formatDate, fromIsoDate } from '../../forms/calendar.js';
 import type { FieldDef, FormDefinition } from '../../forms/types.js';
 import type { PendingConfirmation } from './form-state.js';
 import { displayValue } from './interpret.js';
-
-type Language = 'vi' | 'en';
+import type { Language } from '../../text/index.js';
 
 /** The question for a value waiting for a yes: a two-digit year, a name's marks, the requester's reused details. */
 export function composeConfirmation(form: FormDefinition, pending: PendingConfirmation, language: Language): string {

@@ -1,7 +1,7 @@
 import { findCccdQr, isCccdQrError } from '../../forms/extract/cccd-qr.js';
 import { looksLikeName } from '../../forms/extract/name.js';
 import type { FieldDef, FormDefinition } from '../../forms/types.js';
-import { foldForMatch } from '../../text/index.js';
+import { foldForMatch, type Language } from '../../text/index.js';
 import type { FormState, PendingConfirmation } from './form-state.js';
 import { foldAligned } from './clauses.js';
 import { composeConfirmation, fieldOf, titleOf } from './confirmation-text.js';
@@ -11,8 +11,6 @@ import { brokenRules, composeQuestion, composeSummary, fieldsToAsk, nextBatch, r
 import { readAnswer, type ReadResult } from './read-answer.js';
 import { reuseTarget, reuseValues } from './reuse.js';
 import { isCancel, isKeepAsWritten, isNo, isNotKnown, isSkip, isYes, readCorrection, readLanguageSwitch } from './words.js';
-
-type Language = 'vi' | 'en';
 
 /** What the dialogue says next, and the form as it stands (for the kiosk's live form view). */
 export interface FormTurn {

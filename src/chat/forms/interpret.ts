@@ -4,7 +4,7 @@ import { normaliseIdNumber, parseIdNumber } from '../../forms/extract/id-number.
 import { normaliseName, parseName } from '../../forms/extract/name.js';
 import { parsePhone } from '../../forms/extract/phone.js';
 import type { FieldDef } from '../../forms/types.js';
-import { foldForMatch } from '../../text/index.js';
+import { foldForMatch, type Language } from '../../text/index.js';
 
 /** A citizen's free-text answer read as one field's value, or why it could not be. */
 export type Interpretation = { ok: true; value: string } | { ok: false; message: { vi: string; en: string } };
@@ -56,7 +56,7 @@ export function interpretAnswer(field: FieldDef, text: string, today: Date): Int
 }
 
 /** How a stored value is shown back to the citizen (dates as dd/mm/yyyy, options by their label). */
-export function displayValue(field: FieldDef, value: string, language: 'vi' | 'en'): string {
+export function displayValue(field: FieldDef, value: string, language: Language): string {
   if (field.type === 'date') {
     const date = fromIsoDate(value);
     return date ? formatDate(date) : value;

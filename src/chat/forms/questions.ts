@@ -2,8 +2,7 @@ import { wardToday } from '../../forms/calendar.js';
 import { fieldTitles } from '../../forms/checks/titles.js';
 import type { FieldDef, FormDefinition, RuleContext } from '../../forms/types.js';
 import { displayValue } from './interpret.js';
-
-type Language = 'vi' | 'en';
+import type { Language } from '../../text/index.js';
 
 // At most this many required fields in one question; optional ones of the same section ride along ("nếu có").
 const MAX_REQUIRED = 7;

@@ -1,4 +1,4 @@
-import { foldForMatch, normalizeText } from '../../text/index.js';
+import { foldForMatch, normalizeText, type Language } from '../../text/index.js';
 
 const fold = foldForMatch;
 
@@ -10,7 +10,7 @@ const KEEP = /^(giu nguyen|giu nhu cu|de nguyen|viet nhu vay|khong dau|keep( it)
 // "bố", "tôi là mẹ của bé", "con ruột", "chính tôi": answers to "what are you to the child / the deceased / the person".
 const RELATION = /^(?:(?:toi|minh|em) (?:la )?)?(?:bo|cha|ba|me|ma|ong|ba noi|ba ngoai|ong noi|ong ngoai|anh|chi|em|co|di|chu|bac|cau|mo|thim|chau|con|con trai|con gai|vo|chong|nguoi giam ho|ban than|chinh toi|chinh minh|la toi|toi|chu ho|father|mother|grandfather|grandmother|son|daughter|wife|husband|self|myself|guardian|head of household)(?: (?:ruot|de|nuoi))?(?: (?:cua|of) (?:be|chau|con|tre|nguoi mat|nguoi chet|the child|the deceased))?$/;
 const SAME_ADDRESS = /^(?:(?:o )?(?:cung|giong|nhu)(?: dia chi| noi cu tru| cho o| noi o)?(?: (?:tren|cua )?(?:bo|cha|ba|me|toi|nguoi yeu cau|tren|nhau))?|nhu tren|same(?: address)?(?: as (?:above|the father|the mother|mine|me))?)$/;
-const LANGUAGE_SWITCH: readonly [RegExp, 'vi' | 'en'][] = [
+const LANGUAGE_SWITCH: readonly [RegExp, Language][] = [
   [/^(?:english|in english|english please|tieng anh|noi tieng anh|chuyen sang tieng anh)$/, 'en'],
   [/^(?:tieng viet|vietnamese|in vietnamese|noi tieng viet|chuyen sang tieng viet)$/, 'vi'],
 ];
@@ -38,7 +38,7 @@ export const isRelation = (text: string) => RELATION.test(fold(text));
 /** True for "cùng địa chỉ", "như trên", "giống bố": the address of someone already on the form. */
 export const readSameAddress = (text: string) => SAME_ADDRESS.test(fold(text));
 /** The language the citizen explicitly asks for ("English", "tiếng Việt"), if that is all the message says. */
-export function readLanguageSwitch(text: string): 'vi' | 'en' | undefined {
+export function readLanguageSwitch(text: string): Language | undefined {
   const folded = fold(text);
   return LANGUAGE_SWITCH.find(([pattern]) => pattern.test(folded))?.[1];
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Entry } from '../../knowledge/schema.js';
 import type { Logger } from '../../shared/logger.js';
+import type { Language } from '../../text/index.js';
 
 /** Optional rewording of a composed answer by a language model; undefined means "keep the composed text". */
 export interface Rephraser {
-  rephrase(input: { text: string; entry: Entry; language: 'vi' | 'en' }): Promise<string | undefined>;
+  rephrase(input: { text: string; entry: Entry; language: Language }): Promise<string | undefined>;
 }
 
 export interface LlmRephraserOptions {

@@ -24,8 +24,8 @@ export interface KnowledgeInForceOptions {
   baselineSituations?: Situation[] | undefined;
   logger: Logger;
   /**
-   * Where publishes are announced to the other instances sharing the database, and theirs heard (DESIGN.md,
-   * "Beyond one machine"); none for a single instance.
+   * Where publishes are announced to the other instances sharing the database, and theirs heard (docs/decisions.md,
+   * "One machine, or many instances"); none for a single instance.
    */
   feed?: KnowledgeFeed | undefined;
 }
@@ -38,7 +38,7 @@ interface Overlay<T> {
 
 /**
  * The knowledge the service serves now: the shipped files with the officials' published revisions laid over them
- * (DESIGN.md, "Knowledge") — entries, ward settings and life situations — kept current on a publish here or on
+ * (docs/decisions.md, "Who owns the knowledge") — entries, ward settings and life situations — kept current on a publish here or on
  * another instance, and re-indexed. Read by the chat, retrieval and the officials' workbench; it never edits.
  */
 export class KnowledgeInForce {

@@ -29,8 +29,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const dir = values.dir ? path.resolve(values.dir) : loadConfig().modelDir;
-  const endpoint = values.endpoint ?? process.env.HF_ENDPOINT ?? DEFAULT_HF_ENDPOINT;
+  const config = loadConfig();
+  const dir = values.dir ? path.resolve(values.dir) : config.modelDir;
+  const endpoint = values.endpoint ?? config.hfEndpoint ?? DEFAULT_HF_ENDPOINT;
   const weights = values.fp32 ? 'fp32' : values.quantized ? 'quantized' : 'auto';
   console.log(`Downloading ${repo} from ${endpoint} into ${path.relative(process.cwd(), dir) || '.'}/ ...`);
   const result = await pullModel({

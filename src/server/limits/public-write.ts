@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../../shared/errors.js';
+import { bodyTooLargeError, originNotAllowedError, unsupportedMediaTypeError } from '../../shared/errors.js';
 import { requestHost } from '../client-address.js';
 import { isOriginAllowed } from '../static/origin-allowlist.js';
 
@@ -16,21 +16,6 @@ export interface PublicWriteOptions {
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
-
-/** 415: only JSON bodies are read (a browser cannot send them cross-site without asking first). */
-export function unsupportedMediaTypeError(): AppError {
-  return new AppError({ status: 415, code: 'unsupported_media_type', message: 'Chỉ nhận nội dung dạng JSON (Content-Type: application/json).' });
-}
-
-/** 403: a browser page of another site tried to post here. */
-export function originNotAllowedError(): AppError {
-  return new AppError({ status: 403, code: 'origin_not_allowed', message: 'Trang web này không được phép gửi yêu cầu tới trợ lý.' });
-}
-
-/** 413: the body is over the route's limit. */
-export function payloadTooLargeError(maxBytes: number): AppError {
-  return new AppError({ status: 413, code: 'payload_too_large', message: `Nội dung gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1024)} KB).` });
-}
 
 /**
  * The one policy of every public endpoint that changes state (docs/operations.md, "Limits"): the Origin, when a
@@ -57,7 +42,7 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw payloadTooLargeError(maxBytes);
+      throw bodyTooLargeError(maxBytes);
     },
   });
 }

@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { dispatchFrame, type ChatContext } from '../../chat/dispatch.js';
 import type { ChatEngine } from '../../chat/engine/chat-engine.js';
-import { ClientFrameSchema } from '../../chat/protocol.js';
+import { ClientFrameSchema, LanguageSchema } from '../../chat/protocol.js';
 import { unavailableError } from '../../shared/errors.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import type { SessionSecrets } from '../session-secret.js';
@@ -14,7 +14,7 @@ export const ChatRequestSchema = z.strictObject({
   /** Given with every reply; required to go on in a kiosk session (docs/protocol.md). */
   sessionSecret: z.string().min(16).max(128).optional(),
   channel: z.enum(['kiosk', 'widget', 'http']).default('http'),
-  language: z.enum(['vi', 'en']).optional(),
+  language: LanguageSchema.optional(),
   frame: ClientFrameSchema,
 });
 

@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { PRINT_SCRIPT, PRINT_SCRIPT_PATH, renderDossierPage, renderPrintLinkExpiredPage, renderPrintUnavailablePage, type PrintTokens } from '../../dossiers/index.js';
 import { getForm, listForms, toPublicForm, validateDossier } from '../../forms/index.js';
-import { AppError, notFoundError, unavailableError } from '../../shared/errors.js';
+import { dossierInvalidError, notFoundError, unavailableError } from '../../shared/errors.js';
 import type { Dossier, Storage } from '../../storage/types.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import type { SessionSecrets } from '../session-secret.js';
@@ -50,9 +50,9 @@ export function createFormRoutes({ getStorage, getClient, policy, secrets, dossi
     const sessionId = await secrets.admit(request.sessionId, request.sessionSecret, async (id) => (await storage().sessions.get(id))?.channel);
     if (sessionId) perSession.enforce(sessionId, TOO_MANY);
     const form = getForm(request.formId);
-    if (!form) throw new AppError({ status: 422, code: 'validation_failed', message: 'Không có mẫu tờ khai này.', errors: [{ field: 'formId', message: 'Mẫu tờ khai không tồn tại.' }] });
+    if (!form) throw dossierInvalidError([{ field: 'formId', message: 'Mẫu tờ khai không tồn tại.' }], 'Không có mẫu tờ khai này.');
     const validation = validateDossier(form, request.values);
-    if (!validation.ok) throw new AppError({ status: 422, code: 'validation_failed', message: 'Tờ khai còn thông tin chưa đúng hoặc còn thiếu.', errors: validation.errors });
+    if (!validation.ok) throw dossierInvalidError(validation.errors);
     const dossier = await storage().dossiers.create({ formId: form.id, values: validation.values, channel: request.channel, ...(sessionId ? { sessionId } : {}) });
     // The dashboard's count; a failure here must not lose the citizen's saved dossier.
     await storage().usage.record([{ metric: 'dossier' }]).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.js';
+import { kioskTokenInvalidError } from '../../shared/errors.js';
 import { KIOSK_COOKIE, type KioskClients } from '../limits/kiosk-clients.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import { parseOrThrow, readJsonBody } from '../validate.js';
@@ -30,7 +30,7 @@ export function createKioskRoutes({ kiosks, policy, getAddress, trustProxy }: Ki
   routes.post('/enroll', policy, async (c) => {
     attempts.enforce(getAddress(c), 'Thử quá nhiều lần trong một phút. Vui lòng chờ một chút.');
     const { token } = parseOrThrow(EnrollSchema, await readJsonBody(c), 'Thiếu mã đăng ký máy kiosk (token).');
-    if (!kiosks.isToken(token)) throw new AppError({ status: 403, code: 'kiosk_token_invalid', message: 'Mã đăng ký máy kiosk không đúng.' });
+    if (!kiosks.isToken(token)) throw kioskTokenInvalidError();
     const secure = new URL(c.req.url).protocol === 'https:' || (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https');
     setCookie(c, KIOSK_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure, maxAge: COOKIE_MAX_AGE_SECONDS });
     return c.json({ kiosk: true });

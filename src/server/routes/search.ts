@@ -4,7 +4,7 @@ import { unavailableError } from '../../shared/errors.js';
 import type { SearchResponse } from '../../retrieval/search/retriever.js';
 import { parseOrThrow } from '../validate.js';
 
-/** Query of `GET /api/search` (DESIGN.md contract: q 1–500 characters, k 1–20, default 5). */
+/** Query of `GET /api/search` (docs/decisions.md, "Contracts": q 1–500 characters, k 1–20, default 5). */
 export const SearchQuerySchema = z.object({
   q: z
     .string({ message: 'Hãy nhập câu hỏi (q).' })

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { VoiceSchema, type SpeechService, type Voice } from '../../speech/index.js';
-import { AppError, unavailableError } from '../../shared/errors.js';
+import type { SpeechConfigBody } from '../../speech/synth/voices.js';
+import { rateLimitedError, unavailableError } from '../../shared/errors.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import { parseOrThrow } from '../validate.js';
 
-/** Longest text `GET /api/speech` reads (DESIGN contract: 1–1000 characters). */
+/** Longest text `GET /api/speech` reads (docs/decisions.md, "Contracts": 1–1000 characters). */
 export const MAX_SPEECH_CHARS = 1000;
 
 /** Query of `GET /api/speech`. */
@@ -36,14 +37,13 @@ export function createSpeechRoutes({ getSpeech, getWardVoice, transcribeEnabled,
   setInterval(() => limiter.sweep(), 60_000).unref();
 
   routes.get('/config', (c) =>
-    c.json({ voice: getWardVoice(), voices: VoiceSchema.options, maxChars: MAX_SPEECH_CHARS, transcribe: transcribeEnabled }),
+    c.json({ voice: getWardVoice(), voices: VoiceSchema.options, maxChars: MAX_SPEECH_CHARS, transcribe: transcribeEnabled } satisfies SpeechConfigBody),
   );
 
   routes.get('/', async (c) => {
     const { text, voice } = parseOrThrow(SpeechQuerySchema, { text: c.req.query('text'), voice: c.req.query('voice') || undefined }, 'Yêu cầu đọc chưa hợp lệ.');
     if (!limiter.take(getAddress(c))) {
-      c.header('Retry-After', '60');
-      throw new AppError({ status: 429, code: 'rate_limited', message: 'Bạn yêu cầu đọc nhanh quá, vui lòng chờ một chút.' });
+      throw rateLimitedError(60, 'Bạn yêu cầu đọc nhanh quá, vui lòng chờ một chút.');
     }
     const speech = getSpeech();
     if (!speech) throw unavailableError();

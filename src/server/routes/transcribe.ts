@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isAcceptedAudioType, type Transcriber } from '../../speech/transcribe/index.js';
-import { AppError, notFoundError } from '../../shared/errors.js';
+import { emptyAudioError, forbiddenOriginError, notFoundError, payloadTooLargeError, rateLimitedError, unsupportedMediaTypeError } from '../../shared/errors.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 
 export interface TranscribeRoutesOptions {
@@ -28,26 +28,25 @@ export function createTranscribeRoutes({ transcriber, maxBytes, getAddress, requ
     async (c, next) => {
       if (!transcriber) throw notFoundError('Máy này chưa bật nhận dạng giọng nói.');
       if (!isSameOrigin(c.req.header('Origin'), c.req.header('Host'))) {
-        throw new AppError({ status: 403, code: 'forbidden_origin', message: 'Yêu cầu không đến từ trang của phường.' });
+        throw forbiddenOriginError();
       }
       if (!isAcceptedAudioType(c.req.header('Content-Type') ?? '')) {
-        throw new AppError({ status: 415, code: 'unsupported_media_type', message: 'Chỉ nhận bản ghi âm (audio/webm, audio/ogg, audio/wav …).' });
+        throw unsupportedMediaTypeError('Chỉ nhận bản ghi âm (audio/webm, audio/ogg, audio/wav …).');
       }
       if (!limiter.take(getAddress(c))) {
-        c.header('Retry-After', '60');
-        throw new AppError({ status: 429, code: 'rate_limited', message: 'Bạn gửi nhanh quá, vui lòng chờ một chút.' });
+        throw rateLimitedError(60, 'Bạn gửi nhanh quá, vui lòng chờ một chút.');
       }
       await next();
     },
     bodyLimit({
       maxSize: maxBytes,
       onError: () => {
-        throw new AppError({ status: 413, code: 'payload_too_large', message: 'Bản ghi âm dài quá, bạn hãy nói ngắn hơn.' });
+        throw payloadTooLargeError('Bản ghi âm dài quá, bạn hãy nói ngắn hơn.');
       },
     }),
     async (c) => {
       const audio = new Uint8Array(await c.req.arrayBuffer());
-      if (audio.length === 0) throw new AppError({ status: 400, code: 'empty_audio', message: 'Chưa ghi được âm thanh nào.' });
+      if (audio.length === 0) throw emptyAudioError();
       const text = await transcriber!.transcribe(audio, c.req.header('Content-Type') ?? '');
       return c.json({ text }, 200, { 'Cache-Control': 'no-store' });
     },

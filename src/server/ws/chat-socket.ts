@@ -4,13 +4,13 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { dispatchFrame, type ChatContext } from '../../chat/dispatch.js';
 import type { ChatEngine } from '../../chat/engine/chat-engine.js';
 import { ClientFrameSchema, type ServerFrame } from '../../chat/protocol.js';
-import { isAppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { toFieldErrors } from '../../shared/zod-errors.js';
 import { getClientAddress } from '../client-address.js';
 import { KioskClients } from '../limits/kiosk-clients.js';
 import { RateLimiter } from '../limits/rate-limiter.js';
 import { isOriginAllowed } from '../static/origin-allowlist.js';
+import { toClientError } from '../errors.js';
 
 export interface ChatSocketOptions {
   engine: ChatEngine;
@@ -145,7 +145,8 @@ export function attachChatSocket(server: Server, options: ChatSocketOptions): Ch
         try {
           for (const out of await dispatchFrame(engine, context, frame)) send(out);
         } catch (error) {
-          if (isAppError(error)) return sendError(error.code, error.message, error.errors);
+          const known = toClientError(error);
+          if (known) return sendError(known.code, known.message, known.errors);
           log.error({ err: { type: (error as Error)?.name, stack: (error as Error)?.stack } }, 'chat frame failed');
           sendError('internal_error', 'Đã có lỗi xảy ra, vui lòng thử lại.');
         }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.js';
+import { speechFailedError } from '../../shared/errors.js';
 import { ESPEAK_VOICES, type Voice } from './voices.js';
 
 /** Turns text into WAV bytes; the service depends on this, tests may inject a fake. */
@@ -47,10 +47,6 @@ function startWorker(): Worker {
   return fromSource ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { url: workerUrl.href } }) : new Worker(workerUrl);
 }
 
-function synthesisFailed(cause: unknown): AppError {
-  return new AppError({ status: 500, code: 'speech_failed', message: 'Chưa đọc được câu trả lời này, vui lòng thử lại.', cause });
-}
-
 /** eSpeak NG in worker threads, off the request path: a queue, one text per worker at a time, crashed workers replaced. */
 export function createEspeakSynthesizer({ workers = 1, wordsPerMinute = 150, timeoutMs = 20_000 }: EspeakSynthesizerOptions = {}): Synthesizer {
   const queue: Job[] = [];
@@ -66,7 +62,7 @@ export function createEspeakSynthesizer({ workers = 1, wordsPerMinute = 150, tim
       if (!job || !reply.success || reply.data.id !== job.id) return;
       finish(slot);
       if ('wav' in reply.data) job.resolve(reply.data.wav);
-      else job.reject(synthesisFailed(new Error(reply.data.error)));
+      else job.reject(speechFailedError(new Error(reply.data.error)));
       pump();
     });
     slot.worker.on('error', (error) => replace(slot, error));
@@ -88,7 +84,7 @@ export function createEspeakSynthesizer({ workers = 1, wordsPerMinute = 150, tim
     const index = slots.indexOf(slot);
     if (index >= 0) slots.splice(index, 1);
     void slot.worker.terminate();
-    job?.reject(synthesisFailed(error));
+    job?.reject(speechFailedError(error));
     if (!closed) slots.push(start());
     pump();
   };
@@ -107,7 +103,7 @@ export function createEspeakSynthesizer({ workers = 1, wordsPerMinute = 150, tim
 
   return {
     synthesize(text, voice) {
-      if (closed) return Promise.reject(synthesisFailed(new Error('synthesizer closed')));
+      if (closed) return Promise.reject(speechFailedError(new Error('synthesizer closed')));
       return new Promise((resolve, reject) => {
         queue.push({ id: nextId++, text, voice, resolve, reject });
         pump();
@@ -115,7 +111,7 @@ export function createEspeakSynthesizer({ workers = 1, wordsPerMinute = 150, tim
     },
     async close() {
       closed = true;
-      for (const job of queue.splice(0)) job.reject(synthesisFailed(new Error('synthesizer closed')));
+      for (const job of queue.splice(0)) job.reject(speechFailedError(new Error('synthesizer closed')));
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.js';
+import { asrFailedError, asrTimeoutError, asrUnavailableError } from '../../shared/errors.js';
 
 /** Sends recorded speech to the ward's own speech server and returns what was said. */
 export interface Transcriber {
@@ -28,10 +28,6 @@ export function isAcceptedAudioType(contentType: string): boolean {
   return contentType.split(';')[0]!.trim().toLowerCase() in EXTENSIONS;
 }
 
-function asrError(status: number, code: string, message: string, cause?: unknown): AppError {
-  return new AppError({ status, code, message, cause });
-}
-
 /**
  * A client for the ward's transcription server. The audio is held in memory for the one request and never written
  * or logged; failures become 502 (down or a wrong answer) or 504 (too slow) with a message for the citizen.
@@ -56,14 +52,14 @@ export function createAsrClient({ url, model, apiKey, timeoutMs = 15_000, fetch:
         });
       } catch (error) {
         if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-          throw asrError(504, 'asr_timeout', 'Máy nhận dạng giọng nói trả lời chậm quá, bạn hãy nói lại hoặc gõ câu hỏi.', error);
+          throw asrTimeoutError(error);
         }
-        throw asrError(502, 'asr_unavailable', 'Chưa kết nối được máy nhận dạng giọng nói, bạn hãy gõ câu hỏi.', error);
+        throw asrUnavailableError(error);
       }
       const body: unknown = await response.json().catch(() => undefined);
       const parsed = TranscriptionSchema.safeParse(body);
       if (!response.ok || !parsed.success) {
-        throw asrError(502, 'asr_failed', 'Chưa nghe rõ được, bạn hãy nói lại hoặc gõ câu hỏi.', new Error(`speech server answered ${response.status}`));
+        throw asrFailedError(new Error(`speech server answered ${response.status}`));
       }
       return parsed.data.text.trim();
     },

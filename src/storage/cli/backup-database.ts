@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../shared/errors.js';
+import { operatorError } from '../../shared/errors.js';
 import { errorCodeOf } from '../errors.js';
 
 export interface BackupDatabaseOptions {
@@ -21,11 +21,6 @@ export interface BackupReport {
   ms: number;
 }
 
-function backupError(code: string, message: string, cause?: unknown): AppError {
-  // Read by the operator in a terminal: name the path and the reason, never any data.
-  return new AppError({ status: 500, code, message, cause });
-}
-
 /** Resolves symlinks of the longest existing prefix, so two spellings of one file compare equal. */
 function resolveReal(file: string): string {
   const absolute = path.resolve(file);
@@ -37,15 +32,15 @@ function resolveReal(file: string): string {
 function checkDestination(source: string, destination: string, overwrite: boolean): void {
   const live = [source, `${source}-wal`, `${source}-shm`, `${source}-journal`].map(resolveReal);
   if (live.includes(resolveReal(destination))) {
-    throw backupError('backup_destination_invalid', `The backup destination ${destination} is the live database itself; choose a file elsewhere (ideally on another disk).`);
+    throw operatorError('backup_destination_invalid', `The backup destination ${destination} is the live database itself; choose a file elsewhere (ideally on another disk).`);
   }
   const dir = path.dirname(destination);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw backupError('backup_destination_unwritable', `Cannot write the backup to ${destination}: the folder ${dir} does not exist.`);
+    throw operatorError('backup_destination_unwritable', `Cannot write the backup to ${destination}: the folder ${dir} does not exist.`);
   }
   if (existsSync(destination)) {
-    if (statSync(destination).isDirectory()) throw backupError('backup_destination_invalid', `${destination} is a folder; give the backup a file name, e.g. ${path.join(destination, 'ward-backup.db')}.`);
-    if (!overwrite) throw backupError('backup_destination_exists', `${destination} already exists; choose a new name (e.g. with today's date) or pass --force to replace it.`);
+    if (statSync(destination).isDirectory()) throw operatorError('backup_destination_invalid', `${destination} is a folder; give the backup a file name, e.g. ${path.join(destination, 'ward-backup.db')}.`);
+    if (!overwrite) throw operatorError('backup_destination_exists', `${destination} already exists; choose a new name (e.g. with today's date) or pass --force to replace it.`);
   }
 }
 
@@ -79,7 +74,7 @@ export async function backupDatabase({ source, destination, overwrite = false }:
   const from = path.resolve(source);
   const to = path.resolve(destination);
   if (!existsSync(from)) {
-    throw backupError('backup_source_missing', `No database at ${from}: check DATA_DIR (the service creates ward.db on its first start).`);
+    throw operatorError('backup_source_missing', `No database at ${from}: check DATA_DIR (the service creates ward.db on its first start).`);
   }
   checkDestination(from, to, overwrite);
 
@@ -101,8 +96,8 @@ export async function backupDatabase({ source, destination, overwrite = false }:
     const code = errorCodeOf(error);
     const reason = error instanceof Error ? error.message : String(error);
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw backupError('backup_source_corrupt', `${from} is not a readable SQLite database (${code}); it cannot be backed up.`, error);
+      throw operatorError('backup_source_corrupt', `${from} is not a readable SQLite database (${code}); it cannot be backed up.`, error);
     }
-    throw backupError('backup_failed', `Cannot write the backup to ${to}: ${reason}${code && !reason.includes(code) ? ` (${code})` : ''}.`, error);
+    throw operatorError('backup_failed', `Cannot write the backup to ${to}: ${reason}${code && !reason.includes(code) ? ` (${code})` : ''}.`, error);
   }
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../../config/index.js';
 import { isAppError } from '../../shared/errors.js';
 import { DATABASE_FILE } from '../sqlite/index.js';
 import { backupDatabase } from './backup-database.js';
+import { isStorageError } from '../errors.js';
 
 const USAGE = 'usage: npm run backup -- <backup file> [--force]   (e.g. npm run backup -- /mnt/usb/ward-2026-03-10.db)';
 
@@ -38,7 +39,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
-    else console.error(`backup failed: ${error instanceof Error ? error.message : String(error)}${isAppError(error) ? ` (${error.code})` : ''}`);
+    else console.error(`backup failed: ${error instanceof Error ? error.message : String(error)}${isAppError(error) || isStorageError(error) ? ` (${error.code})` : ''}`);
     process.exit(1);
   },
 );

@@ -1,5 +1,4 @@
-import { notFoundError } from '../../shared/errors.js';
-import { callbackClosedError } from '../errors.js';
+import { callbackClosed, recordNotFound } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { CALLBACK_COLUMNS as COLUMNS, callbackMapper, type CallbackRow } from '../rows/callbacks.js';
 import type { CallbackRepository, SettingRepository } from '../types.js';
@@ -47,8 +46,8 @@ export function createCallbackRepo(ctx: PgContext): CallbackRepository {
     mark: (id, status, { by } = {}) =>
       ctx.write('callbacks.mark', async (db) => {
         const row = await find(db, id, true);
-        if (!row) throw notFoundError('Không tìm thấy yêu cầu gọi lại.');
-        if (row.status === 'done') throw callbackClosedError();
+        if (!row) throw recordNotFound('callback');
+        if (row.status === 'done') throw callbackClosed();
         const column = status === 'called' ? 'called_at' : 'finished_at';
         const updated = await db.one<CallbackRow>(
           `UPDATE callback_requests SET status = $2, ${column} = $3, handled_by = $4 WHERE id = $1 RETURNING ${COLUMNS}`,

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { isAppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { decryptJson, decryptText, encryptJson, encryptText } from '../crypto.js';
-import { errorCodeOf, toStorageError } from '../errors.js';
+import { errorCodeOf, isStorageError, toStorageError } from '../errors.js';
 import { createFailureLog } from '../failure-log.js';
 import type { StorageFaults } from '../faults.js';
 
@@ -29,7 +29,7 @@ export interface PgConnection {
 /** What every PostgreSQL repository needs: a connection, the data key, the clock and the error boundary. */
 export interface PgContext {
   now: () => Date;
-  /** Runs a read, mapping driver errors to AppError. */
+  /** Runs a read, mapping driver errors to StorageError. */
   read<T>(op: string, fn: (db: PgDb) => Promise<T>): Promise<T>;
   /** Runs a write atomically (its own transaction, or a savepoint inside one), after the fault hook, mapping errors. */
   write<T>(op: string, fn: (db: PgDb) => Promise<T>): Promise<T>;
@@ -102,7 +102,7 @@ export function createPoolConnection(pool: pg.Pool): PgConnection {
           throw error;
         }
       } catch (error) {
-        broken ||= !isAppError(error) && errorCodeOf(error) === undefined;
+        broken ||= !isAppError(error) && !isStorageError(error) && errorCodeOf(error) === undefined;
         throw error;
       } finally {
         // A client whose rollback failed (or whose socket broke) must not go back into the pool.
@@ -155,7 +155,7 @@ export interface CreatePgContextOptions {
 export function createContext({ connection, key, logger, now, faults, logFailure = createFailureLog(logger, () => now().getTime()) }: CreatePgContextOptions): PgContext {
   const fail = (op: string, error: unknown): never => {
     const mapped = toStorageError(error);
-    if (!isAppError(error) || mapped.code === 'storage_corrupt') {
+    if (!(isAppError(error) || isStorageError(error)) || mapped.code === 'storage_corrupt') {
       logFailure({ op, code: mapped.code, driverCode: errorCodeOf(error), ...describeDriverError(error) }, 'storage operation failed');
     }
     throw mapped;

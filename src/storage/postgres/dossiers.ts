@@ -1,5 +1,3 @@
-import { notFoundError, validationError } from '../../shared/errors.js';
-import { storageFailedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { DOSSIER_COLUMNS as COLUMNS, dossierMapper, type DossierRow } from '../rows/dossiers.js';
 import type { ReferenceCodes } from '../references.js';
@@ -7,13 +5,14 @@ import type { DossierRepository } from '../types.js';
 import { daysBefore, wardDayOf } from '../ward-day.js';
 import type { PgContext, PgDb } from './context.js';
 import { assertSessionOpen } from './sessions.js';
+import { invalidValue, recordNotFound, storageFailed } from '../errors.js';
 
 /** At 40 random bits a collision is already rare; several in a row means a broken generator, not bad luck. */
 const MAX_REFERENCE_ATTEMPTS = 8;
 
 /** Checks a retention period in days, as the SQLite adapter does. */
 export function checkRetentionDays(field: string, days: number): void {
-  if (!Number.isFinite(days) || days < 0) throw validationError([{ field, message: 'expected a number of days ≥ 0' }]);
+  if (!Number.isFinite(days) || days < 0) throw invalidValue(field, 'expected a number of days ≥ 0');
 }
 
 /** Deletes dossiers created before `cutoff` (shared with the retention purge); returns how many went. */
@@ -47,7 +46,7 @@ export function createDossierRepo(ctx: PgContext, { create: createReference, nor
           );
           if (row) return toDossier(row);
         }
-        throw storageFailedError(new Error('could not find an unused dossier reference'));
+        throw storageFailed(new Error('could not find an unused dossier reference'));
       }),
 
     getByReference: (reference) =>
@@ -71,7 +70,7 @@ export function createDossierRepo(ctx: PgContext, { create: createReference, nor
       ctx.write('dossiers.markReceived', async (db) => {
         const canonical = normalizeReference(reference);
         const row = canonical === undefined ? undefined : await find(db, canonical, true);
-        if (!row) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
+        if (!row) throw recordNotFound('dossier');
         // Receiving twice (two officials, a double click) keeps the first receipt rather than rewriting history.
         if (row.status === 'received') return toDossier(row);
         const updated = await db.one<DossierRow>(

@@ -1,8 +1,8 @@
-import { notFoundError } from '../../shared/errors.js';
 import { createRandomId } from '../ids.js';
 import { GAP_COLUMNS as COLUMNS, type GapRow, toGap } from '../rows/gaps.js';
 import type { GapRepository } from '../types.js';
 import type { PgContext } from './context.js';
+import { recordNotFound } from '../errors.js';
 
 /**
  * Unanswered questions on PostgreSQL. The caller redacts personal data before `add`, and the question is sealed at
@@ -35,7 +35,7 @@ export function createGapRepo(ctx: PgContext): GapRepository {
     setStatus: (id, status) =>
       ctx.write('gaps.setStatus', async (db) => {
         const row = await db.one<GapRow>(`UPDATE gaps SET status = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [id, status]);
-        if (!row) throw notFoundError('Không tìm thấy câu hỏi.');
+        if (!row) throw recordNotFound('gap');
         return toGap(row, open);
       }),
   };

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { storageVersionError } from '../errors.js';
+import { storageVersion } from '../errors.js';
 
 /**
  * The PostgreSQL schema, as an append-only list: migration N is `MIGRATIONS[N - 1]`. Never edit a shipped entry —
@@ -236,7 +236,7 @@ export async function runMigrations(client: pg.ClientBase, migrations: readonly 
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)',
   );
   const found = await readSchemaVersion(client);
-  if (found > migrations.length) throw storageVersionError(found, migrations.length);
+  if (found > migrations.length) throw storageVersion(found, migrations.length);
   let applied = 0;
   for (let version = found + 1; version <= migrations.length; version += 1) {
     await client.query('BEGIN');

@@ -1,16 +1,15 @@
-import { notFoundError } from '../../shared/errors.js';
-import { usernameTakenError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { normalizeUsername, OFFICIAL_COLUMNS as COLUMNS, type OfficialRow, toOfficial } from '../rows/officials.js';
 import type { OfficialRepository, OfficialWithSecret } from '../types.js';
 import type { PgContext, PgDb } from './context.js';
+import { recordNotFound, usernameTaken } from '../errors.js';
 
 export { normalizeUsername };
 
 /** Throws `not_found` unless the official exists; keeps it from being deleted until the transaction ends. */
 export async function assertOfficialExists(db: PgDb, id: string): Promise<void> {
   const row = await db.one('SELECT id FROM officials WHERE id = $1 FOR KEY SHARE', [id]);
-  if (!row) throw notFoundError('Không tìm thấy tài khoản.');
+  if (!row) throw recordNotFound('official');
 }
 
 /** Officials' accounts on PostgreSQL. The password hash leaves the repository only through `findByUsername`. */
@@ -18,7 +17,7 @@ export function createOfficialRepo(ctx: PgContext): OfficialRepository {
   const find = (db: PgDb, id: string) => db.one<OfficialRow>(`SELECT ${COLUMNS} FROM officials WHERE id = $1`, [id]);
   const mustFind = async (db: PgDb, id: string, forUpdate = false): Promise<OfficialRow> => {
     const row = await db.one<OfficialRow>(`SELECT ${COLUMNS} FROM officials WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
-    if (!row) throw notFoundError('Không tìm thấy tài khoản.');
+    if (!row) throw recordNotFound('official');
     return row;
   };
 
@@ -35,7 +34,7 @@ export function createOfficialRepo(ctx: PgContext): OfficialRepository {
            ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
           [createRandomId(), normalizeUsername(username), displayName, role, passwordHash, now],
         );
-        if (!row) throw usernameTakenError();
+        if (!row) throw usernameTaken();
         return toOfficial(row);
       }),
 
@@ -68,14 +67,14 @@ export function createOfficialRepo(ctx: PgContext): OfficialRepository {
            WHERE id = $1 RETURNING ${COLUMNS}`,
           [id, lockUntil ?? null],
         );
-        if (!row) throw notFoundError('Không tìm thấy tài khoản.');
+        if (!row) throw recordNotFound('official');
         return toOfficial(row);
       }),
 
     recordSuccess: (id) =>
       ctx.write('officials.recordSuccess', async (db) => {
         const changed = await db.run('UPDATE officials SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [id]);
-        if (changed === 0) throw notFoundError('Không tìm thấy tài khoản.');
+        if (changed === 0) throw recordNotFound('official');
       }),
 
     update: (id, { displayName, role, disabled, passwordHash }) =>

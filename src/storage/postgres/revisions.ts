@@ -1,10 +1,9 @@
-import { notFoundError } from '../../shared/errors.js';
-import { revisionNotDraftError, staleRevisionError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { REVISION_COLUMNS as COLUMNS, type RevisionRow, toContentText, toRevision } from '../rows/revisions.js';
 import type { RevisionRepository, RevisionTarget } from '../types.js';
 import type { PgContext, PgDb } from './context.js';
 import { assertOfficialExists } from './officials.js';
+import { recordNotFound, revisionNotDraft, staleRevision } from '../errors.js';
 
 /** The newest publication of one target: publish_seq is set (only) on publishing and grows across the database. */
 const CURRENT = `SELECT ${COLUMNS} FROM revisions
@@ -23,7 +22,7 @@ export function createRevisionRepo(ctx: PgContext): RevisionRepository {
   const find = (db: PgDb, id: string) => db.one<RevisionRow>(`SELECT ${COLUMNS} FROM revisions WHERE id = $1`, [id]);
   const mustFind = async (db: PgDb, id: string): Promise<RevisionRow> => {
     const row = await find(db, id);
-    if (!row) throw notFoundError('Không tìm thấy bản chỉnh sửa.');
+    if (!row) throw recordNotFound('revision');
     return row;
   };
   const findCurrent = (db: PgDb, kind: RevisionTarget, targetId: string) => db.one<RevisionRow>(CURRENT, [kind, targetId]);
@@ -35,7 +34,7 @@ export function createRevisionRepo(ctx: PgContext): RevisionRepository {
       ctx.write('revisions.createDraft', async (db) => {
         await db.lock(REVISIONS_LOCK);
         await assertOfficialExists(db, authorId);
-        if (!(await isCurrentBase(db, targetKind, targetId, baseRevisionId))) throw staleRevisionError();
+        if (!(await isCurrentBase(db, targetKind, targetId, baseRevisionId))) throw staleRevision();
         await db.run("UPDATE revisions SET status = 'superseded' WHERE target_kind = $1 AND target_id = $2 AND status = 'draft'", [
           targetKind,
           targetId,
@@ -106,11 +105,11 @@ export function createRevisionRepo(ctx: PgContext): RevisionRepository {
       ctx.write('revisions.publish', async (db) => {
         await db.lock(REVISIONS_LOCK);
         const row = await mustFind(db, id);
-        if (row.status === 'published' || row.status === 'discarded') throw revisionNotDraftError();
+        if (row.status === 'published' || row.status === 'discarded') throw revisionNotDraft();
         // Staleness first, so an approver publishing a draft that lost the race to a rival edit from the same base
         // (which superseded it) hears that someone else published, not merely that it is no longer a draft.
-        if (!(await isCurrentBase(db, row.target_kind, row.target_id, row.base_revision_id ?? undefined))) throw staleRevisionError();
-        if (row.status !== 'draft') throw revisionNotDraftError();
+        if (!(await isCurrentBase(db, row.target_kind, row.target_id, row.base_revision_id ?? undefined))) throw staleRevision();
+        if (row.status !== 'draft') throw revisionNotDraft();
         const published = await db.one<RevisionRow>(
           `UPDATE revisions SET status = 'published', published_by = $2, published_at = $3,
              publish_seq = (SELECT COALESCE(MAX(publish_seq), 0) + 1 FROM revisions)
@@ -123,7 +122,7 @@ export function createRevisionRepo(ctx: PgContext): RevisionRepository {
     discard: (id) =>
       ctx.write('revisions.discard', async (db) => {
         await db.lock(REVISIONS_LOCK);
-        if ((await mustFind(db, id)).status !== 'draft') throw revisionNotDraftError();
+        if ((await mustFind(db, id)).status !== 'draft') throw revisionNotDraft();
         const row = await db.one<RevisionRow>(`UPDATE revisions SET status = 'discarded' WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
         return toRevision(row!);
       }),

@@ -1,15 +1,14 @@
-import { notFoundError } from '../../shared/errors.js';
-import { sessionEndedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { SESSION_COLUMNS as COLUMNS, sessionMapper, type SessionRow } from '../rows/sessions.js';
 import type { SessionRepository } from '../types.js';
 import type { PgContext, PgDb } from './context.js';
+import { recordNotFound, sessionEnded } from '../errors.js';
 
 /** Throws `not_found` / `session_ended` unless the session exists and is open; locks it against a concurrent end. */
 export async function assertSessionOpen(db: PgDb, id: string): Promise<void> {
   const row = await db.one<{ ended_at: Date | null }>('SELECT ended_at FROM sessions WHERE id = $1 FOR SHARE', [id]);
-  if (!row) throw notFoundError('Không tìm thấy phiên trò chuyện.');
-  if (row.ended_at !== null) throw sessionEndedError();
+  if (!row) throw recordNotFound('session');
+  if (row.ended_at !== null) throw sessionEnded();
 }
 
 /**
@@ -58,7 +57,7 @@ export function createSessionRepo(ctx: PgContext): SessionRepository {
           `UPDATE sessions SET ended_at = COALESCE(ended_at, $2) WHERE id = $1 RETURNING ${COLUMNS}`,
           [id, ctx.now()],
         );
-        if (!row) throw notFoundError('Không tìm thấy phiên trò chuyện.');
+        if (!row) throw recordNotFound('session');
         return toSession(row);
       }),
   };

@@ -1,10 +1,9 @@
-import { notFoundError } from '../../shared/errors.js';
-import { ticketClosedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { TICKET_COLUMNS as COLUMNS, type TicketRow, toTicket } from '../rows/tickets.js';
 import type { TicketRepository } from '../types.js';
 import { wardDayOf } from '../ward-day.js';
 import type { PgContext, PgDb } from './context.js';
+import { recordNotFound, ticketClosed } from '../errors.js';
 
 async function findTicket(db: PgDb, id: string, forUpdate = false): Promise<TicketRow | undefined> {
   return db.one<TicketRow>(`SELECT ${COLUMNS} FROM tickets WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
@@ -13,8 +12,8 @@ async function findTicket(db: PgDb, id: string, forUpdate = false): Promise<Tick
 /** Locks an open (waiting or called) ticket for a change; `not_found` / `ticket_closed` otherwise. */
 async function lockOpenTicket(db: PgDb, id: string): Promise<TicketRow> {
   const row = await findTicket(db, id, true);
-  if (!row) throw notFoundError('Không tìm thấy số thứ tự.');
-  if (row.status === 'done' || row.status === 'cancelled') throw ticketClosedError();
+  if (!row) throw recordNotFound('ticket');
+  if (row.status === 'done' || row.status === 'cancelled') throw ticketClosed();
   return row;
 }
 
@@ -87,7 +86,7 @@ export function createTicketRepo(ctx: PgContext): TicketRepository {
     countWaitingBefore: (ticketId) =>
       ctx.read('tickets.countWaitingBefore', async (db) => {
         const ticket = await findTicket(db, ticketId);
-        if (!ticket) throw notFoundError('Không tìm thấy số thứ tự.');
+        if (!ticket) throw recordNotFound('ticket');
         if (ticket.status !== 'waiting') return 0;
         const row = await db.one<{ ahead: number }>(
           "SELECT COUNT(*)::int AS ahead FROM tickets WHERE ward_day = $1 AND status = 'waiting' AND number < $2",

@@ -1,7 +1,7 @@
-import { validationError } from '../../shared/errors.js';
 import type { UsageCount, UsageRepository } from '../types.js';
 import { wardDayOf } from '../ward-day.js';
 import type { PgContext } from './context.js';
+import { invalidValue } from '../errors.js';
 
 /**
  * Daily usage counters on PostgreSQL, one row per ward day (Asia/Ho_Chi_Minh), metric and key. The upsert adds
@@ -12,7 +12,7 @@ export function createUsageRepo(ctx: PgContext): UsageRepository {
     record: async (events) => {
       events.forEach(({ count = 1 }, index) => {
         if (!Number.isSafeInteger(count) || count < 0) {
-          throw validationError([{ field: `events.${index}.count`, message: 'expected a whole number ≥ 0' }]);
+          throw invalidValue(`events.${index}.count`, 'expected a whole number ≥ 0');
         }
       });
       if (events.length === 0) return;

@@ -1,5 +1,7 @@
 export type Channel = 'kiosk' | 'widget' | 'http';
-export type Language = 'vi' | 'en';
+import type { Language } from '../../text/language.js';
+
+export type { Language };
 
 /** Dialogue state of a session: any JSON-serialisable object. May hold personal data (encrypted at rest). */
 export type SessionState = Record<string, unknown>;

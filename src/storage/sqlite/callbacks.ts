@@ -1,5 +1,4 @@
-import { notFoundError } from '../../shared/errors.js';
-import { callbackClosedError } from '../errors.js';
+import { callbackClosed, recordNotFound } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { CALLBACK_COLUMNS as COLUMNS, callbackMapper, type CallbackRow } from '../rows/callbacks.js';
 import type { CallbackRepository, SettingRepository } from '../types.js';
@@ -48,8 +47,8 @@ export function createCallbackRepo(ctx: SqliteContext): Sync<CallbackRepository>
     mark: (id, status, { by } = {}) =>
       ctx.write('callbacks.mark', () => {
         const row = find(id);
-        if (!row) throw notFoundError('Không tìm thấy yêu cầu gọi lại.');
-        if (row.status === 'done') throw callbackClosedError();
+        if (!row) throw recordNotFound('callback');
+        if (row.status === 'done') throw callbackClosed();
         const now = toIso(ctx.now());
         const handledBy = by === undefined ? null : ctx.seal(by);
         if (status === 'called') {

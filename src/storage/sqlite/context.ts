@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../shared/logger.js';
 import { decryptJson, decryptText, encryptJson, encryptText } from '../crypto.js';
-import { errorCodeOf, toStorageError } from '../errors.js';
+import { errorCodeOf, isStorageError, toStorageError } from '../errors.js';
 import { isAppError } from '../../shared/errors.js';
 import { createFailureLog } from '../failure-log.js';
 import type { StorageFaults } from '../faults.js';
@@ -14,7 +14,7 @@ export interface SqliteContext {
   now: () => Date;
   /** A prepared statement, compiled once per connection and reused. */
   statement<P extends unknown[] = unknown[], R = unknown>(source: string): Database.Statement<P, R>;
-  /** Runs a read, mapping driver errors to AppError. */
+  /** Runs a read, mapping driver errors to StorageError. */
   read<T>(op: string, fn: () => T): T;
   /** Runs a write atomically (a savepoint when inside a transaction), after the fault hook, mapping errors. */
   write<T>(op: string, fn: () => T): T;
@@ -39,7 +39,7 @@ export function createContext({ db, key, logger, now, faults }: CreateContextOpt
   const logFailure = createFailureLog(logger, () => now().getTime());
   const fail = (op: string, error: unknown): never => {
     const mapped = toStorageError(error);
-    if (!isAppError(error) || mapped.code === 'storage_corrupt') {
+    if (!(isAppError(error) || isStorageError(error)) || mapped.code === 'storage_corrupt') {
       // SQLite messages name tables and constraints, never bound values, so they are safe to log.
       const code = errorCodeOf(error);
       const reason = code?.startsWith('SQLITE_') ? (error as Error).message : undefined;

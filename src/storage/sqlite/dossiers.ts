@@ -1,5 +1,3 @@
-import { notFoundError, validationError } from '../../shared/errors.js';
-import { storageFailedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { DOSSIER_COLUMNS as COLUMNS, dossierMapper, type DossierRow } from '../rows/dossiers.js';
 import type { ReferenceCodes } from '../references.js';
@@ -8,6 +6,7 @@ import { daysBefore, wardDayOf } from '../ward-day.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
 import { assertSessionOpen } from './sessions.js';
+import { invalidValue, recordNotFound, storageFailed } from '../errors.js';
 
 /** At 40 random bits a collision is already rare; several in a row means a broken generator, not bad luck. */
 const MAX_REFERENCE_ATTEMPTS = 8;
@@ -19,7 +18,7 @@ export function deleteDossiersBefore(ctx: SqliteContext, cutoff: Date): number {
 
 /** Checks a retention period in days, as the retention purge does. */
 export function checkRetentionDays(field: string, days: number): void {
-  if (!Number.isFinite(days) || days < 0) throw validationError([{ field, message: 'expected a number of days ≥ 0' }]);
+  if (!Number.isFinite(days) || days < 0) throw invalidValue(field, 'expected a number of days ≥ 0');
 }
 
 /**
@@ -39,7 +38,7 @@ export function createDossierRepo(ctx: SqliteContext, { create: createReference,
       const reference = createReference();
       if (!referenceTaken(reference)) return reference;
     }
-    throw storageFailedError(new Error('could not find an unused dossier reference'));
+    throw storageFailed(new Error('could not find an unused dossier reference'));
   };
 
   return {
@@ -79,7 +78,7 @@ export function createDossierRepo(ctx: SqliteContext, { create: createReference,
       ctx.write('dossiers.markReceived', () => {
         const canonical = normalizeReference(reference);
         const row = canonical === undefined ? undefined : find(canonical);
-        if (!row) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
+        if (!row) throw recordNotFound('dossier');
         // Receiving twice (two officials, a double click) keeps the first receipt rather than rewriting history.
         if (row.status === 'received') return toDossier(row);
         ctx

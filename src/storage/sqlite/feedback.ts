@@ -1,9 +1,9 @@
-import { notFoundError } from '../../shared/errors.js';
 import { createRandomId } from '../ids.js';
 import { FEEDBACK_COLUMNS as COLUMNS, feedbackMapper, type FeedbackRow } from '../rows/feedback.js';
 import type { FeedbackRepository } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
+import { recordNotFound } from '../errors.js';
 
 /** Citizens' ratings on SQLite; the free-text comment is encrypted because people write their details in it. */
 export function createFeedbackRepo(ctx: SqliteContext): Sync<FeedbackRepository> {
@@ -16,7 +16,7 @@ export function createFeedbackRepo(ctx: SqliteContext): Sync<FeedbackRepository>
         const owned = ctx
           .statement<[string, string], { id: string }>('SELECT id FROM messages WHERE id = ? AND session_id = ?')
           .get(messageId, sessionId);
-        if (!owned) throw notFoundError('Không tìm thấy câu trả lời cần đánh giá.');
+        if (!owned) throw recordNotFound('rated_message');
         const id = createRandomId();
         ctx
           .statement<[string, string, string, string, Buffer | null, string]>(

@@ -1,9 +1,9 @@
-import { notFoundError } from '../../shared/errors.js';
 import { createRandomId } from '../ids.js';
 import { GAP_COLUMNS as COLUMNS, type GapRow, toGap } from '../rows/gaps.js';
 import type { Gap, GapRepository } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
+import { recordNotFound } from '../errors.js';
 
 /**
  * Unanswered questions on SQLite. The caller redacts personal data before `add`, and the question is sealed at rest
@@ -13,7 +13,7 @@ export function createGapRepo(ctx: SqliteContext): Sync<GapRepository> {
   const open = (blob: Uint8Array) => ctx.open(blob);
   const mustFind = (id: string): Gap => {
     const row = ctx.statement<[string], GapRow>(`SELECT ${COLUMNS} FROM gaps WHERE id = ?`).get(id);
-    if (!row) throw notFoundError('Không tìm thấy câu hỏi.');
+    if (!row) throw recordNotFound('gap');
     return toGap(row, open);
   };
 
@@ -44,7 +44,7 @@ export function createGapRepo(ctx: SqliteContext): Sync<GapRepository> {
     setStatus: (id, status) =>
       ctx.write('gaps.setStatus', () => {
         const result = ctx.statement<[string, string]>('UPDATE gaps SET status = ? WHERE id = ?').run(status, id);
-        if (result.changes === 0) throw notFoundError('Không tìm thấy câu hỏi.');
+        if (result.changes === 0) throw recordNotFound('gap');
         return mustFind(id);
       }),
   };

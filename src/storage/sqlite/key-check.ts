@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from '../../shared/logger.js';
 import { decryptText, encryptText } from '../crypto.js';
-import { storageCorruptError } from '../errors.js';
+import { storageCorrupt } from '../errors.js';
 
 const KEY_CHECK = 'key_check';
 const KEY_CHECK_TEXT = 'ward-assistant data key check';
@@ -26,6 +26,6 @@ export function verifyDataKey(db: Database.Database, key: Buffer, logger: Logger
   }
   if (text !== KEY_CHECK_TEXT) {
     logger.error('the data key does not match this database (DATA_KEY or the key file changed?); refusing to open');
-    throw storageCorruptError(new Error('data key does not match the database'));
+    throw storageCorrupt(new Error('data key does not match the database'));
   }
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { storageVersionError } from '../errors.js';
+import { storageVersion } from '../errors.js';
 
 /**
  * The schema, as an append-only list: migration N is `MIGRATIONS[N - 1]`. Never edit a shipped entry — add one.
@@ -251,7 +251,7 @@ export function readSchemaVersion(db: Database.Database): number {
 export function runMigrations(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
   const found = readSchemaVersion(db);
-  if (found > migrations.length) throw storageVersionError(found, migrations.length);
+  if (found > migrations.length) throw storageVersion(found, migrations.length);
   const insert = db.prepare<[number, string]>('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
   let applied = 0;
   const step = db.transaction((version: number) => {

@@ -1,17 +1,16 @@
-import { notFoundError } from '../../shared/errors.js';
-import { usernameTakenError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { normalizeUsername, OFFICIAL_COLUMNS as COLUMNS, type OfficialRow, toOfficial } from '../rows/officials.js';
 import type { OfficialRepository, OfficialWithSecret } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
+import { recordNotFound, usernameTaken } from '../errors.js';
 
 export { normalizeUsername };
 
 /** Throws `not_found` unless the official exists (checked before writes that name one, instead of a FK error). */
 export function assertOfficialExists(ctx: SqliteContext, id: string): void {
   const row = ctx.statement<[string], { id: string }>('SELECT id FROM officials WHERE id = ?').get(id);
-  if (!row) throw notFoundError('Không tìm thấy tài khoản.');
+  if (!row) throw recordNotFound('official');
 }
 
 /** Officials' accounts on SQLite. The password hash leaves the repository only through `findByUsername`. */
@@ -19,7 +18,7 @@ export function createOfficialRepo(ctx: SqliteContext): Sync<OfficialRepository>
   const find = (id: string) => ctx.statement<[string], OfficialRow>(`SELECT ${COLUMNS} FROM officials WHERE id = ?`).get(id);
   const mustFind = (id: string): OfficialRow => {
     const row = find(id);
-    if (!row) throw notFoundError('Không tìm thấy tài khoản.');
+    if (!row) throw recordNotFound('official');
     return row;
   };
   const findByName = (username: string) =>
@@ -30,7 +29,7 @@ export function createOfficialRepo(ctx: SqliteContext): Sync<OfficialRepository>
       ctx.write('officials.create', () => {
         const name = normalizeUsername(username);
         // Checked under the write lock, so no one can take the name in between; UNIQUE backs it up.
-        if (findByName(name)) throw usernameTakenError();
+        if (findByName(name)) throw usernameTaken();
         const id = createRandomId();
         const now = toIso(ctx.now());
         ctx
@@ -80,7 +79,7 @@ export function createOfficialRepo(ctx: SqliteContext): Sync<OfficialRepository>
         const result = ctx
           .statement<[string]>('UPDATE officials SET failed_attempts = 0, locked_until = NULL WHERE id = ?')
           .run(id);
-        if (result.changes === 0) throw notFoundError('Không tìm thấy tài khoản.');
+        if (result.changes === 0) throw recordNotFound('official');
       }),
 
     update: (id, { displayName, role, disabled, passwordHash }) =>

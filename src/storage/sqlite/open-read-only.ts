@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../shared/logger.js';
-import { AppError } from '../../shared/errors.js';
 import { verifyDataKey } from './key-check.js';
 import { MIGRATIONS, readSchemaVersion } from './migrations.js';
+import { storageVersion } from '../errors.js';
 
 // Bytes 18 and 19 of the SQLite header: file format versions, 2 for a WAL database, 1 for a rollback journal.
 const HEADER_WRITE_VERSION = 18;
@@ -24,11 +24,7 @@ export function openReadOnlyDatabase(file: string, key: Buffer, logger: Logger):
     db.pragma('foreign_keys = ON');
     const version = readSchemaVersion(db);
     if (version !== MIGRATIONS.length) {
-      throw new AppError({
-        status: 500,
-        code: 'storage_version',
-        message: `Cơ sở dữ liệu chỉ đọc được và cần nâng cấp (lược đồ ${version}, phiên bản này cần ${MIGRATIONS.length}). Vui lòng cho phép ghi để nâng cấp một lần.`,
-      });
+      throw storageVersion(version, MIGRATIONS.length, true);
     }
     verifyDataKey(db, key, logger, { readOnly: true });
     return db;

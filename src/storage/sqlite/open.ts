@@ -3,8 +3,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../shared/logger.js';
-import { toStorageError } from '../errors.js';
-import type { AppError } from '../../shared/errors.js';
+import { toStorageError, type StorageError } from '../errors.js';
+import type { AppError } from '../../shared/app-error.js';
 import type { ReferenceCodes } from '../references.js';
 import type { Storage, StorageTx } from '../types.js';
 import { createAuditRepo } from './audit.js';
@@ -98,7 +98,7 @@ function openDatabase(file: string, key: Buffer, logger: Logger, busyTimeoutMs: 
  * An existing database the disk will not let us write (a read-only mount): opened read-only, so citizens still get
  * answers and every write is refused politely (docs/operations.md). Anything else stops the start.
  */
-function openReadOnlyOrThrow(file: string, key: Buffer, logger: Logger, cause: AppError): Database.Database {
+function openReadOnlyOrThrow(file: string, key: Buffer, logger: Logger, cause: StorageError | AppError): Database.Database {
   if (cause.code === 'storage_unavailable' && existsSync(file)) {
     try {
       const db = openReadOnlyDatabase(file, key, logger);

@@ -1,11 +1,10 @@
-import { notFoundError } from '../../shared/errors.js';
-import { revisionNotDraftError, staleRevisionError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { REVISION_COLUMNS as COLUMNS, type RevisionRow, toContentText, toRevision } from '../rows/revisions.js';
 import type { RevisionRepository, RevisionTarget } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import { assertOfficialExists } from './officials.js';
 import type { Sync } from './runner.js';
+import { recordNotFound, revisionNotDraft, staleRevision } from '../errors.js';
 
 /** The newest publication of one target: publish_seq is set (only) on publishing and grows across the database. */
 const CURRENT = `SELECT ${COLUMNS} FROM revisions
@@ -22,7 +21,7 @@ export function createRevisionRepo(ctx: SqliteContext): Sync<RevisionRepository>
   const find = (id: string) => ctx.statement<[string], RevisionRow>(`SELECT ${COLUMNS} FROM revisions WHERE id = ?`).get(id);
   const mustFind = (id: string): RevisionRow => {
     const row = find(id);
-    if (!row) throw notFoundError('Không tìm thấy bản chỉnh sửa.');
+    if (!row) throw recordNotFound('revision');
     return row;
   };
   const findCurrent = (kind: RevisionTarget, targetId: string) => ctx.statement<[string, string], RevisionRow>(CURRENT).get(kind, targetId);
@@ -33,7 +32,7 @@ export function createRevisionRepo(ctx: SqliteContext): Sync<RevisionRepository>
     createDraft: ({ targetKind, targetId, content, baseRevisionId, restoresRevisionId, note, authorId }) =>
       ctx.write('revisions.createDraft', () => {
         assertOfficialExists(ctx, authorId);
-        if (!isCurrentBase(targetKind, targetId, baseRevisionId)) throw staleRevisionError();
+        if (!isCurrentBase(targetKind, targetId, baseRevisionId)) throw staleRevision();
         ctx
           .statement<[string, string]>(
             "UPDATE revisions SET status = 'superseded' WHERE target_kind = ? AND target_id = ? AND status = 'draft'",
@@ -112,11 +111,11 @@ export function createRevisionRepo(ctx: SqliteContext): Sync<RevisionRepository>
     publish: (id, publishedBy) =>
       ctx.write('revisions.publish', () => {
         const row = mustFind(id);
-        if (row.status === 'published' || row.status === 'discarded') throw revisionNotDraftError();
+        if (row.status === 'published' || row.status === 'discarded') throw revisionNotDraft();
         // Staleness first, so an approver publishing a draft that lost the race to a rival edit from the same base
         // (which superseded it) hears that someone else published, not merely that it is no longer a draft.
-        if (!isCurrentBase(row.target_kind, row.target_id, row.base_revision_id ?? undefined)) throw staleRevisionError();
-        if (row.status !== 'draft') throw revisionNotDraftError();
+        if (!isCurrentBase(row.target_kind, row.target_id, row.base_revision_id ?? undefined)) throw staleRevision();
+        if (row.status !== 'draft') throw revisionNotDraft();
         ctx
           .statement<[string, string, string]>(
             `UPDATE revisions SET status = 'published', published_by = ?, published_at = ?,
@@ -129,7 +128,7 @@ export function createRevisionRepo(ctx: SqliteContext): Sync<RevisionRepository>
 
     discard: (id) =>
       ctx.write('revisions.discard', () => {
-        if (mustFind(id).status !== 'draft') throw revisionNotDraftError();
+        if (mustFind(id).status !== 'draft') throw revisionNotDraft();
         ctx.statement<[string]>("UPDATE revisions SET status = 'discarded' WHERE id = ?").run(id);
         return toRevision(mustFind(id));
       }),

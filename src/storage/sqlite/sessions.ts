@@ -1,18 +1,17 @@
-import { notFoundError } from '../../shared/errors.js';
-import { sessionEndedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { SESSION_COLUMNS as COLUMNS, sessionMapper, type SessionRow } from '../rows/sessions.js';
 import type { SessionRepository } from '../types.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
+import { recordNotFound, sessionEnded } from '../errors.js';
 
 const SELECT = `SELECT ${COLUMNS} FROM sessions WHERE id = ?`;
 
 /** Throws `not_found` / `session_ended` unless the session exists and is still open. */
 export function assertSessionOpen(ctx: SqliteContext, id: string): void {
   const row = ctx.statement<[string], { ended_at: string | null }>('SELECT ended_at FROM sessions WHERE id = ?').get(id);
-  if (!row) throw notFoundError('Không tìm thấy phiên trò chuyện.');
-  if (row.ended_at !== null) throw sessionEndedError();
+  if (!row) throw recordNotFound('session');
+  if (row.ended_at !== null) throw sessionEnded();
 }
 
 /** Sessions on SQLite; the dialogue state is encrypted because a form dialogue collects personal data. */
@@ -59,7 +58,7 @@ export function createSessionRepo(ctx: SqliteContext): Sync<SessionRepository> {
         const result = ctx
           .statement<[string, string]>('UPDATE sessions SET ended_at = COALESCE(ended_at, ?) WHERE id = ?')
           .run(toIso(ctx.now()), id);
-        if (result.changes === 0) throw notFoundError('Không tìm thấy phiên trò chuyện.');
+        if (result.changes === 0) throw recordNotFound('session');
         return toSession(find(id)!);
       }),
   };

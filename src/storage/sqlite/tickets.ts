@@ -1,23 +1,22 @@
-import { notFoundError } from '../../shared/errors.js';
-import { ticketClosedError } from '../errors.js';
 import { createRandomId } from '../ids.js';
 import { TICKET_COLUMNS as COLUMNS, type TicketRow, toTicket } from '../rows/tickets.js';
 import type { TicketRepository } from '../types.js';
 import { wardDayOf } from '../ward-day.js';
 import { toIso, type SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
+import { recordNotFound, ticketClosed } from '../errors.js';
 
 /** The hand-over queue on SQLite: numbers restart at 1 every ward day (Asia/Ho_Chi_Minh), not machine day. */
 export function createTicketRepo(ctx: SqliteContext): Sync<TicketRepository> {
   const find = (id: string) => ctx.statement<[string], TicketRow>(`SELECT ${COLUMNS} FROM tickets WHERE id = ?`).get(id);
   const mustFind = (id: string): TicketRow => {
     const row = find(id);
-    if (!row) throw notFoundError('Không tìm thấy số thứ tự.');
+    if (!row) throw recordNotFound('ticket');
     return row;
   };
   const requireOpen = (id: string): TicketRow => {
     const row = mustFind(id);
-    if (row.status === 'done' || row.status === 'cancelled') throw ticketClosedError();
+    if (row.status === 'done' || row.status === 'cancelled') throw ticketClosed();
     return row;
   };
   const close = (op: string, status: 'done' | 'cancelled') => (id: string) =>

@@ -1,8 +1,8 @@
-import { validationError } from '../../shared/errors.js';
 import type { UsageCount, UsageRepository } from '../types.js';
 import { wardDayOf } from '../ward-day.js';
 import type { SqliteContext } from './context.js';
 import type { Sync } from './runner.js';
+import { invalidValue } from '../errors.js';
 
 /**
  * Daily usage counters on SQLite, one row per ward day (Asia/Ho_Chi_Minh), metric and key. Only counts: nothing
@@ -13,7 +13,7 @@ export function createUsageRepo(ctx: SqliteContext): Sync<UsageRepository> {
     record: (events) => {
       events.forEach(({ count = 1 }, index) => {
         if (!Number.isSafeInteger(count) || count < 0) {
-          throw validationError([{ field: `events.${index}.count`, message: 'expected a whole number ≥ 0' }]);
+          throw invalidValue(`events.${index}.count`, 'expected a whole number ≥ 0');
         }
       });
       if (events.length === 0) return;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encryptText } from '../../../src/storage/crypto.js';
 import { rawTableBytes, useContractStorage, type ContractFactory } from '../harness.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const PERSONAL = 'Nguyễn Thị Hoa 079123456789';
 
@@ -24,7 +25,7 @@ export function describeConversations(factory: ContractFactory): void {
 
     it('returns undefined for an unknown id and not_found when touching or ending it', async () => {
       expect(await scope.storage.sessions.get('nope')).toBeUndefined();
-      await expect(scope.storage.sessions.touch('nope')).rejects.toMatchObject({ code: 'not_found', status: 404 });
+      await expect(asClientSees(scope.storage.sessions.touch('nope'))).rejects.toMatchObject({ code: 'not_found', status: 404 });
       await expect(scope.storage.sessions.updateState('nope', {})).rejects.toMatchObject({ code: 'not_found' });
       await expect(scope.storage.sessions.end('nope')).rejects.toMatchObject({ code: 'not_found' });
     });
@@ -51,7 +52,7 @@ export function describeConversations(factory: ContractFactory): void {
       scope.clock.advanceDays(0.01);
       expect((await scope.storage.sessions.end(session.id)).endedAt).toEqual(ended.endedAt);
       expect((await scope.storage.sessions.get(session.id))?.endedAt).toEqual(ended.endedAt);
-      await expect(scope.storage.sessions.touch(session.id)).rejects.toMatchObject({ code: 'session_ended', status: 410 });
+      await expect(asClientSees(scope.storage.sessions.touch(session.id))).rejects.toMatchObject({ code: 'session_ended', status: 410 });
       await expect(scope.storage.sessions.updateState(session.id, { a: 1 })).rejects.toMatchObject({ code: 'session_ended' });
       await expect(scope.storage.messages.append({ sessionId: session.id, role: 'citizen', text: 'xin chào' })).rejects.toMatchObject({
         code: 'session_ended',
@@ -105,7 +106,7 @@ export function describeConversations(factory: ContractFactory): void {
       const blob = Buffer.from(row!.text);
       blob[blob.length - 3]! ^= 0xff;
       await scope.harness.query('UPDATE messages SET text = $1 WHERE id = $2', [blob, id]);
-      await expect(scope.storage.messages.list(sessionId)).rejects.toMatchObject({ code: 'storage_corrupt', status: 500 });
+      await expect(asClientSees(scope.storage.messages.list(sessionId))).rejects.toMatchObject({ code: 'storage_corrupt', status: 500 });
       await scope.harness.query('UPDATE messages SET text = $1 WHERE id = $2', [encryptText(randomBytes(32), PERSONAL), id]);
       await expect(scope.storage.messages.list(sessionId)).rejects.toMatchObject({ code: 'storage_corrupt' });
     });

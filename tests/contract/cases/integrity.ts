@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { StorageTx } from '../../../src/storage/types.js';
 import { buildCapturingLogger } from '../../helpers/logger.js';
 import { diskFullError, useContractStorage, type ContractFactory } from '../harness.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 /** Transactions, failing writes, the data-key check and closing. */
 export function describeIntegrity(factory: ContractFactory): void {
@@ -95,8 +96,8 @@ export function describeIntegrity(factory: ContractFactory): void {
         sessionId = (await tx.sessions.create({ channel: 'kiosk', language: 'vi' })).id;
         await tx.messages.append({ sessionId, role: 'citizen', text: 'hai' });
       });
-      await expect(failure).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
-      expect(((await failure.catch((e: unknown) => e)) as Error).message).toMatch(/không lưu được/);
+      await expect(asClientSees(failure)).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
+      expect(((await asClientSees(failure).catch((e: unknown) => e)) as Error).message).toMatch(/không lưu được/);
       expect(await scope.storage.sessions.get(sessionId)).toBeUndefined();
       expect(await scope.countRows('sessions')).toBe(0);
       faulty.armed = false;
@@ -139,7 +140,7 @@ export function describeIntegrity(factory: ContractFactory): void {
       const session = await scope.storage.sessions.create({ channel: 'kiosk', language: 'vi', state: { ho_ten: 'Lê Thị Thu' } });
       const again = await scope.harness.open();
       expect((await again.sessions.get(session.id))?.state).toEqual({ ho_ten: 'Lê Thị Thu' });
-      await expect(scope.harness.open({ key: randomBytes(32) })).rejects.toMatchObject({ code: 'storage_corrupt', status: 500 });
+      await expect(asClientSees(scope.harness.open({ key: randomBytes(32) }))).rejects.toMatchObject({ code: 'storage_corrupt', status: 500 });
     });
   });
 

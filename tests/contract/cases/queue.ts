@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeReference } from '../../../src/dossiers/reference-code.js';
 import type { DossierValues } from '../../../src/storage/types.js';
 import { rawTableBytes, useContractStorage, type ContractFactory } from '../harness.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const VALUES: DossierValues = {
   'nguoi_yeu_cau.ho_ten': 'Nguyễn Thị Hoa',
@@ -58,7 +59,7 @@ export function describeQueue(factory: ContractFactory): void {
     it('refuses to call, finish or cancel a closed ticket, and not_found for an unknown one', async () => {
       const ticket = await scope.storage.tickets.create();
       await scope.storage.tickets.finish(ticket.id);
-      await expect(scope.storage.tickets.call(ticket.id, 1)).rejects.toMatchObject({ code: 'ticket_closed', status: 409 });
+      await expect(asClientSees(scope.storage.tickets.call(ticket.id, 1))).rejects.toMatchObject({ code: 'ticket_closed', status: 409 });
       await expect(scope.storage.tickets.cancel(ticket.id)).rejects.toMatchObject({ code: 'ticket_closed' });
       await expect(scope.storage.tickets.finish(ticket.id)).rejects.toMatchObject({ code: 'ticket_closed' });
       await expect(scope.storage.tickets.call('nope', 1)).rejects.toMatchObject({ code: 'not_found' });

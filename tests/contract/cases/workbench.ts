@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateOfficialInput, CreateRevisionInput, Storage } from '../../../src/storage/types.js';
 import { useContractStorage, type ContractFactory } from '../harness.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const HASH = 'scrypt$16384$8$1$c2FsdA$aGFzaA';
 const entry = (fee: string) => ({ id: 'dang-ky-khai-sinh', title: 'Đăng ký khai sinh', fee, steps: ['Nộp tờ khai', 'Nhận kết quả'] });
@@ -45,7 +46,7 @@ export function describeWorkbench(factory: ContractFactory): void {
     it('refuses a username that exists in another case with 409 username_taken, writing nothing', async () => {
       await official({ username: 'admin', role: 'admin' });
       const duplicate = official({ username: ' ADMIN ', displayName: 'Kẻ khác' });
-      await expect(duplicate).rejects.toMatchObject({ status: 409, code: 'username_taken' });
+      await expect(asClientSees(duplicate)).rejects.toMatchObject({ status: 409, code: 'username_taken' });
       expect(await scope.storage.officials.count()).toBe(1);
       expect((await scope.storage.officials.findByUsername('admin'))?.displayName).toBe('Nguyễn Thị Lan');
       // Inside a transaction the refusal leaves the transaction usable.
@@ -75,7 +76,7 @@ export function describeWorkbench(factory: ContractFactory): void {
       expect(await scope.storage.officials.recordFailure(id)).toMatchObject({ failedAttempts: 3, lockedUntil: lockUntil });
       await scope.storage.officials.recordSuccess(id);
       expect(await scope.storage.officials.get(id)).toMatchObject({ failedAttempts: 0, lockedUntil: undefined });
-      await expect(scope.storage.officials.recordFailure('nope')).rejects.toMatchObject({ code: 'not_found', status: 404 });
+      await expect(asClientSees(scope.storage.officials.recordFailure('nope'))).rejects.toMatchObject({ code: 'not_found', status: 404 });
       await expect(scope.storage.officials.recordSuccess('nope')).rejects.toMatchObject({ code: 'not_found' });
     });
 
@@ -197,20 +198,20 @@ export function describeWorkbench(factory: ContractFactory): void {
       expect([newer.number, elsewhere.number]).toEqual([2, 1]);
       expect((await scope.storage.revisions.get(older.id))?.status).toBe('superseded');
       expect((await scope.storage.revisions.listDrafts()).map((r) => r.id)).toEqual([elsewhere.id, newer.id]);
-      await expect(scope.storage.revisions.publish(older.id, approverId)).rejects.toMatchObject({ code: 'revision_not_draft', status: 409 });
+      await expect(asClientSees(scope.storage.revisions.publish(older.id, approverId))).rejects.toMatchObject({ code: 'revision_not_draft', status: 409 });
     });
 
     it('refuses a stale draft or publication with 409 stale_revision and writes nothing', async () => {
       await setUp();
       const base = await draft();
       await scope.storage.revisions.publish(base.id, approverId);
-      await expect(draft({ content: entry('từ bản cũ') })).rejects.toMatchObject({ status: 409, code: 'stale_revision' });
+      await expect(asClientSees(draft({ content: entry('từ bản cũ') }))).rejects.toMatchObject({ status: 409, code: 'stale_revision' });
       await expect(draft({ baseRevisionId: 'unknown' })).rejects.toMatchObject({ code: 'stale_revision' });
       expect(await scope.countRows('revisions')).toBe(1);
       const mine = await draft({ content: entry('A'), baseRevisionId: base.id });
       const theirs = await draft({ content: entry('B'), baseRevisionId: base.id });
       await scope.storage.revisions.publish(theirs.id, approverId);
-      await expect(scope.storage.revisions.publish(mine.id, approverId)).rejects.toMatchObject({ code: 'stale_revision', status: 409 });
+      await expect(asClientSees(scope.storage.revisions.publish(mine.id, approverId))).rejects.toMatchObject({ code: 'stale_revision', status: 409 });
       expect((await scope.storage.revisions.get(mine.id))?.status).toBe('superseded');
       expect((await scope.storage.revisions.currentPublished('entry', 'dang-ky-khai-sinh'))?.content).toEqual(entry('B'));
     });
@@ -226,7 +227,7 @@ export function describeWorkbench(factory: ContractFactory): void {
         await expect(scope.storage.revisions.publish(id, approverId)).rejects.toMatchObject({ code: 'revision_not_draft' });
         await expect(scope.storage.revisions.discard(id)).rejects.toMatchObject({ code: 'revision_not_draft' });
       }
-      await expect(scope.storage.revisions.publish('nope', approverId)).rejects.toMatchObject({ code: 'not_found', status: 404 });
+      await expect(asClientSees(scope.storage.revisions.publish('nope', approverId))).rejects.toMatchObject({ code: 'not_found', status: 404 });
       await expect(scope.storage.revisions.discard('nope')).rejects.toMatchObject({ code: 'not_found' });
       await expect(draft({ authorId: 'nope', baseRevisionId: published.id })).rejects.toMatchObject({ code: 'not_found' });
     });
@@ -283,7 +284,7 @@ export function describeWorkbench(factory: ContractFactory): void {
       await setUp();
       const pending = await draft();
       faultyOps.add('revisions.publish');
-      await expect(scope.storage.revisions.publish(pending.id, approverId)).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
+      await expect(asClientSees(scope.storage.revisions.publish(pending.id, approverId))).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
       expect((await scope.storage.revisions.get(pending.id))?.status).toBe('draft');
       faultyOps.clear();
       await scope.storage.revisions.discard(pending.id);
@@ -346,7 +347,7 @@ export function describeWorkbench(factory: ContractFactory): void {
     });
 
     it('refuses a negative or fractional count without writing any of the batch', async () => {
-      await expect(scope.storage.usage.record([{ metric: 'question' }, { metric: 'question', count: -1 }])).rejects.toMatchObject({
+      await expect(asClientSees(scope.storage.usage.record([{ metric: 'question' }, { metric: 'question', count: -1 }]))).rejects.toMatchObject({
         code: 'validation_failed',
         errors: [{ field: 'events.1.count' }],
       });

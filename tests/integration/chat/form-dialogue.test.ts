@@ -178,7 +178,7 @@ describe('pre-filling over the chat', () => {
 });
 
 describe('forms and dossiers over HTTP', () => {
-  it('lists the five forms with the DESIGN.md field shape', async () => {
+  it('lists the five forms with the documented field shape (docs/protocol.md)', async () => {
     const body = (await (await fetch(`${server.url}/api/forms`)).json()) as { forms: { id: string; procedureIds: string[]; fields: { name: string; label: { vi: string; en: string }; type: string; required: boolean }[] }[] };
     expect(body.forms.map((f) => f.id).sort()).toEqual(['ct01-thay-doi-cu-tru', 'to-khai-cap-ban-sao-trich-luc', 'to-khai-ket-hon', 'to-khai-khai-sinh', 'to-khai-khai-tu']);
     for (const form of body.forms) {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnswerFrame, ServerFrame, TicketFrame } from '../../../src/chat/protocol.js';
 import { wardDayOf } from '../../../src/shared/ward-time.js';
-import { storageUnavailableError } from '../../../src/storage/errors.js';
+import { storageUnavailableError } from '../../../src/shared/errors.js';
 import { ChatClient } from '../../helpers/chat-server.js';
 import { composeFaultServer, createFaultSwitch, type ComposedServer, type FaultSwitch } from '../../helpers/fault-server-compose.js';
 import { buildCapturingLogger } from '../../helpers/logger.js';

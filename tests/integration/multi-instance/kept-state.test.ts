@@ -10,7 +10,7 @@ import { ChatEngine } from '../../../src/chat/engine/chat-engine.js';
 import { createFormCatalog } from '../../../src/chat/forms/catalog.js';
 import { SynonymsFileSchema } from '../../../src/knowledge/schema.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../../src/retrieval/search/index.js';
-import { storageUnavailableError } from '../../../src/storage/index.js';
+import { storageUnavailable } from '../../../src/storage/index.js';
 import type { Storage } from '../../../src/storage/types.js';
 import { loadCuratedEntries } from '../../helpers/chat-server.js';
 import { KNOWLEDGE_DIR } from '../../helpers/fault-server-compose.js';
@@ -26,7 +26,7 @@ afterEach(async () => {
 function withFailingState(storage: Storage, failing: { on: boolean }): Storage {
   const sessions = new Proxy(storage.sessions, {
     get(target, key, receiver) {
-      if (key === 'updateState' && failing.on) return () => Promise.reject(storageUnavailableError());
+      if (key === 'updateState' && failing.on) return () => Promise.reject(storageUnavailable());
       return Reflect.get(target, key, receiver) as unknown;
     },
   });

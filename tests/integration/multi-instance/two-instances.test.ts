@@ -1,6 +1,6 @@
 /**
  * Two instances of the real service (src/main.ts in child processes on loopback) sharing one PostgreSQL and one
- * DATA_KEY (DESIGN.md, "Beyond one machine"): a fee published through A is answered by B within seconds, a chat
+ * DATA_KEY (docs/decisions.md, "One machine, or many instances"): a fee published through A is answered by B within seconds, a chat
  * started on A resumes on B with its history, and a dossier saved through A is found by its reference on B.
  */
 import { createPrintTokens, derivePrintKey } from '../../../src/dossiers/index.js';

@@ -66,4 +66,10 @@ describe('loadConfig', () => {
     expect(set.speech).toMatchObject({ workers: 2, cacheBytes: 8 * 1024 * 1024 });
     expect(() => loadConfig({ ASR_URL: 'not a url' })).toThrow(/ASR_URL/);
   });
+
+  it('reads the model hub mirror for models:pull (unset = the public hub)', () => {
+    expect(loadConfig({}).hfEndpoint).toBeUndefined();
+    expect(loadConfig({ HF_ENDPOINT: 'https://hf-mirror.example' }).hfEndpoint).toBe('https://hf-mirror.example');
+    expect(() => loadConfig({ HF_ENDPOINT: 'ftp://mirror' })).toThrow(/^Invalid setting HF_ENDPOINT="ftp:\/\/mirror": expected/);
+  });
 });

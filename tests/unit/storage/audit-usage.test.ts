@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../src/storage/types.js';
 import { buildClock, buildTestStorage, countRows } from '../../helpers/storage.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const clock = buildClock();
 let storage: Storage;
@@ -72,7 +73,7 @@ describe('usage', () => {
   });
 
   it('refuses a negative or fractional count without writing any of the batch', async () => {
-    await expect(storage.usage.record([{ metric: 'question' }, { metric: 'question', count: -1 }])).rejects.toMatchObject({
+    await expect(asClientSees(storage.usage.record([{ metric: 'question' }, { metric: 'question', count: -1 }]))).rejects.toMatchObject({
       code: 'validation_failed',
       errors: [{ field: 'events.1.count' }],
     });

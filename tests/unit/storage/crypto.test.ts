@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { toClientError } from '../../../src/server/errors.js';
 import { CURRENT_KEY_ID, decryptJson, decryptText, encryptJson, encryptText } from '../../../src/storage/crypto.js';
 
 const key = randomBytes(32);
 
 function expectCorrupt(fn: () => unknown): void {
-  expect(fn).toThrow(expect.objectContaining({ code: 'storage_corrupt', status: 500 }));
+  expect(fn).toThrow(expect.objectContaining({ code: 'storage_corrupt' }));
+  // As a client sees it (src/server/errors.ts): the same code with status 500.
+  expect(() => asClientSeesSync(fn)).toThrow(expect.objectContaining({ code: 'storage_corrupt', status: 500 }));
+}
+
+function asClientSeesSync(fn: () => unknown): unknown {
+  try {
+    return fn();
+  } catch (error) {
+    throw toClientError(error) ?? error;
+  }
 }
 
 describe('encryptText / decryptText', () => {

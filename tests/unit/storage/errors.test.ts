@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors.js';
-import { toStorageError } from '../../../src/storage/errors.js';
+import { toClientError } from '../../../src/server/errors.js';
+import { StorageError, storageUnavailable, toStorageError } from '../../../src/storage/errors.js';
 import { sqliteError } from '../../helpers/storage.js';
 
 describe('toStorageError', () => {
@@ -17,16 +18,20 @@ describe('toStorageError', () => {
   ])('maps %s to %s', (driverCode, code, status) => {
     const raw = sqliteError(driverCode, 'x');
     const mapped = toStorageError(raw);
-    expect(mapped).toBeInstanceOf(AppError);
-    expect(mapped).toMatchObject({ code, status });
+    expect(mapped).toBeInstanceOf(StorageError);
+    expect(mapped).toMatchObject({ code });
+    // Storage speaks no HTTP; the server's one mapping gives the status clients have always had.
+    expect(toClientError(mapped)).toMatchObject({ code, status });
     expect(mapped.cause).toBe(raw);
   });
 
-  it('maps file-system errors and passes AppErrors through', () => {
+  it('maps file-system errors and passes AppErrors and its own errors through', () => {
     expect(toStorageError(Object.assign(new Error('nope'), { code: 'EROFS' })).code).toBe('storage_unavailable');
     expect(toStorageError(Object.assign(new Error('nope'), { code: 'ENOSPC' })).code).toBe('storage_unavailable');
     const appError = new AppError({ status: 404, code: 'not_found', message: 'x' });
     expect(toStorageError(appError)).toBe(appError);
+    const own = storageUnavailable();
+    expect(toStorageError(own)).toBe(own);
     expect(toStorageError('weird').code).toBe('storage_failed');
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../src/storage/types.js';
 import { buildClock, buildTestStorage, openRaw } from '../../helpers/storage.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const PERSONAL = 'Nguyễn Thị Hoa 079123456789';
 const clock = buildClock();
@@ -71,7 +72,7 @@ describe('messages', () => {
     blob[blob.length - 3]! ^= 0xff;
     raw.prepare('UPDATE messages SET text = ? WHERE id = ?').run(blob, id);
     raw.close();
-    await expect(storage.messages.list(sessionId)).rejects.toMatchObject({ code: 'storage_corrupt', status: 500 });
+    await expect(asClientSees(storage.messages.list(sessionId))).rejects.toMatchObject({ code: 'storage_corrupt', status: 500 });
   });
 
   it('reports rows sealed with another key as storage_corrupt on read', async () => {

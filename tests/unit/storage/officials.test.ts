@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateOfficialInput, Storage } from '../../../src/storage/types.js';
 import { buildClock, buildTestStorage, openRaw } from '../../helpers/storage.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const clock = buildClock();
 let storage: Storage;
@@ -44,8 +45,8 @@ describe('officials', () => {
   it('refuses a username that exists in another case with 409 username_taken, writing nothing', async () => {
     await storage.officials.create(buildOfficialInput({ username: 'admin', role: 'admin' }));
     const duplicate = storage.officials.create(buildOfficialInput({ username: ' ADMIN ', displayName: 'Kẻ khác' }));
-    await expect(duplicate).rejects.toMatchObject({ status: 409, code: 'username_taken' });
-    await expect(duplicate).rejects.toThrow('Tên đăng nhập này đã có người dùng.');
+    await expect(asClientSees(duplicate)).rejects.toMatchObject({ status: 409, code: 'username_taken' });
+    await expect(asClientSees(duplicate)).rejects.toThrow('Tên đăng nhập này đã có người dùng.');
     expect(await storage.officials.count()).toBe(1);
     expect((await storage.officials.findByUsername('admin'))?.displayName).toBe('Nguyễn Thị Lan');
   });
@@ -68,7 +69,7 @@ describe('officials', () => {
 
     await storage.officials.recordSuccess(id);
     expect(await storage.officials.get(id)).toMatchObject({ failedAttempts: 0, lockedUntil: undefined });
-    await expect(storage.officials.recordFailure('nope')).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(asClientSees(storage.officials.recordFailure('nope'))).rejects.toMatchObject({ code: 'not_found', status: 404 });
     await expect(storage.officials.recordSuccess('nope')).rejects.toMatchObject({ code: 'not_found' });
   });
 

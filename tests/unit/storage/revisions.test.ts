@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StorageFaults } from '../../../src/storage/sqlite/index.js';
 import type { CreateRevisionInput, Storage } from '../../../src/storage/types.js';
 import { buildClock, buildTestStorage, countRows, sqliteError } from '../../helpers/storage.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const clock = buildClock();
 const faultyOps = new Set<string>();
@@ -87,7 +88,7 @@ describe('revisions', () => {
     expect((await storage.revisions.get(older.id))?.status).toBe('superseded');
     expect((await storage.revisions.listDrafts()).map((r) => r.id)).toEqual([elsewhere.id, newer.id]);
     expect(elsewhere.number).toBe(1);
-    await expect(storage.revisions.publish(older.id, approverId)).rejects.toMatchObject({ code: 'revision_not_draft', status: 409 });
+    await expect(asClientSees(storage.revisions.publish(older.id, approverId))).rejects.toMatchObject({ code: 'revision_not_draft', status: 409 });
   });
 
   it('refuses a draft from a stale base with 409 stale_revision and writes nothing', async () => {
@@ -96,8 +97,8 @@ describe('revisions', () => {
     const open = await draft({ baseRevisionId: first.id });
 
     const stale = draft({ content: entry('sửa từ bản cũ') }); // still based on the shipped file
-    await expect(stale).rejects.toMatchObject({ status: 409, code: 'stale_revision' });
-    await expect(stale).rejects.toThrow(/vừa được người khác xuất bản/);
+    await expect(asClientSees(stale)).rejects.toMatchObject({ status: 409, code: 'stale_revision' });
+    await expect(asClientSees(stale)).rejects.toThrow(/vừa được người khác xuất bản/);
     await expect(draft({ baseRevisionId: 'unknown' })).rejects.toMatchObject({ code: 'stale_revision' });
     expect(countRows(file, 'revisions')).toBe(2);
     expect((await storage.revisions.get(open.id))?.status).toBe('draft');
@@ -110,7 +111,7 @@ describe('revisions', () => {
     const theirs = await draft({ content: entry('B'), baseRevisionId: base.id });
     await storage.revisions.publish(theirs.id, approverId);
 
-    await expect(storage.revisions.publish(mine.id, approverId)).rejects.toMatchObject({ code: 'stale_revision', status: 409 });
+    await expect(asClientSees(storage.revisions.publish(mine.id, approverId))).rejects.toMatchObject({ code: 'stale_revision', status: 409 });
     expect((await storage.revisions.get(mine.id))?.status).toBe('superseded');
     expect((await storage.revisions.currentPublished('entry', 'dang-ky-khai-sinh'))?.content).toEqual(entry('B'));
   });
@@ -123,10 +124,10 @@ describe('revisions', () => {
     expect(await storage.revisions.listDrafts()).toEqual([]);
 
     for (const id of [published.id, thrown.id]) {
-      await expect(storage.revisions.publish(id, approverId)).rejects.toMatchObject({ code: 'revision_not_draft', status: 409 });
+      await expect(asClientSees(storage.revisions.publish(id, approverId))).rejects.toMatchObject({ code: 'revision_not_draft', status: 409 });
       await expect(storage.revisions.discard(id)).rejects.toMatchObject({ code: 'revision_not_draft' });
     }
-    await expect(storage.revisions.publish('nope', approverId)).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(asClientSees(storage.revisions.publish('nope', approverId))).rejects.toMatchObject({ code: 'not_found', status: 404 });
     await expect(storage.revisions.discard('nope')).rejects.toMatchObject({ code: 'not_found' });
     await expect(draft({ authorId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
     expect((await storage.revisions.currentPublished('entry', 'dang-ky-khai-sinh'))?.id).toBe(published.id);
@@ -196,7 +197,7 @@ describe('revisions', () => {
   it('names its writes for the fault hook; a read-only disk leaves the draft a draft (storage_unavailable)', async () => {
     const pending = await draft();
     faultyOps.add('revisions.publish');
-    await expect(storage.revisions.publish(pending.id, approverId)).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
+    await expect(asClientSees(storage.revisions.publish(pending.id, approverId))).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
     expect((await storage.revisions.get(pending.id))?.status).toBe('draft');
     faultyOps.clear();
     await storage.revisions.discard(pending.id);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../src/storage/types.js';
 import { buildClock, buildTestStorage, openRaw } from '../../helpers/storage.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const clock = buildClock('2026-03-10T03:00:00.000Z');
 let storage: Storage;
@@ -26,7 +27,7 @@ describe('sessions', () => {
 
   it('returns undefined for an unknown id and not_found when touching it', async () => {
     expect(await storage.sessions.get('nope')).toBeUndefined();
-    await expect(storage.sessions.touch('nope')).rejects.toMatchObject({ code: 'not_found', status: 404 });
+    await expect(asClientSees(storage.sessions.touch('nope'))).rejects.toMatchObject({ code: 'not_found', status: 404 });
     await expect(storage.sessions.end('nope')).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -53,7 +54,7 @@ describe('sessions', () => {
     const again = await storage.sessions.end(session.id);
     expect(again.endedAt).toEqual(ended.endedAt);
     expect((await storage.sessions.get(session.id))?.endedAt).toEqual(ended.endedAt);
-    await expect(storage.sessions.touch(session.id)).rejects.toMatchObject({ code: 'session_ended', status: 410 });
+    await expect(asClientSees(storage.sessions.touch(session.id))).rejects.toMatchObject({ code: 'session_ended', status: 410 });
     await expect(storage.sessions.updateState(session.id, { a: 1 })).rejects.toMatchObject({ code: 'session_ended' });
     await expect(storage.messages.append({ sessionId: session.id, role: 'citizen', text: 'xin chào' })).rejects.toMatchObject({
       code: 'session_ended',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../src/storage/types.js';
 import { wardDayOf } from '../../../src/storage/ward-day.js';
 import { buildClock, buildTestStorage } from '../../helpers/storage.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const clock = buildClock();
 let storage: Storage;
@@ -70,7 +71,7 @@ describe('tickets', () => {
   it('refuses to call or finish a closed ticket, and not_found for an unknown one', async () => {
     const ticket = await storage.tickets.create();
     await storage.tickets.finish(ticket.id);
-    await expect(storage.tickets.call(ticket.id, 1)).rejects.toMatchObject({ code: 'ticket_closed', status: 409 });
+    await expect(asClientSees(storage.tickets.call(ticket.id, 1))).rejects.toMatchObject({ code: 'ticket_closed', status: 409 });
     await expect(storage.tickets.cancel(ticket.id)).rejects.toMatchObject({ code: 'ticket_closed' });
     await expect(storage.tickets.call('nope', 1)).rejects.toMatchObject({ code: 'not_found' });
     await expect(storage.tickets.countWaitingBefore('nope')).rejects.toMatchObject({ code: 'not_found' });

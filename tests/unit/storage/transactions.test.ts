@@ -3,6 +3,8 @@ import type { StorageFaults } from '../../../src/storage/sqlite/index.js';
 import type { Storage } from '../../../src/storage/types.js';
 import { buildCapturingLogger } from '../../helpers/logger.js';
 import { buildTestStorage, countRows, sqliteError } from '../../helpers/storage.js';
+import { toClientError } from '../../../src/server/errors.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -65,9 +67,9 @@ describe('transaction', () => {
       sessionId = (await tx.sessions.create({ channel: 'kiosk', language: 'vi' })).id;
       await tx.messages.append({ sessionId, role: 'citizen', text: 'hai' });
     });
-    await expect(failure).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
+    await expect(asClientSees(failure)).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
     const error = await failure.catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/không lưu được/);
+    expect(toClientError(error)?.message).toMatch(/không lưu được/);
     expect((error as Error).cause).toMatchObject({ code: 'SQLITE_FULL' });
     expect(await storage.sessions.get(sessionId)).toBeUndefined();
     expect(countRows(file, 'sessions')).toBe(0);

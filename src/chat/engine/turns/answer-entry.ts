@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors.js';
+import { unknownProcedureError } from '../../../shared/errors.js';
 import type { Aspect } from '../../../understand/index.js';
 import { composeAnswer } from '../../compose/index.js';
 import type { DialogueState } from '../state.js';
@@ -7,7 +7,7 @@ import type { Turn, TurnContext } from './context.js';
 /** Answers one aspect of one procedure from its entry, offering to pre-fill its form when there is one. */
 export function answerEntry(ctx: TurnContext, entryId: string, aspect: Aspect, state: DialogueState): Turn {
   const doc = ctx.retrieval().getDocument(entryId);
-  if (!doc) throw new AppError({ status: 404, code: 'unknown_procedure', message: 'Không tìm thấy thủ tục này.' });
+  if (!doc) throw unknownProcedureError();
   const ward = ctx.ward();
   const composed = composeAnswer({ entry: doc.entry, folded: doc.folded, aspect, language: state.language, ...(ward ? { ward } : {}) });
   const form = ctx.forms?.forProcedure(doc.id);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { createOfficial, NewOfficialSchema, OfficialPatchSchema, updateOfficial } from '../../../admin/auth/accounts.js';
+import type { AuditBody, OfficialBody, OfficialListBody } from '../../../admin/api/wire.js';
 import { parseOrThrow, readJsonBody as readJson } from '../../validate.js';
 import { requireRole, type AdminEnv, type AdminServices } from './context.js';
 
@@ -32,14 +33,14 @@ export function createAccountRoutes(services: AdminServices): Hono<AdminEnv> {
   routes.use('/officials', adminOnly);
   routes.use('/officials/*', adminOnly);
   routes.use('/audit', adminOnly);
-  routes.get('/officials', async (c) => c.json({ officials: await storage().officials.list() }));
+  routes.get('/officials', async (c) => c.json({ officials: await storage().officials.list() } satisfies OfficialListBody));
   routes.post('/officials', async (c) => {
     const input = parseOrThrow(NewOfficialSchema, await readJson(c));
-    return c.json({ official: await createOfficial(storage(), input, c.var.actor) }, 201);
+    return c.json({ official: await createOfficial(storage(), input, c.var.actor) } satisfies OfficialBody, 201);
   });
   routes.patch('/officials/:id', async (c) => {
     const patch = parseOrThrow(OfficialPatchSchema, await readJson(c));
-    return c.json({ official: await updateOfficial(storage(), c.req.param('id'), patch, c.var.actor) });
+    return c.json({ official: await updateOfficial(storage(), c.req.param('id'), patch, c.var.actor) } satisfies OfficialBody);
   });
   routes.get('/audit', async (c) => {
     const query = parseOrThrow(AuditQuerySchema, c.req.query());
@@ -50,7 +51,7 @@ export function createAccountRoutes(services: AdminServices): Hono<AdminEnv> {
       ...(query.officialId ? { officialId: query.officialId } : {}),
       ...(query.since ? { since: new Date(query.since) } : {}),
     });
-    return c.json({ events: events.map((event) => ({ ...event, targetTitle: titleOf(services, event.targetKind, event.targetId) })) });
+    return c.json({ events: events.map((event) => ({ ...event, targetTitle: titleOf(services, event.targetKind, event.targetId) })) } satisfies AuditBody);
   });
   return routes;
 }

@@ -2,10 +2,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import type { OfficialInfo, SessionBody } from '../../../admin/api/wire.js';
 import { AuthService, type AuthPolicy } from '../../../admin/auth/auth-service.js';
 import { UnknownUserLockout } from '../../../admin/auth/unknown-users.js';
 import { TOKEN_ACTOR, type Actor } from '../../../admin/auth/roles.js';
-import { AppError, unauthorizedError } from '../../../shared/errors.js';
+import { csrfError, unauthorizedError } from '../../../shared/errors.js';
 import type { Official, Storage } from '../../../storage/types.js';
 import { RateLimiter } from '../../limits/rate-limiter.js';
 import { parseOrThrow, readJsonBody } from '../../validate.js';
@@ -34,7 +35,7 @@ export interface AdminAuthOptions {
   now?: () => Date;
 }
 
-function publicOfficial(official: Official): { id: string; username: string; displayName: string; role: Official['role'] } {
+function publicOfficial(official: Official): OfficialInfo {
   return { id: official.id, username: official.username, displayName: official.displayName, role: official.role };
 }
 
@@ -47,9 +48,6 @@ function isSecure(c: Context, trustProxy: boolean): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;
   return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
-
-const csrfError = () =>
-  new AppError({ status: 403, code: 'csrf_failed', message: 'Phiên làm việc không hợp lệ hoặc đã cũ. Vui lòng tải lại trang rồi thử lại.' });
 
 /**
  * `/admin/api/login|logout|session` and the guard of everything else: a cookie session (with the CSRF token on every
@@ -74,7 +72,7 @@ export function createAdminAuth(options: AdminAuthOptions): { routes: Hono<Admin
       secure: isSecure(c, options.trustProxy),
       expires: result.expiresAt,
     });
-    return c.json({ official: publicOfficial(result.official), csrfToken: result.csrfToken });
+    return c.json({ official: publicOfficial(result.official), csrfToken: result.csrfToken } satisfies SessionBody);
   });
 
   const guard: MiddlewareHandler<AdminEnv> = async (c, next) => {
@@ -103,7 +101,7 @@ export function createAdminAuth(options: AdminAuthOptions): { routes: Hono<Admin
   routes.get('/session', guard, async (c) => {
     const actor = c.var.actor;
     const session = c.var.session;
-    return c.json({ official: { id: actor.officialId ?? null, username: actor.username, displayName: actor.displayName, role: actor.role }, csrfToken: session?.csrfToken ?? null });
+    return c.json({ official: { id: actor.officialId ?? null, username: actor.username, displayName: actor.displayName, role: actor.role }, csrfToken: session?.csrfToken ?? null } satisfies SessionBody);
   });
 
   routes.post('/logout', guard, async (c) => {

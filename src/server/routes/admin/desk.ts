@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { actorFields } from '../../../admin/auth/accounts.js';
 import { getForm } from '../../../forms/index.js';
+import type { CallbackBody, CallbackListBody, CallbackView, DossierBody, DossierListBody, TicketBody, TicketListBody } from '../../../admin/api/wire.js';
 import { notFoundError } from '../../../shared/errors.js';
 import type { CallbackRequest } from '../../../storage/types.js';
 import { parseOrThrow } from '../../validate.js';
@@ -30,12 +31,12 @@ export function createDeskRoutes(services: AdminServices): Hono<AdminEnv> {
   routes.get('/tickets', async (c) => {
     const status = parseOrThrow(TicketStatusSchema, c.req.query('status') || undefined);
     const tickets = await storage().tickets.listToday(status ? { status } : {});
-    return c.json({ tickets: tickets.map((t) => ({ ...t, topicTitle: entryTitle(t.topic) })) });
+    return c.json({ tickets: tickets.map((t) => ({ ...t, topicTitle: entryTitle(t.topic) })) } satisfies TicketListBody);
   });
 
   // The widget's call-back requests: who to call and about what. Their names and phones are personal data: read
   // here (no-store), never written to the audit log.
-  const showCallback = (r: CallbackRequest) => ({
+  const showCallback = (r: CallbackRequest): CallbackView => ({
     id: r.id,
     status: r.status,
     name: r.name,
@@ -50,7 +51,7 @@ export function createDeskRoutes(services: AdminServices): Hono<AdminEnv> {
   });
   routes.get('/callbacks', async (c) => {
     const status = parseOrThrow(CallbackStatusSchema, c.req.query('status') || undefined);
-    return c.json({ callbacks: (await storage().callbacks.list(status ? { status } : {})).map(showCallback) });
+    return c.json({ callbacks: (await storage().callbacks.list(status ? { status } : {})).map(showCallback) } satisfies CallbackListBody);
   });
   for (const [path, status] of [['called', 'called'], ['done', 'done']] as const) {
     routes.post(`/callbacks/:id/${path}`, async (c) => {
@@ -61,7 +62,7 @@ export function createDeskRoutes(services: AdminServices): Hono<AdminEnv> {
         await tx.audit.add({ ...actorFields(actor), action: `callback.${status}`, targetKind: 'callback', targetId: marked.id, before: { status: before?.status }, after: { status: marked.status } });
         return marked;
       });
-      return c.json({ callback: showCallback(updated) });
+      return c.json({ callback: showCallback(updated) } satisfies CallbackBody);
     });
   }
   routes.post('/tickets/:id/call', async (c) => {
@@ -71,7 +72,7 @@ export function createDeskRoutes(services: AdminServices): Hono<AdminEnv> {
       await tx.audit.add({ ...actorFields(c.var.actor), action: 'ticket.call', targetKind: 'ticket', targetId: called.id, after: { number: called.number, counter } });
       return called;
     });
-    return c.json({ ticket });
+    return c.json({ ticket } satisfies TicketBody);
   });
   routes.post('/tickets/:id/finish', async (c) => {
     const ticket = await storage().transaction(async (tx) => {
@@ -79,18 +80,18 @@ export function createDeskRoutes(services: AdminServices): Hono<AdminEnv> {
       await tx.audit.add({ ...actorFields(c.var.actor), action: 'ticket.finish', targetKind: 'ticket', targetId: done.id, after: { number: done.number } });
       return done;
     });
-    return c.json({ ticket });
+    return c.json({ ticket } satisfies TicketBody);
   });
 
   routes.get('/dossiers', async (c) => {
     const status = parseOrThrow(z.enum(['new', 'received']).optional(), c.req.query('status') || undefined);
     const dossiers = await storage().dossiers.listToday(status ? { status } : {});
-    return c.json({ dossiers: dossiers.map((d) => ({ reference: d.reference, formId: d.formId, formTitle: formTitle(d.formId), status: d.status, createdAt: d.createdAt, receivedAt: d.receivedAt })) });
+    return c.json({ dossiers: dossiers.map((d) => ({ reference: d.reference, formId: d.formId, formTitle: formTitle(d.formId), status: d.status, createdAt: d.createdAt, receivedAt: d.receivedAt })) } satisfies DossierListBody);
   });
   routes.get('/dossiers/:reference', async (c) => {
     const dossier = await storage().dossiers.getByReference(c.req.param('reference'));
     if (!dossier) throw notFoundError('Không tìm thấy hồ sơ với mã này.');
-    return c.json({ dossier: { ...dossier, formTitle: formTitle(dossier.formId) } });
+    return c.json({ dossier: { ...dossier, formTitle: formTitle(dossier.formId) } } satisfies DossierBody);
   });
   routes.get('/dossiers/:reference/print', async (c) => {
     const dossier = await storage().dossiers.getByReference(c.req.param('reference'));
@@ -105,7 +106,7 @@ export function createDeskRoutes(services: AdminServices): Hono<AdminEnv> {
       await tx.audit.add({ ...actorFields(actor), action: 'dossier.received', targetKind: 'dossier', targetId: received.reference, before: { status: 'new' }, after: { status: received.status } });
       return received;
     });
-    return c.json({ dossier });
+    return c.json({ dossier } satisfies DossierBody);
   });
   return routes;
 }

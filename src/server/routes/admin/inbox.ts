@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorFields } from '../../../admin/auth/accounts.js';
 import { hasRole } from '../../../admin/auth/roles.js';
 import { groupGaps } from '../../../admin/gaps/group-gaps.js';
+import type { AttachBody, FeedbackBody, FeedbackRow, GapGroupsBody } from '../../../admin/api/wire.js';
 import { forbiddenError } from '../../../shared/errors.js';
 import { parseOrThrow, readJsonBody as readJson } from '../../validate.js';
 import type { AdminEnv, AdminServices } from './context.js';
@@ -33,12 +34,12 @@ export function createInboxRoutes(services: AdminServices): Hono<AdminEnv> {
           return name ? [{ id, title: name }] : [];
         }),
       })),
-    });
+    } satisfies GapGroupsBody);
   });
   routes.post('/gaps/attach', async (c) => {
     const input = parseOrThrow(AttachSchema, await readJson(c));
     if (input.publish && !hasRole(c.var.actor.role, 'approver')) throw forbiddenError('Xuất bản ngay cần quyền duyệt nội dung; hãy lưu thành bản nháp.');
-    return c.json(await workbench().attachAliases(input, c.var.actor), 201);
+    return c.json((await workbench().attachAliases(input, c.var.actor)) satisfies AttachBody, 201);
   });
   routes.post('/gaps/dismiss', async (c) => {
     const { gapIds } = parseOrThrow(z.strictObject({ gapIds: GapIdsSchema }), await readJson(c));
@@ -55,7 +56,7 @@ export function createInboxRoutes(services: AdminServices): Hono<AdminEnv> {
     const feedback = await storage().feedback.list({ ...(rating ? { rating } : {}), limit: 200 });
     // What the rated answer was about: its cited entries (never the answer text, which may echo personal data).
     const metaBySession = new Map<string, Map<string, { citations?: string[]; kind?: string }>>();
-    const rows = [];
+    const rows: FeedbackRow[] = [];
     for (const item of feedback) {
       let metas = metaBySession.get(item.sessionId);
       if (!metas) {
@@ -74,7 +75,7 @@ export function createInboxRoutes(services: AdminServices): Hono<AdminEnv> {
         citations: citationIds.map((id) => ({ id, title: workbench().entry(id)?.title.vi ?? id })),
       });
     }
-    return c.json({ feedback: rows });
+    return c.json({ feedback: rows } satisfies FeedbackBody);
   });
   return routes;
 }

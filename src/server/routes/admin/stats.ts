@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { buildUsageReport, daysBetween, usageReportCsv } from '../../../admin/stats/usage-report.js';
+import type { StatsBody } from '../../../admin/api/wire.js';
 import { wardDayOf } from '../../../shared/ward-time.js';
 import { parseOrThrow } from '../../validate.js';
 import type { AdminEnv, AdminServices } from './context.js';
@@ -24,7 +25,7 @@ export function createStatsRoutes(services: AdminServices, now: () => Date = () 
   routes.get('/stats', async (c) => {
     const result = await report(c.req.query());
     const title = (id: string) => services.workbench().entry(id)?.title.vi ?? id;
-    return c.json({ ...result, topProcedures: result.topProcedures.map((p) => ({ ...p, title: title(p.id) })) });
+    return c.json({ ...result, topProcedures: result.topProcedures.map((p) => ({ ...p, title: title(p.id) })) } satisfies StatsBody);
   });
   routes.get('/stats.csv', async (c) => {
     const result = await report(c.req.query());

@@ -61,7 +61,7 @@ function renderGroup(group: GapGroup): HTMLElement {
     suggestions.append(document.createTextNode(`${s.gaps.suggestions}: `));
     group.suggestions.forEach((sug, i) => {
       if (i > 0) suggestions.append(document.createTextNode(', '));
-      suggestions.append(link(typeof sug.title === 'string' ? sug.title : sug.title.vi, `#/entries/${encodeURIComponent(sug.id)}`));
+      suggestions.append(link(sug.title, `#/entries/${encodeURIComponent(sug.id)}`));
     });
     card.append(suggestions);
   } else {
@@ -119,19 +119,13 @@ function renderFeedback(items: FeedbackItem[]): HTMLElement {
     const li = el('li', 'card inner');
     li.append(el('p', 'muted', formatDateTime(item.createdAt)));
     li.append(el('p', item.comment ? 'comment' : 'muted', item.comment ? `${s.gaps.comment}: ${item.comment}` : s.gaps.noComment));
-    if (item.answer !== undefined && item.answer !== null) {
-      const answer = typeof item.answer === 'string' ? item.answer : ((item.answer as { text?: string }).text ?? showValue(item.answer));
-      const details = el('details');
-      details.append(el('summary', undefined, s.gaps.answer), el('p', 'answer', answer));
-      li.append(details);
-    }
-    const citations = item.citations ?? (item.citationIds ?? []).map((id) => ({ id, title: id }));
+    const citations = item.citations;
     if (citations.length > 0) {
       const cited = el('p');
       cited.append(document.createTextNode(`${s.gaps.cited}: `));
       citations.forEach((citation, i) => {
         if (i > 0) cited.append(document.createTextNode(', '));
-        cited.append(link(citation.title ?? citation.id, `#/entries/${encodeURIComponent(citation.id)}`));
+        cited.append(link(citation.title, `#/entries/${encodeURIComponent(citation.id)}`));
       });
       li.append(cited);
     }

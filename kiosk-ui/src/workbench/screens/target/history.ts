@@ -1,6 +1,6 @@
 import { el } from '../../../shared/dom.js';
 import { api, describeError } from '../../api/client.js';
-import type { DiffRow, Reindexed, RevisionSummary } from '../../api/types.js';
+import type { DiffRow, PublishOutcome, RevisionSummary } from '../../api/types.js';
 import { renderDiff } from '../../diff/diff-view.js';
 import { s } from '../../i18n/strings.js';
 import { can } from '../../session.js';
@@ -110,9 +110,9 @@ function rollbackControl(label: string, what: string, to: string, options: Histo
   yes.addEventListener('click', async () => {
     yes.disabled = true;
     try {
-      const result = await api.post<{ reindexed?: Reindexed }>(options.rollbackPath, { to, baseRevisionId: options.currentRevisionId, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
+      const result = await api.post<PublishOutcome>(options.rollbackPath, { to, baseRevisionId: options.currentRevisionId, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
       // Only entries are re-indexed; a rollback of the ward settings or a situation has no index to report.
-      const text = !result.reindexed ? s.review.publishedPlain : result.reindexed.error ? `${s.review.publishedPlain} ${result.reindexed.error}` : s.target.rolledBack(result.reindexed.ms ?? 0);
+      const text = !result.reindexed ? s.review.publishedPlain : 'error' in result.reindexed ? `${s.review.publishedPlain} ${result.reindexed.error}` : s.target.rolledBack(result.reindexed.ms);
       announce(text, 'ok');
       options.onChanged(text);
     } catch (error) {

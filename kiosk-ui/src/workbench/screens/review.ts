@@ -1,6 +1,6 @@
 import { el } from '../../shared/dom.js';
 import { api, ApiError, describeError } from '../api/client.js';
-import { countOf, titleText, type DiffRow, type Reindexed, type RevisionSummary } from '../api/types.js';
+import { countOf, titleText, type DiffRow, type DraftSummary, type PublishOutcome, type Reindexed } from '../api/types.js';
 import { renderDiff } from '../diff/diff-view.js';
 import { s } from '../i18n/strings.js';
 import type { View } from '../router.js';
@@ -16,9 +16,9 @@ export async function renderReview(view: View): Promise<void> {
   const list = el('div', 'review-list');
   list.append(loadingNote());
   view.main.append(message.node, list);
-  let drafts: RevisionSummary[];
+  let drafts: DraftSummary[];
   try {
-    drafts = (await api.get<{ revisions: RevisionSummary[] }>('/revisions', { status: 'draft' }, view.signal)).revisions ?? [];
+    drafts = (await api.get<{ revisions: DraftSummary[] }>('/revisions', { status: 'draft' }, view.signal)).revisions ?? [];
   } catch (error) {
     if (!view.signal.aborted) list.replaceChildren(el('p', 'message message-error', describeError(error)));
     return;
@@ -30,11 +30,11 @@ export async function renderReview(view: View): Promise<void> {
   for (const draft of drafts) list.append(renderDraft(draft));
 }
 
-function targetHref(draft: RevisionSummary): string {
+function targetHref(draft: DraftSummary): string {
   return draft.targetKind === 'ward-settings' ? '#/settings' : `#/entries/${encodeURIComponent(draft.targetId ?? '')}`;
 }
 
-function renderDraft(draft: RevisionSummary): HTMLElement {
+function renderDraft(draft: DraftSummary): HTMLElement {
   const card = el('article', 'card review-item');
   card.dataset.revisionId = draft.id;
   if (draft.targetId) card.dataset.targetId = draft.targetId;
@@ -76,10 +76,10 @@ function renderDraft(draft: RevisionSummary): HTMLElement {
   return card;
 }
 
-async function act(card: HTMLElement, actions: HTMLElement, message: ReturnType<typeof messageArea>, action: 'publish' | 'discard', draft: RevisionSummary): Promise<void> {
+async function act(card: HTMLElement, actions: HTMLElement, message: ReturnType<typeof messageArea>, action: 'publish' | 'discard', draft: DraftSummary): Promise<void> {
   for (const b of actions.querySelectorAll('button')) b.disabled = true;
   try {
-    const result = await api.post<{ revision: RevisionSummary; reindexed?: Reindexed }>(`/revisions/${encodeURIComponent(draft.id)}/${action}`);
+    const result = await api.post<PublishOutcome>(`/revisions/${encodeURIComponent(draft.id)}/${action}`);
     const text = action === 'publish' ? publishedText(result.reindexed) : s.review.discarded;
     message.show(text, 'ok');
     card.classList.add(action === 'publish' ? 'done-published' : 'done-discarded');
@@ -96,6 +96,6 @@ async function act(card: HTMLElement, actions: HTMLElement, message: ReturnType<
 /** "Published", with the re-index time when the entry was re-indexed (ward settings need none). */
 export function publishedText(reindexed: Reindexed | undefined): string {
   if (!reindexed) return s.review.publishedPlain;
-  if (reindexed.error) return `${s.review.publishedPlain} ${reindexed.error}`;
+  if ('error' in reindexed) return `${s.review.publishedPlain} ${reindexed.error}`;
   return s.review.published(reindexed.ms ?? 0, countOf(reindexed.changed));
 }

@@ -1,18 +1,10 @@
 import { el } from '../../shared/dom.js';
 import { api } from '../api/client.js';
-import { titleText, type RevisionSummary, type TargetState } from '../api/types.js';
+import { titleText, type EntryResponse, type TargetState } from '../api/types.js';
 import { s } from '../i18n/strings.js';
 import type { View } from '../router.js';
 import { badge, link } from '../ui/widgets.js';
 import { renderTargetPage } from './target/target-page.js';
-
-interface EntryResponse {
-  entry: Record<string, unknown>;
-  baseline: unknown;
-  currentRevisionId: string | null;
-  draft: RevisionSummary | null;
-  revisions: RevisionSummary[];
-}
 
 /** `#/entries/:id`: the entry as citizens get it now, its editor, draft and history. */
 export function renderEntryPage(view: View): Promise<void> {

@@ -1,16 +1,8 @@
 import { api } from '../api/client.js';
-import type { RevisionSummary, TargetState } from '../api/types.js';
+import type { TargetState, WardSettingsResponse } from '../api/types.js';
 import { s } from '../i18n/strings.js';
 import type { View } from '../router.js';
 import { renderTargetPage } from './target/target-page.js';
-
-interface SettingsResponse {
-  settings: unknown;
-  baseline: unknown;
-  currentRevisionId: string | null;
-  draft: RevisionSummary | null;
-  revisions: RevisionSummary[];
-}
 
 /** `#/settings`: the ward's address, hours, counters and phone, with the same draft → review → publish flow. */
 export function renderWardSettings(view: View): Promise<void> {
@@ -24,7 +16,7 @@ export function renderWardSettings(view: View): Promise<void> {
     rollbackPath: '/ward-settings/rollback',
     intro: s.settings.intro,
     load: async (signal): Promise<TargetState> => {
-      const response = await api.get<SettingsResponse>('/ward-settings', undefined, signal);
+      const response = await api.get<WardSettingsResponse>('/ward-settings', undefined, signal);
       return { ...response, content: response.settings, draft: response.draft ?? null, revisions: response.revisions ?? [] };
     },
     title: () => s.settings.title,

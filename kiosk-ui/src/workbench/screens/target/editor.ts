@@ -1,6 +1,6 @@
 import { el } from '../../../shared/dom.js';
 import { ApiError, describeError } from '../../api/client.js';
-import type { DiffRow, RevisionSummary } from '../../api/types.js';
+import type { SavedDraft } from '../../api/types.js';
 import { labelPath } from '../../i18n/field-labels.js';
 import { s } from '../../i18n/strings.js';
 import type { ErrorIndex } from '../../schema-form/control.js';
@@ -11,10 +11,8 @@ import { labelled, messageArea, uniqueId } from '../../ui/widgets.js';
 import { renderConflict } from './conflict.js';
 import { renderEditorNav } from './editor-nav.js';
 
-export interface SavedDraft {
-  revision: RevisionSummary;
-  diff: DiffRow[];
-}
+/** `POST .../drafts`: the saved draft and what it changes. */
+export type { SavedDraft };
 
 export interface EditorOptions {
   schema: JsonSchema;

@@ -1,18 +1,10 @@
 import { el } from '../../shared/dom.js';
 import { api } from '../api/client.js';
-import { titleText, type RevisionSummary, type TargetState } from '../api/types.js';
+import { titleText, type SituationResponse, type TargetState } from '../api/types.js';
 import { s } from '../i18n/strings.js';
 import type { View } from '../router.js';
 import { badge, link } from '../ui/widgets.js';
 import { renderTargetPage } from './target/target-page.js';
-
-interface SituationResponse {
-  situation: Record<string, unknown>;
-  baseline: unknown;
-  currentRevisionId: string | null;
-  draft: RevisionSummary | null;
-  revisions: RevisionSummary[];
-}
 
 /** `#/situations/:id`: a life situation as citizens get it now, the same editor, draft and history as an entry. */
 export function renderSituationPage(view: View): Promise<void> {

@@ -1,7 +1,7 @@
 import { el } from '../../../shared/dom.js';
 import { api, describeError } from '../../api/client.js';
 import { loadSchemas } from '../../api/schemas.js';
-import type { RevisionSummary, TargetState } from '../../api/types.js';
+import type { RevisionDetail, RevisionSummary, TargetState } from '../../api/types.js';
 import { renderContent } from '../../diff/render-content.js';
 import { renderDiff } from '../../diff/diff-view.js';
 import { s } from '../../i18n/strings.js';
@@ -103,7 +103,7 @@ export async function renderTargetPage(config: TargetPageConfig, notice?: { text
     continueButton.type = 'button';
     continueButton.addEventListener('click', async () => {
       try {
-        openEditor(draft.content ?? (await api.get<{ revision: RevisionSummary }>(`/revisions/${encodeURIComponent(draft.id)}`)).revision.content);
+        openEditor(draft.content ?? (await api.get<RevisionDetail>(`/revisions/${encodeURIComponent(draft.id)}`)).revision.content);
       } catch (error) {
         message.show(describeError(error), 'error');
       }
