@@ -1,5 +1,5 @@
 import { AppError, type FieldError } from './app-error.js';
-import type { Language } from '../text/language.js';
+import type { Language } from './language.js';
 
 // Every error a client or an operator can see, one factory each: its stable code, HTTP status and the words a person
 // reads are decided here and nowhere else (docs/decisions.md, "Errors"). Storage speaks its own terms (src/storage/errors.ts);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from './errors.js';
-import type { Language } from '../text/language.js';
+import type { Language } from './language.js';
 
 /**
  * Zod's Vietnamese messages, for validation answers that people read (HTTP bodies, the workbench's form); pass as

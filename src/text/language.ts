@@ -4,9 +4,8 @@ import { ENGLISH_WORDS, VIETNAMESE_PHRASES, VIETNAMESE_SYLLABLES } from './langu
 import { isVietnameseSyllableShape } from './syllable.js';
 import { tokenize } from './tokenize.js';
 
-/** The two languages the assistant speaks: the one list every schema and type of a language is made from. */
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../shared/language.js';
+import type { Language } from '../shared/language.js';
 
 /** Evidence for each language; the higher wins, ties go to Vietnamese. */
 export interface LanguageScores {

@@ -1,5 +1,5 @@
 export type Channel = 'kiosk' | 'widget' | 'http';
-import type { Language } from '../../text/language.js';
+import type { Language } from '../../shared/language.js';
 
 export type { Language };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rawTableBytes, useContractStorage, type ContractFactory } from '../harness.js';
+import { asClientSees } from '../../helpers/client-error.js';
 
 const CONTACT = { name: 'Trần Văn Bình', phone: '0912345678', language: 'vi' as const };
 
@@ -41,7 +42,7 @@ export function describeCallbacks(factory: ContractFactory): void {
       expect(done).toMatchObject({ status: 'done', finishedAt: scope.clock.now(), handledBy: 'Cán bộ Minh' });
       const bytes = await rawTableBytes(scope.harness, 'callback_requests');
       expect(bytes.includes(Buffer.from('Cán bộ Minh'))).toBe(false);
-      await expect(scope.storage.callbacks.mark(request.id, 'called')).rejects.toMatchObject({ code: 'callback_closed', status: 409 });
+      await expect(asClientSees(scope.storage.callbacks.mark(request.id, 'called'))).rejects.toMatchObject({ code: 'callback_closed', status: 409 });
       await expect(scope.storage.callbacks.mark('nope', 'done')).rejects.toMatchObject({ code: 'not_found' });
     });
 
