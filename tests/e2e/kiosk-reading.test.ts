@@ -195,7 +195,7 @@ describe.skipIf(!HAS_CHROMIUM)('kiosk read at arm\'s length (issue 16)', { timeo
     expect(await page.locator('#form-view').isHidden()).toBe(true);
   });
 
-  it('shows a long answer from its first line, below the sticky header, and lists the papers the overview counts', async () => {
+  it('shows a long answer from its first line, below the sticky header, lists the papers the overview counts and the legal time limit', async () => {
     const page = await openKiosk(1080, 1920);
     await ask(page, 'đăng ký khai sinh');
     const overview = page.locator('#log .msg.assistant').last();
@@ -209,6 +209,8 @@ describe.skipIf(!HAS_CHROMIUM)('kiosk read at arm\'s length (issue 16)', { timeo
     const time = (await page.locator('#log .msg.assistant .text').last().textContent()) ?? '';
     expect(time.match(/không ghi đơn vị/g)).toHaveLength(1);
     expect(time).toMatch(/hỏi cán bộ tại quầy/);
+    // The legal time limit the curated entry states, with its article.
+    expect(time).toMatch(/Thời hạn theo luật[\s\S]*60 ngày[\s\S]*Luật Hộ tịch/);
     expect(text).not.toMatch(/không ghi đơn vị/);
 
     // A long answer (every paper, with notes): its first line is in view, under the sticky top.
