@@ -1,10 +1,10 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
-import { isActionWord, splitClauses, type Clause } from '../../understand/index.js';
+import { splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
-import { analyzeDocument, nameTokens } from './analyze-document.js';
+import { analyzeDocument, namesItsObject, nameTokens } from './analyze-document.js';
 
 /** Field weights: names and aliases above the summary above documents and steps. */
 export const FIELD_WEIGHTS = { title: 3, aliases: 3, official: 2, summary: 1.2, body: 0.25 };
@@ -285,13 +285,6 @@ export class LexicalIndex {
   }
 }
 
-/**
- * Whether the words a question shares with a name include what the name acts on: "đăng ký sang tên" shared with
- * "đăng ký sang tên xe" names the action but not the vehicle. A name of action words only passes.
- */
-function namesItsObject(name: readonly string[], shared: readonly string[]): boolean {
-  return shared.some((word) => !isActionWord(word)) || name.every((word) => isActionWord(word));
-}
 
 /** How much a question containing one of an entry's names whole raises that entry. */
 export const NAME_MATCH_BOOST = 0.5;
