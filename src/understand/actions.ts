@@ -44,11 +44,30 @@ export function isActionWord(word: string): boolean {
   return ACTION_WORDS.has(word);
 }
 
+// An action the citizen has already done ("đã đổi sang căn cước rồi", "đã sang tên xong") is part of the story, not
+// what is asked. A loss is different: "đã làm mất" is the reason to ask for a new paper, so it always counts.
+const DONE_BEFORE = /(?:^| )(?:da|vua)(?: \S+){0,1} $/;
+const DONE_AFTER = /^(?: \S+){0,4}? (?:roi|xong)(?= |$)/;
+const ALWAYS_ASKED: ReadonlySet<Action> = new Set(['reissue', 'copy', 'reregister']);
+
+function asked(action: Action, pattern: RegExp, folded: string): boolean {
+  if (ALWAYS_ASKED.has(action)) return pattern.test(folded);
+  const global = new RegExp(pattern.source, 'g');
+  for (const match of folded.matchAll(global)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const before = folded.slice(Math.max(0, start - 20), start + (match[0].startsWith(' ') ? 1 : 0));
+    const after = folded.slice(end, end + 30);
+    if (!DONE_BEFORE.test(before) && !DONE_AFTER.test(after)) return true;
+  }
+  return false;
+}
+
 /** The actions a citizen's message asks for, in everyday words ("mất", "rách", "ghi sai", "lấy chồng Hàn Quốc"). */
 export function detectActions(text: string): ActionSet {
   const folded = foldForMatch(text);
   if (!folded) return EMPTY;
-  const actions = new Set<Action>(CITIZEN.actions.filter((p) => p.pattern.test(folded)).map((p) => p.value));
+  const actions = new Set<Action>(CITIZEN.actions.filter((p) => asked(p.value, p.pattern, folded)).map((p) => p.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');
   // Losing a civil-status paper is mended by a copy of the extract, or by registering again when the register is gone.
   if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|ho tich)(?= |$)/.test(folded)) {

@@ -48,6 +48,13 @@ describe('detectActions', () => {
     expect(actionsOf(text)).toEqual(expected);
   });
 
+  it('leaves out what the citizen has already done, but not a loss', () => {
+    expect(detectActions('Tôi đã đổi sang căn cước gắn chip rồi, ngân hàng đòi giấy xác nhận số CMND cũ').actions.has('exchange')).toBe(false);
+    expect(detectActions('mua nhà đã sang tên xong, giờ thấy sổ ghi sai năm sinh').actions.has('transfer')).toBe(false);
+    expect(detectActions('muốn đổi sang căn cước gắn chip').actions.has('exchange')).toBe(true);
+    expect(detectActions('tôi đã làm mất sổ đỏ rồi').actions.has('reissue')).toBe(true);
+  });
+
   it('reads "mất" after a person as a death, not a lost paper', () => {
     expect(detectActions('bố tôi mất tuần trước, làm khai tử thế nào').actions.size).toBe(0);
   });
