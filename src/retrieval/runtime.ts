@@ -154,9 +154,15 @@ async function applyToDense(index: VectorIndex, update: EntriesUpdate, retriever
   }
 }
 
-/** The entries as the vector index sees them: one chunk per section. */
+/** The entries as the vector index sees them: one chunk per section (derived when read: only what is embedded). */
 export function toVectorItems(documents: SearchDocument[]): VectorIndexItem[] {
-  return documents.map((doc) => ({ entryId: doc.id, hash: doc.hash, chunks: doc.chunks }));
+  return documents.map((doc) => ({
+    entryId: doc.id,
+    hash: doc.hash,
+    get chunks() {
+      return doc.chunks;
+    },
+  }));
 }
 
 /** Embeds the query and looks it up in the vector index. */
