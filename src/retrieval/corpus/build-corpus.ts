@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { entryHash } from '../../knowledge/entry-hash.js';
 import { isCatalogueEntry, type Entry } from '../../knowledge/schema.js';
 
 /** The text of one searchable entry, split into the fields the lexical index weighs differently. */
@@ -79,7 +80,8 @@ function sameObjects(a: readonly Entry[], b: readonly Entry[]): boolean {
  */
 export function buildSearchDocument(entry: Entry, folded: Entry[] = []): SearchDocument {
   const official = folded.map((record) => record.title.vi);
-  const hash = createHash('sha256').update(JSON.stringify({ entry, official })).digest('hex').slice(0, 16);
+  // The entry's own hash is remembered per entry (and by the parse cache): only the folded titles are hashed here.
+  const hash = createHash('sha256').update(`${entryHash(entry)}\n${JSON.stringify(official)}`).digest('hex').slice(0, 16);
   return {
     id: entry.id,
     entry,
