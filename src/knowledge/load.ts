@@ -4,7 +4,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { toFieldErrors } from '../shared/zod-errors.js';
 import { entryHash, rememberEntryHash } from './entry-hash.js';
-import { fingerprintFile, openParseCache, type LaterPart } from './parse-cache.js';
+import { fingerprintFileSync, openParseCache, type LaterPart } from './parse-cache.js';
 import {
   CATALOGUE_ID_PREFIX,
   EntrySchema,
@@ -64,7 +64,7 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
   }
   const cache = await openParseCache<ParsedFile>(cacheFile, PARSE_CACHE_SCHEMA, isParsedFile, ENTRY_LATER);
   const parsed = await mapLimit(files, READ_CONCURRENCY, async (file) => {
-    const fingerprint = await fingerprintFile(file);
+    const fingerprint = fingerprintFileSync(file);
     const cached = fingerprint ? cache.get(file, fingerprint) : undefined;
     if (cached) return cached;
     const result = await parseEntryFile(file, display(file));
@@ -93,7 +93,7 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
   // ~0.3 s for synonyms.yaml alone, more than everything else a warm start does with the knowledge.
   const yamlCache = await openParseCache<YamlRead>(cacheFile && yamlCacheFile(cacheFile), YAML_CACHE_SCHEMA, isYamlRead);
   const read = async (file: string, shownAs: string): Promise<YamlRead> => {
-    const fingerprint = await fingerprintFile(file);
+    const fingerprint = fingerprintFileSync(file);
     const cached = fingerprint ? yamlCache.get(file, fingerprint) : undefined;
     if (cached) return cached;
     const result = await readYaml(file, shownAs);

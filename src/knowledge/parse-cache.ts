@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { writeFileAtomic } from '../shared/atomic-write.js';
@@ -63,14 +63,14 @@ class LaterSource {
   }
 }
 
-/** A file's fingerprint: size and modification time. */
-export async function fingerprintFile(file: string): Promise<string | undefined> {
-  try {
-    const info = await stat(file);
-    return `${info.size}:${Math.trunc(info.mtimeMs)}`;
-  } catch {
-    return undefined;
-  }
+/**
+ * A file's fingerprint: size and modification time. Read synchronously: a start fingerprints ~2,700 files, and a
+ * metadata read the kernel has cached costs microseconds, against ~15 µs of CPU for each promise round trip through
+ * the thread pool (~40 ms for the catalogue, ~10 ms synchronously).
+ */
+export function fingerprintFileSync(file: string): string | undefined {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info ? `${info.size}:${Math.trunc(info.mtimeMs)}` : undefined;
 }
 
 /**
