@@ -152,8 +152,9 @@ type ParsedFile = { ok: true; entry: Entry; file: string } | { ok: false; proble
 /**
  * What an entry keeps in memory when it comes from the parse cache: what search, the result list and the start read
  * for every entry. The rest — documents, steps, channels, legal basis, the raw official text: ~35 MB of heap for the
- * 2,642 catalogue records — stays in the cache file and is read (and parsed, ~0.1 ms) each time it is used, for the
- * few entries an answer cites. A file parsed afresh keeps its entry whole until the next start.
+ * 2,642 catalogue records — stays in the cache file and is read when used (~0.1 ms to read and parse one entry's;
+ * the last 64 entries read are kept parsed), for the few entries an answer cites. A file parsed afresh keeps its
+ * entry whole until the next start.
  */
 const ENTRY_HEAD: ReadonlySet<string> = new Set(['id', 'codes', 'title', 'summary', 'aliases', 'levels', 'field', 'ministry', 'decision', 'url', 'status', 'verified', 'updatedAt', 'reviewedBy']);
 // The schema's key order, which a parsed entry has: a rebuilt one has it too (same JSON, same hash).
@@ -175,12 +176,25 @@ const ENTRY_LATER: LaterPart<ParsedFile> = {
     const entry = {} as Record<string, unknown>;
     for (const key of ENTRY_KEYS) {
       if (key in head) entry[key] = head[key];
-      else if (onDisk.includes(key)) Object.defineProperty(entry, key, { enumerable: true, get: () => (later() as Record<string, unknown>)[key] });
+      else if (onDisk.includes(key)) Object.defineProperty(entry, key, { enumerable: true, get: () => recentDetail(later)[key] });
     }
     if (typeof value.hash === 'string') rememberEntryHash(entry as Entry, value.hash);
     return { ok: true, entry: entry as Entry, file: value.file };
   },
 };
+
+// The official text of the entries read last, parsed: an answer reads several fields of the same few entries.
+const RECENT_DETAILS = 64;
+const recentDetails = new Map<() => unknown, Record<string, unknown>>();
+
+function recentDetail(read: () => unknown): Record<string, unknown> {
+  let detail = recentDetails.get(read);
+  if (detail) recentDetails.delete(read);
+  else detail = (read() ?? {}) as Record<string, unknown>;
+  recentDetails.set(read, detail);
+  if (recentDetails.size > RECENT_DETAILS) recentDetails.delete(recentDetails.keys().next().value as () => unknown);
+  return detail;
+}
 
 /** The shape of a remembered parse (the cache's checksum already rules out a damaged file). */
 function isParsedFile(value: unknown): boolean {
