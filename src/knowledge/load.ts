@@ -150,8 +150,8 @@ async function loadSituations(dir: string, display: (f: string) => string, entri
 type ParsedFile = { ok: true; entry: Entry; file: string } | { ok: false; problems: KnowledgeProblem[] };
 
 /**
- * What an entry keeps in memory when it comes from the parse cache: what search, the result list and the start read
- * for every entry. The rest — documents, steps, channels, legal basis, the raw official text: ~35 MB of heap for the
+ * What a catalogue record keeps in memory when it comes from the parse cache: what search, the result list and the
+ * start read for every entry. The rest — documents, steps, channels, legal basis, the raw official text: ~35 MB of heap for the
  * 2,642 catalogue records — stays in the cache file and is read when used (~0.1 ms to read and parse one entry's;
  * the last 64 entries read are kept parsed), for the few entries an answer cites. A file parsed afresh keeps its
  * entry whole until the next start.
@@ -163,6 +163,8 @@ const ENTRY_KEYS = Object.keys(EntrySchema.shape);
 const ENTRY_LATER: LaterPart<ParsedFile> = {
   split(value) {
     if (!value.ok) return { now: value };
+    // The 35 curated entries are small and answer most questions: kept whole.
+    if (!value.entry.id.startsWith(CATALOGUE_ID_PREFIX)) return { now: { ...value, hash: entryHash(value.entry) } };
     const head: Record<string, unknown> = {};
     const later: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(value.entry)) (ENTRY_HEAD.has(key) ? head : later)[key] = field;
