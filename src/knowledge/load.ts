@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { toFieldErrors } from '../shared/zod-errors.js';
-import { fingerprintFile, openParseCache } from './parse-cache.js';
+import { entryHash, rememberEntryHash } from './entry-hash.js';
+import { fingerprintFileSync, openParseCache, type LaterPart } from './parse-cache.js';
 import {
   CATALOGUE_ID_PREFIX,
   EntrySchema,
@@ -41,7 +42,8 @@ export interface LoadKnowledgeOptions {
 }
 
 // Bump when the entry schema changes meaning, so cached parses from an older release are not reused.
-const PARSE_CACHE_SCHEMA = 'entry-v1';
+// entry-v2: entries cached as their head, their hash and their official text apart (ENTRY_HEAD).
+const PARSE_CACHE_SCHEMA = 'entry-v2';
 
 const SUBDIRS = ['curated', 'catalogue'] as const;
 const READ_CONCURRENCY = 64;
@@ -60,9 +62,9 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
     const names = await listYamlFiles(path.join(dir, sub));
     files.push(...names.map((name) => path.join(dir, sub, name)));
   }
-  const cache = await openParseCache<ParsedFile>(cacheFile, PARSE_CACHE_SCHEMA, isParsedFile);
+  const cache = await openParseCache<ParsedFile>(cacheFile, PARSE_CACHE_SCHEMA, isParsedFile, ENTRY_LATER);
   const parsed = await mapLimit(files, READ_CONCURRENCY, async (file) => {
-    const fingerprint = await fingerprintFile(file);
+    const fingerprint = fingerprintFileSync(file);
     const cached = fingerprint ? cache.get(file, fingerprint) : undefined;
     if (cached) return cached;
     const result = await parseEntryFile(file, display(file));
@@ -87,22 +89,34 @@ export async function loadKnowledge(dir: string, { relativeTo = process.cwd(), c
     entries.push(entry);
   }
   problems.push(...checkCoverage(entries, seen));
-  const synonyms = await loadSynonyms(path.join(dir, 'synonyms.yaml'), display, problems);
-  const situations = await loadSituations(path.join(dir, SITUATIONS_DIR), display, entries, problems);
+  // The synonyms and situations are parsed YAML values remembered the same way: the YAML parser, cold, takes
+  // ~0.3 s for synonyms.yaml alone, more than everything else a warm start does with the knowledge.
+  const yamlCache = await openParseCache<YamlRead>(cacheFile && yamlCacheFile(cacheFile), YAML_CACHE_SCHEMA, isYamlRead);
+  const read = async (file: string, shownAs: string): Promise<YamlRead> => {
+    const fingerprint = fingerprintFileSync(file);
+    const cached = fingerprint ? yamlCache.get(file, fingerprint) : undefined;
+    if (cached) return cached;
+    const result = await readYaml(file, shownAs);
+    if (fingerprint) yamlCache.set(file, fingerprint, result);
+    return result;
+  };
+  const synonyms = await loadSynonyms(path.join(dir, 'synonyms.yaml'), display, problems, read);
+  const situations = await loadSituations(path.join(dir, SITUATIONS_DIR), display, entries, problems, read);
+  await yamlCache.save().catch(() => undefined);
   return { entries, synonyms, situations, problems, fileCount: files.length };
 }
 
 const SITUATIONS_DIR = 'situations';
 
 /** Reads `situations/*.yaml`: a bad file is skipped, a procedure that cannot be offered is left out (both reported). */
-async function loadSituations(dir: string, display: (f: string) => string, entries: Entry[], problems: KnowledgeProblem[]): Promise<Situation[]> {
+async function loadSituations(dir: string, display: (f: string) => string, entries: Entry[], problems: KnowledgeProblem[], read = readYaml): Promise<Situation[]> {
   const situations: Situation[] = [];
   const ids = new Set(entries.map((entry) => entry.id));
   const lookup = { has: (id: string) => ids.has(id), coveredBy: curatedCoverage(entries) };
   for (const name of await listYamlFiles(dir)) {
     const file = path.join(dir, name);
     const shownAs = display(file);
-    const data = await readYaml(file, shownAs);
+    const data = await read(file, shownAs);
     if (!data.ok) {
       problems.push(...data.problems);
       continue;
@@ -134,6 +148,55 @@ async function loadSituations(dir: string, display: (f: string) => string, entri
 }
 
 type ParsedFile = { ok: true; entry: Entry; file: string } | { ok: false; problems: KnowledgeProblem[] };
+
+/**
+ * What a catalogue record keeps in memory when it comes from the parse cache: what search, the result list and the
+ * start read for every entry. The rest — documents, steps, channels, legal basis, the raw official text: ~35 MB of heap for the
+ * 2,642 catalogue records — stays in the cache file and is read when used (~0.1 ms to read and parse one entry's;
+ * the last 64 entries read are kept parsed), for the few entries an answer cites. A file parsed afresh keeps its
+ * entry whole until the next start.
+ */
+const ENTRY_HEAD: ReadonlySet<string> = new Set(['id', 'codes', 'title', 'summary', 'aliases', 'levels', 'field', 'ministry', 'decision', 'url', 'status', 'verified', 'updatedAt', 'reviewedBy']);
+// The schema's key order, which a parsed entry has: a rebuilt one has it too (same JSON, same hash).
+const ENTRY_KEYS = Object.keys(EntrySchema.shape);
+
+const ENTRY_LATER: LaterPart<ParsedFile> = {
+  split(value) {
+    if (!value.ok) return { now: value };
+    // The 35 curated entries are small and answer most questions: kept whole.
+    if (!value.entry.id.startsWith(CATALOGUE_ID_PREFIX)) return { now: { ...value, hash: entryHash(value.entry) } };
+    const head: Record<string, unknown> = {};
+    const later: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value.entry)) (ENTRY_HEAD.has(key) ? head : later)[key] = field;
+    return { now: { ok: true, file: value.file, hash: entryHash(value.entry), entry: head, later: Object.keys(later) }, later };
+  },
+  join(now, later) {
+    const value = now as ParsedFile & { hash?: unknown; later?: unknown };
+    if (!value.ok) return value;
+    const head = value.entry as unknown as Record<string, unknown>;
+    const onDisk = Array.isArray(value.later) ? (value.later as unknown[]) : [];
+    const entry = {} as Record<string, unknown>;
+    for (const key of ENTRY_KEYS) {
+      if (key in head) entry[key] = head[key];
+      else if (onDisk.includes(key)) Object.defineProperty(entry, key, { enumerable: true, get: () => recentDetail(later)[key] });
+    }
+    if (typeof value.hash === 'string') rememberEntryHash(entry as Entry, value.hash);
+    return { ok: true, entry: entry as Entry, file: value.file };
+  },
+};
+
+// The official text of the entries read last, parsed: an answer reads several fields of the same few entries.
+const RECENT_DETAILS = 64;
+const recentDetails = new Map<() => unknown, Record<string, unknown>>();
+
+function recentDetail(read: () => unknown): Record<string, unknown> {
+  let detail = recentDetails.get(read);
+  if (detail) recentDetails.delete(read);
+  else detail = (read() ?? {}) as Record<string, unknown>;
+  recentDetails.set(read, detail);
+  if (recentDetails.size > RECENT_DETAILS) recentDetails.delete(recentDetails.keys().next().value as () => unknown);
+  return detail;
+}
 
 /** The shape of a remembered parse (the cache's checksum already rules out a damaged file). */
 function isParsedFile(value: unknown): boolean {
@@ -181,8 +244,8 @@ export async function loadWardSettings(
   return { settings: result.data, problems: [] };
 }
 
-async function loadSynonyms(file: string, display: (f: string) => string, problems: KnowledgeProblem[]): Promise<SynonymGroup[]> {
-  const data = await readYaml(file, display(file));
+async function loadSynonyms(file: string, display: (f: string) => string, problems: KnowledgeProblem[], read = readYaml): Promise<SynonymGroup[]> {
+  const data = await read(file, display(file));
   if (!data.ok) {
     problems.push(...data.problems);
     return [];
@@ -232,7 +295,21 @@ function checkCoverage(entries: Entry[], files: Map<string, string>): KnowledgeP
   return problems;
 }
 
-async function readYaml(file: string, shownAs: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: KnowledgeProblem[] }> {
+type YamlRead = { ok: true; value: unknown } | { ok: false; problems: KnowledgeProblem[] };
+
+const YAML_CACHE_SCHEMA = 'yaml-v1';
+
+/** Beside the entries' cache: `knowledge-cache.json` → `knowledge-cache.yaml.json`. */
+function yamlCacheFile(cacheFile: string): string {
+  return `${cacheFile.replace(/\.json$/, '')}.yaml.json`;
+}
+
+function isYamlRead(value: unknown): boolean {
+  const v = value as { ok?: unknown; value?: unknown; problems?: unknown } | null;
+  return typeof v === 'object' && v !== null && ((v.ok === true && 'value' in v) || (v.ok === false && Array.isArray(v.problems)));
+}
+
+async function readYaml(file: string, shownAs: string): Promise<YamlRead> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { Entry, SynonymGroup } from '../knowledge/schema.js';
 import type { Logger } from '../shared/logger.js';
-import type { SearchDocument } from './corpus/build-corpus.js';
+import { buildCorpus, type SearchDocument } from './corpus/build-corpus.js';
 import type { Embedder } from './embed/embedder.js';
 import { createLsaEmbedder, loadLsaBasis, saveLsaBasis, trainLsaBasis } from './embed/lsa/index.js';
 import { createTransformersEmbedder, findInstalledModel } from './embed/transformers-embedder.js';
 import { analyze } from '../text/index.js';
 import { openParseCache } from '../knowledge/parse-cache.js';
-import type { DocumentAnalysis } from './lexical/lexical-index.js';
+import { LexicalIndex, type DocumentAnalysis, type LexicalIndexData } from './lexical/lexical-index.js';
+import { readLexicalSnapshot, writeLexicalSnapshot } from './lexical/snapshot.js';
 import { Retriever, type DenseSearcher, type EntriesUpdate } from './search/retriever.js';
 import type { Thresholds } from './search/thresholds.js';
 import { openVectorIndex, type SyncResult, type VectorIndex, type VectorIndexItem } from './vector-index/index.js';
@@ -68,18 +69,34 @@ export function lsaTerms(text: string): string[] {
   return [...analyzed.unigrams, ...analyzed.bigrams];
 }
 
-/** Builds the lexical retriever now (reusing analysed documents cached in DATA_DIR) and the dense index in the background. */
+/**
+ * Builds the lexical retriever now and the dense index in the background. The lexical index is restored from the
+ * snapshot in DATA_DIR when the searchable documents are unchanged since it was written; otherwise it is built
+ * (reusing the analysed documents cached in DATA_DIR) and the snapshot written for the next start.
+ */
 export async function startRetrieval(options: StartRetrievalOptions): Promise<RetrievalRuntime> {
   const log = options.logger.child({ module: 'retrieval' });
-  const analysisCache = await openParseCache<DocumentAnalysis>(path.join(options.indexDir, 'analysis-cache.json'), ANALYSIS_CACHE_SCHEMA);
+  const corpus = buildCorpus(options.entries);
+  const snapshotFile = path.join(options.indexDir, 'lexical-index.bin');
+  const snapshot = await readLexicalSnapshot(snapshotFile, ANALYSIS_CACHE_SCHEMA, corpus.documents);
+  let lexical = snapshot ? restoreLexical(snapshot, options.synonyms) : undefined;
+  if (!lexical) {
+    const analysisCache = await openParseCache<DocumentAnalysis>(path.join(options.indexDir, 'analysis-cache.json'), ANALYSIS_CACHE_SCHEMA);
+    lexical = new LexicalIndex(corpus.documents, options.synonyms, analysisCache);
+    const warn = (what: string) => (error: unknown) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, `${what} not saved`);
+    await analysisCache.save().catch(warn('analysis cache'));
+    const built = lexical;
+    await Promise.resolve()
+      .then(() => writeLexicalSnapshot(snapshotFile, ANALYSIS_CACHE_SCHEMA, corpus.documents, built.toData()))
+      .catch(warn('lexical index snapshot'));
+  }
   const retriever = new Retriever({
-    analysisCache,
     entries: options.entries,
     synonyms: options.synonyms,
+    built: { corpus, lexical },
     ...(options.thresholds ? { thresholds: options.thresholds } : {}),
     ...(options.denseWeight === undefined ? {} : { denseWeight: options.denseWeight }),
   });
-  await analysisCache.save().catch((error: unknown) => log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'analysis cache not saved'));
   let state: DenseState = options.embedder === 'none' ? 'off' : 'building';
   let embedderId: string | undefined;
   let index: VectorIndex | undefined;
@@ -154,9 +171,24 @@ async function applyToDense(index: VectorIndex, update: EntriesUpdate, retriever
   }
 }
 
-/** The entries as the vector index sees them: one chunk per section. */
+/** The entries as the vector index sees them: one chunk per section (derived when read: only what is embedded). */
 export function toVectorItems(documents: SearchDocument[]): VectorIndexItem[] {
-  return documents.map((doc) => ({ entryId: doc.id, hash: doc.hash, chunks: doc.chunks }));
+  return documents.map((doc) => ({
+    entryId: doc.id,
+    hash: doc.hash,
+    get chunks() {
+      return doc.chunks;
+    },
+  }));
+}
+
+/** The lexical index from a decoded snapshot; undefined (so it is rebuilt) if its data do not hold together. */
+function restoreLexical(snapshot: LexicalIndexData, synonyms: SynonymGroup[]): LexicalIndex | undefined {
+  try {
+    return new LexicalIndex([], synonyms, undefined, snapshot);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Embeds the query and looks it up in the vector index. */

@@ -1,5 +1,5 @@
 import { isCatalogueEntry, type Entry } from '../knowledge/schema.js';
-import { buildSpeechVocabulary, type SpeechVocabulary } from './normalize/index.js';
+import { buildSpeechVocabulary, buildSpeechVocabularyInSlices, type SpeechVocabulary } from './normalize/index.js';
 
 /**
  * Question phrases citizens type that the knowledge base itself rarely contains; without them "bao nhieu" would get
@@ -17,6 +17,15 @@ const CITIZEN_PHRASES = [
  * gain), and the citizens' question phrases. Built in main.ts when the knowledge loads and after each publish.
  */
 export function buildVocabularyFromEntries(entries: readonly Entry[]): SpeechVocabulary {
+  return buildSpeechVocabulary(vocabularyTexts(entries));
+}
+
+/** The same in slices that let requests through in between (main.ts, right after the start). */
+export function buildVocabularyFromEntriesInSlices(entries: readonly Entry[]): Promise<SpeechVocabulary> {
+  return buildSpeechVocabularyInSlices(vocabularyTexts(entries));
+}
+
+function vocabularyTexts(entries: readonly Entry[]): Iterable<string> {
   function* texts(): Generator<string> {
     yield* CITIZEN_PHRASES;
     for (const entry of entries) {
@@ -29,5 +38,5 @@ export function buildVocabularyFromEntries(entries: readonly Entry[]): SpeechVoc
       for (const document of entry.documents) yield document.name;
     }
   }
-  return buildSpeechVocabulary(texts());
+  return texts();
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { entryHash } from '../../knowledge/entry-hash.js';
 import { isCatalogueEntry, type Entry } from '../../knowledge/schema.js';
 
 /** The text of one searchable entry, split into the fields the lexical index weighs differently. */
@@ -7,15 +8,16 @@ export interface SearchDocument {
   entry: Entry;
   /** Catalogue records folded into this curated entry (their official text stays citable). */
   folded: Entry[];
-  fields: {
+  /** Derived from the entry on each read (not kept): read it once per use. */
+  readonly fields: {
     title: string[];
     aliases: string[];
     official: string[];
     summary: string[];
     body: string[];
   };
-  /** Section chunks for the dense index. */
-  chunks: { section: string; text: string }[];
+  /** Section chunks for the dense index, derived on each read like `fields`. */
+  readonly chunks: { section: string; text: string }[];
   /** Content hash: changes whenever anything indexed changes. */
   hash: string;
 }
@@ -70,13 +72,33 @@ function sameObjects(a: readonly Entry[], b: readonly Entry[]): boolean {
   return a.length === b.length && a.every((entry, i) => entry === b[i]);
 }
 
-/** Builds the searchable text of one entry (and the records folded into it). */
+/**
+ * Builds the searchable document of one entry (and the records folded into it). Its `fields` and `chunks` are
+ * derived from the entry each time they are read, not kept: they are read only to analyse a document whose
+ * analysis is not cached and to embed it, and kept they would copy ~15 million characters of the entries' text
+ * (~30 MB of heap, as two-byte strings) for the life of the process (docs/retrieval.md, "Start-up caches").
+ */
 export function buildSearchDocument(entry: Entry, folded: Entry[] = []): SearchDocument {
   const official = folded.map((record) => record.title.vi);
-  const fees = entry.channels.map((c) => [c.fee?.text, c.time ? `${c.time.value} ${c.time.unit ?? ''}` : '', c.description].filter(Boolean).join(' '));
-  const documentsText = entry.documents.map((d) => [d.name, d.form, d.note].filter(Boolean).join(' '));
+  // The entry's own hash is remembered per entry (and by the parse cache): only the folded titles are hashed here.
+  const hash = createHash('sha256').update(`${entryHash(entry)}\n${JSON.stringify(official)}`).digest('hex').slice(0, 16);
+  return {
+    id: entry.id,
+    entry,
+    folded,
+    hash,
+    get fields() {
+      return searchFields(entry, official);
+    },
+    get chunks() {
+      return searchChunks(entry, official);
+    },
+  };
+}
+
+function searchFields(entry: Entry, official: string[]): SearchDocument['fields'] {
   const body = [
-    ...documentsText,
+    ...documentLines(entry),
     ...entry.steps,
     ...entry.conditions,
     ...entry.result,
@@ -86,23 +108,30 @@ export function buildSearchDocument(entry: Entry, folded: Entry[] = []): SearchD
   ]
     .join('\n')
     .slice(0, BODY_LIMIT);
+  return {
+    title: [entry.title.vi, entry.title.en ?? ''],
+    aliases: [...entry.aliases.vi, ...entry.aliases.en],
+    official: [...official],
+    summary: [entry.summary?.vi ?? '', entry.summary?.en ?? '', entry.field ?? ''],
+    body: [body],
+  };
+}
+
+function searchChunks(entry: Entry, official: string[]): SearchDocument['chunks'] {
+  const fees = entry.channels.map((c) => [c.fee?.text, c.time ? `${c.time.value} ${c.time.unit ?? ''}` : '', c.description].filter(Boolean).join(' '));
+  const documentsText = documentLines(entry);
   const overview = [entry.title.vi, entry.title.en, ...entry.aliases.vi, ...entry.aliases.en, entry.summary?.vi, entry.summary?.en, ...official]
     .filter(Boolean)
     .join('\n');
-  const chunks = [
+  return [
     { section: 'overview', text: overview },
     { section: 'documents', text: `${entry.title.vi}\n${documentsText.join('\n') || entry.raw?.documents?.slice(0, 1500) || ''}` },
     { section: 'steps', text: `${entry.title.vi}\n${entry.steps.join('\n') || entry.raw?.steps?.slice(0, 1500) || ''}` },
     { section: 'conditions', text: `${entry.title.vi}\n${[...entry.conditions, ...entry.result].join('\n')}` },
     { section: 'fees', text: `${entry.title.vi}\n${fees.join('\n')}` },
   ].filter((chunk) => chunk.text.trim().length > entry.title.vi.length + 1 || chunk.section === 'overview');
-  const fields = {
-    title: [entry.title.vi, entry.title.en ?? ''],
-    aliases: [...entry.aliases.vi, ...entry.aliases.en],
-    official,
-    summary: [entry.summary?.vi ?? '', entry.summary?.en ?? '', entry.field ?? ''],
-    body: [body],
-  };
-  const hash = createHash('sha256').update(JSON.stringify({ entry, official })).digest('hex').slice(0, 16);
-  return { id: entry.id, entry, folded, fields, chunks, hash };
+}
+
+function documentLines(entry: Entry): string[] {
+  return entry.documents.map((d) => [d.name, d.form, d.note].filter(Boolean).join(' '));
 }

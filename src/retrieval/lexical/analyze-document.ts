@@ -6,28 +6,28 @@ import { isActionWord, namesOnlyAnAction } from '../../understand/index.js';
 // What an entry's text indexes as: its BM25F fields, and its names as word lists for the name and title matches.
 
 /** Analyses a search document into BM25F fields; body terms skip exact forms to save memory. */
-export function analyzeDocument(doc: SearchDocument): Bm25Document {
+export function analyzeDocument({ id, fields }: Pick<SearchDocument, 'id' | 'fields'>): Bm25Document {
   const fieldTerms = (texts: string[], exact: 'always' | 'never') => texts.flatMap((text) => (text ? analyze(text, { exact }).terms : []));
   return {
-    id: doc.id,
+    id,
     fields: {
-      title: fieldTerms(doc.fields.title, 'always'),
-      aliases: fieldTerms(doc.fields.aliases, 'always'),
-      official: fieldTerms(doc.fields.official, 'always'),
-      summary: fieldTerms(doc.fields.summary, 'always'),
-      body: fieldTerms(doc.fields.body, 'never'),
+      title: fieldTerms(fields.title, 'always'),
+      aliases: fieldTerms(fields.aliases, 'always'),
+      official: fieldTerms(fields.official, 'always'),
+      summary: fieldTerms(fields.summary, 'always'),
+      body: fieldTerms(fields.body, 'never'),
     },
   };
 }
 
 /** The names of an entry as folded word lists, filler aside ("Thủ tục ..." is not part of what a procedure is called). */
-export function nameTokens(doc: SearchDocument): string[][] {
+export function nameTokens(fields: SearchDocument['fields']): string[][] {
   // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
   // each part is a name of its own, so that a question naming one case is not diluted by the others.
-  const parts = [...doc.fields.title, ...doc.fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
-  const names = [...doc.fields.title, ...doc.fields.aliases, ...doc.fields.official, ...parts].filter(Boolean);
+  const parts = [...fields.title, ...fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
+  const names = [...fields.title, ...fields.aliases, ...fields.official, ...parts].filter(Boolean);
   const seen = new Set<string>();
-  const title = new Set(doc.fields.title);
+  const title = new Set(fields.title);
   return names
     .map((name) => ({ name, words: contentWordsOfName(name) }))
     // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.

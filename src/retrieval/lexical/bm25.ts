@@ -45,6 +45,23 @@ interface SidePostings {
   tfs: number[];
 }
 
+/**
+ * A fully packed index as plain arrays (no tombstones, no side postings): what the start-up snapshot stores
+ * (lexical/snapshot.ts), so a start with unchanged documents restores the index instead of re-weighing it.
+ */
+export interface PackedBm25 {
+  /** Slot → document id. */
+  ids: string[];
+  /** Term id → term. */
+  terms: string[];
+  df: Int32Array<ArrayBuffer>;
+  offsets: Int32Array<ArrayBuffer>;
+  postingDocs: Int32Array<ArrayBuffer>;
+  postingTf: Float32Array<ArrayBuffer>;
+  /** Per field, the length of each slot's field. */
+  fieldLengths: Record<string, Float64Array>;
+}
+
 const LONG_QUERY_TERMS = 250;
 const COMMON_SHARE = 0.25;
 
@@ -94,12 +111,28 @@ export class Bm25Index {
   /** Term ids of each appended slot, to undo its df and side postings on removal. */
   private sideTerms = new Map<number, number[]>();
 
-  constructor(documents: Bm25Document[], { fieldWeights, k1 = 1.2, b = {} }: Bm25Options) {
+  /** Builds the index over `documents`, or restores it from `packed` (then `documents` is not read). */
+  constructor(documents: Bm25Document[], { fieldWeights, k1 = 1.2, b = {} }: Bm25Options, packed?: PackedBm25) {
     this.k1 = k1;
     this.weights = fieldWeights;
     this.fields = Object.keys(fieldWeights);
     this.b = Object.fromEntries(this.fields.map((f) => [f, b[f] ?? 0.75]));
-    this.build(documents);
+    if (packed) this.restore(packed);
+    else this.build(documents);
+  }
+
+  /** The index as plain arrays, packed first if edits left tombstones or side postings. */
+  pack(): PackedBm25 {
+    if (this.deadCount > 0 || this.side.size > 0 || this.packedSlots !== this.ids.length) this.compact();
+    return {
+      ids: [...this.ids],
+      terms: [...this.termIds.keys()],
+      df: this.df.subarray(0, this.termIds.size),
+      offsets: this.offsets,
+      postingDocs: this.postingDocs,
+      postingTf: this.postingTf,
+      fieldLengths: Object.fromEntries(this.fields.map((f) => [f, (this.fieldLengths[f] as Float64Array).subarray(0, this.ids.length)])),
+    };
   }
 
   /** Number of live documents. */
@@ -339,6 +372,34 @@ export class Bm25Index {
     this.postingDocs = docs;
     this.postingTf = tfs;
     this.packedSlots = documents.length;
+  }
+
+  /** Takes over packed arrays as a full build would have left them (its averages are the built ones). */
+  private restore(packed: PackedBm25): void {
+    const slots = packed.ids.length;
+    const terms = packed.terms.length;
+    const consistent =
+      packed.df.length === terms &&
+      packed.offsets.length === terms + 1 &&
+      packed.offsets[terms] === packed.postingDocs.length &&
+      packed.postingTf.length === packed.postingDocs.length &&
+      this.fields.every((f) => packed.fieldLengths[f]?.length === slots);
+    if (!consistent) throw new Error('Inconsistent packed BM25 index');
+    this.ids = packed.ids;
+    this.slots = new Map(this.ids.map((id, slot) => [id, slot]));
+    if (this.slots.size !== slots) throw new Error('Duplicate document id in BM25 input');
+    this.dead = new Uint8Array(slots);
+    this.fieldLengths = Object.fromEntries(this.fields.map((f) => [f, packed.fieldLengths[f] as Float64Array]));
+    for (const field of this.fields) this.lengthTotals[field] = (this.fieldLengths[field] as Float64Array).reduce((sum, value) => sum + value, 0);
+    this.updateAverages();
+    this.builtAvgLength = { ...this.avgLength };
+    this.termIds = new Map(packed.terms.map((term, id) => [term, id]));
+    if (this.termIds.size !== terms) throw new Error('Duplicate term in packed BM25 index');
+    this.df = packed.df;
+    this.offsets = packed.offsets;
+    this.postingDocs = packed.postingDocs;
+    this.postingTf = packed.postingTf;
+    this.packedSlots = slots;
   }
 
   /** The document's weighted tf per term id: Σ over fields of weight / length normalisation. */

@@ -2,7 +2,7 @@ import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
 import { splitClauses, type Clause } from '../../understand/index.js';
-import { Bm25Index, type Bm25Document, type WeightedTerm } from './bm25.js';
+import { Bm25Index, type Bm25Document, type PackedBm25, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
 import { analyzeDocument, namesItsObject, nameTokens } from './analyze-document.js';
 
@@ -64,6 +64,18 @@ export interface DocumentAnalysis {
   names: string[][];
 }
 
+/**
+ * The built index as plain data, for the start-up snapshot (lexical/snapshot.ts): the packed BM25F arrays, and per
+ * document (in the BM25 slot order) its names and its strong terms as term ids.
+ */
+export interface LexicalIndexData {
+  bm25: PackedBm25;
+  names: string[][][];
+  /** Document i's strong term ids are strongTerms[strongOffsets[i] .. strongOffsets[i + 1]). */
+  strongOffsets: Int32Array<ArrayBuffer>;
+  strongTerms: Int32Array<ArrayBuffer>;
+}
+
 /** A lexical hit with the evidence abstention needs. */
 export interface LexicalHit {
   id: string;
@@ -103,13 +115,41 @@ export class LexicalIndex {
   private readonly names: Map<string, string[][]>;
   private readonly idfCache = new Map<string, number>();
 
-  constructor(documents: SearchDocument[], synonyms: SynonymGroup[], cache?: AnalysisCache) {
+  /** Analyses the documents (reusing cached analyses) and builds the index; or restores it from `data` as `toData` gave it. */
+  constructor(documents: SearchDocument[], synonyms: SynonymGroup[], cache?: AnalysisCache, data?: LexicalIndexData) {
+    this.synonyms = compileSynonyms(synonyms);
+    if (data) {
+      const { ids, terms } = data.bm25;
+      if (data.names.length !== ids.length || data.strongOffsets.length !== ids.length + 1) throw new Error('Inconsistent lexical index data');
+      this.bm25 = new Bm25Index([], BM25_OPTIONS, data.bm25);
+      this.names = new Map(ids.map((id, i) => [id, data.names[i] as string[][]]));
+      this.strongTerms = new Map(
+        ids.map((id, i) => [id, new Set(Array.from(data.strongTerms.subarray(data.strongOffsets[i], data.strongOffsets[i + 1]), (t) => terms[t] as string))]),
+      );
+      return;
+    }
     const analyses = documents.map((doc) => analyzeCached(doc, cache));
     this.names = new Map(analyses.map(({ doc, names }) => [doc.id, names]));
     const analyzed = analyses.map(({ doc }) => doc);
-    this.bm25 = new Bm25Index(analyzed, { fieldWeights: { ...FIELD_WEIGHTS }, b: { ...FIELD_LENGTH_NORMS } });
+    this.bm25 = new Bm25Index(analyzed, BM25_OPTIONS);
     this.strongTerms = new Map(analyzed.map((doc) => [doc.id, strongTermsOf(doc)]));
-    this.synonyms = compileSynonyms(synonyms);
+  }
+
+  /** The index as plain data for the start-up snapshot (packing it first if edits left tombstones). */
+  toData(): LexicalIndexData {
+    const bm25 = this.bm25.pack();
+    const termIds = new Map(bm25.terms.map((term, id) => [term, id]));
+    const strongOffsets = new Int32Array(bm25.ids.length + 1);
+    const strong: number[] = [];
+    bm25.ids.forEach((id, i) => {
+      for (const term of this.strongTerms.get(id) ?? []) {
+        const termId = termIds.get(term);
+        if (termId === undefined) throw new Error(`strong term "${term}" missing from the BM25 terms`);
+        strong.push(termId);
+      }
+      strongOffsets[i + 1] = strong.length;
+    });
+    return { bm25, names: bm25.ids.map((id) => this.names.get(id) ?? []), strongOffsets, strongTerms: Int32Array.from(strong) };
   }
 
   /** Number of indexed entries. */
@@ -285,6 +325,7 @@ export class LexicalIndex {
   }
 }
 
+const BM25_OPTIONS = { fieldWeights: { ...FIELD_WEIGHTS }, b: { ...FIELD_LENGTH_NORMS } };
 
 /** How much a question containing one of an entry's names whole raises that entry. */
 export const NAME_MATCH_BOOST = 0.5;
@@ -293,7 +334,9 @@ export const NAME_MATCH_BOOST = 0.5;
 function analyzeCached(doc: SearchDocument, cache: AnalysisCache | undefined): DocumentAnalysis {
   const cached = cache?.get(doc.id, doc.hash);
   if (cached) return cached;
-  const fresh = { doc: analyzeDocument(doc), names: nameTokens(doc) };
+  // The fields are derived on each read (SearchDocument): once here.
+  const fields = doc.fields;
+  const fresh = { doc: analyzeDocument({ id: doc.id, fields }), names: nameTokens(fields) };
   cache?.set(doc.id, doc.hash, fresh);
   return fresh;
 }

@@ -48,6 +48,8 @@ export interface RetrieverOptions {
   denseWeight?: number;
   /** Remembers analysed documents between starts. */
   analysisCache?: AnalysisCache;
+  /** The corpus and lexical index already built over `entries` (startRetrieval restores them from its snapshot). */
+  built?: { corpus: Corpus; lexical: LexicalIndex };
 }
 
 /** What updateEntries re-indexed: searchable documents added or revised, and those no longer searchable. */
@@ -84,12 +86,12 @@ export class Retriever {
   private readonly titleActions = new WeakMap<SearchDocument, ActionSet>();
   private fields: FieldModel;
 
-  constructor({ entries, synonyms, thresholds = DEFAULT_THRESHOLDS, denseWeight = 0.5, analysisCache }: RetrieverOptions) {
+  constructor({ entries, synonyms, thresholds = DEFAULT_THRESHOLDS, denseWeight = 0.5, analysisCache, built }: RetrieverOptions) {
     this.synonyms = synonyms;
     this.thresholds = thresholds;
     this.denseWeight = denseWeight;
-    this.corpus = buildCorpus(entries);
-    this.lexical = new LexicalIndex(this.corpus.documents, synonyms, analysisCache);
+    this.corpus = built?.corpus ?? buildCorpus(entries);
+    this.lexical = built?.lexical ?? new LexicalIndex(this.corpus.documents, synonyms, analysisCache);
     this.fields = this.trainFields();
   }
 

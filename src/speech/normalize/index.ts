@@ -1,3 +1,3 @@
 export { normalizeForSpeech, type NormalizeForSpeechOptions } from './normalize.js';
-export { buildSpeechVocabulary, EMPTY_VOCABULARY, restoreToneMarks, type SpeechVocabulary } from './vocabulary.js';
+export { buildSpeechVocabulary, buildSpeechVocabularyInSlices, EMPTY_VOCABULARY, restoreToneMarks, type SpeechVocabulary } from './vocabulary.js';
 export { readDigits, readInteger } from './read-number.js';

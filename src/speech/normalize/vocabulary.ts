@@ -22,22 +22,47 @@ const WORD = /[\p{L}]+/gu;
  * tam tru") and say nothing about how a word is marked.
  */
 export function buildSpeechVocabulary(texts: Iterable<string>): SpeechVocabulary {
-  const counts = new Map<string, Map<string, number>>();
+  const counts: PhraseCounts = new Map();
+  for (const text of texts) countPhrases(text, counts);
+  return settle(counts);
+}
+
+/**
+ * The same, built in slices of about `sliceMs` that yield to the event loop in between: the whole knowledge base
+ * takes ~0.1–0.3 s, which must not hold up the requests a service answers right after its start.
+ */
+export async function buildSpeechVocabularyInSlices(texts: Iterable<string>, sliceMs = 10): Promise<SpeechVocabulary> {
+  const counts: PhraseCounts = new Map();
+  let sliceStart = performance.now();
   for (const text of texts) {
-    if (!hasDiacritics(text)) continue;
-    for (const sentence of text.normalize('NFC').toLowerCase().split(SPLIT_SENTENCES)) {
-      const words = sentence.match(WORD) ?? [];
-      for (let i = 0; i < words.length; i++) {
-        for (let n = 1; n <= MAX_PHRASE && i + n <= words.length; n++) {
-          const marked = words.slice(i, i + n).join(' ');
-          const key = foldDiacritics(marked);
-          const forms = counts.get(key) ?? new Map<string, number>();
-          forms.set(marked, (forms.get(marked) ?? 0) + 1);
-          counts.set(key, forms);
-        }
+    countPhrases(text, counts);
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  }
+  return settle(counts);
+}
+
+/** Unmarked phrase → its marked forms with their counts. */
+type PhraseCounts = Map<string, Map<string, number>>;
+
+function countPhrases(text: string, counts: PhraseCounts): void {
+  if (!hasDiacritics(text)) return;
+  for (const sentence of text.normalize('NFC').toLowerCase().split(SPLIT_SENTENCES)) {
+    const words = sentence.match(WORD) ?? [];
+    for (let i = 0; i < words.length; i++) {
+      for (let n = 1; n <= MAX_PHRASE && i + n <= words.length; n++) {
+        const marked = words.slice(i, i + n).join(' ');
+        const key = foldDiacritics(marked);
+        const forms = counts.get(key) ?? new Map<string, number>();
+        forms.set(marked, (forms.get(marked) ?? 0) + 1);
+        counts.set(key, forms);
       }
     }
   }
+}
+
+function settle(counts: PhraseCounts): SpeechVocabulary {
   const phrases = new Map<string, string | null>();
   for (const [key, forms] of counts) {
     let total = 0;

@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entryHash } from '../../../src/knowledge/entry-hash.js';
 import { formatProblem, loadKnowledge, loadWardSettings } from '../../../src/knowledge/load.js';
 import { buildCatalogueEntry, buildCuratedEntry, writeKnowledgeDir } from '../../helpers/knowledge.js';
 
@@ -14,7 +15,7 @@ describe('loadKnowledge', () => {
     const first = await loadKnowledge(dir, { relativeTo: dir, cacheFile });
     const saved = await readFile(cacheFile, 'utf8');
     const [header = '', body = ''] = [saved.slice(0, saved.indexOf('\n')), saved.slice(saved.indexOf('\n') + 1)];
-    expect(JSON.parse(header)).toMatchObject({ version: 4, crc32: expect.any(Number) });
+    expect(JSON.parse(header)).toMatchObject({ version: 5, crc32: expect.any(Number) });
     expect((await loadKnowledge(dir, { relativeTo: dir, cacheFile })).entries).toEqual(first.entries);
     const wrongShape = JSON.stringify([path.join(dir, 'curated/dang-ky-khai-sinh.yaml'), 'x', { ok: true }]);
     // Valid JSON of the wrong shape (with a matching CRC), a body changed behind the CRC's back, and plain garbage.
@@ -30,6 +31,28 @@ describe('loadKnowledge', () => {
       expect(loaded.problems).toEqual([]);
       expect(loaded.entries).toEqual(first.entries);
     }
+  });
+
+  it('leaves the official text of cached entries in the cache file, read when used, even after the file is replaced', async () => {
+    const dir = await writeKnowledgeDir({
+      'curated/dang-ky-khai-sinh.yaml': buildCuratedEntry(),
+      'catalogue/1.001193.yaml': buildCatalogueEntry('1.001193', { steps: ['Nộp hồ sơ tại bộ phận một cửa', 'Nhận kết quả'] }),
+      'synonyms.yaml': synonyms,
+    });
+    const cacheFile = path.join(dir, 'cache', 'knowledge.json');
+    const fresh = await loadKnowledge(dir, { relativeTo: dir, cacheFile });
+    const cached = await loadKnowledge(dir, { relativeTo: dir, cacheFile });
+    const record = cached.entries.find((entry) => entry.id === 'dvc-1.001193')!;
+    expect(Object.getOwnPropertyDescriptor(record, 'steps')?.get).toBeTypeOf('function');
+    expect(Object.keys(record)).toEqual(Object.keys(fresh.entries.find((entry) => entry.id === 'dvc-1.001193')!));
+    expect(JSON.stringify(cached.entries)).toBe(JSON.stringify(fresh.entries));
+    expect(cached.entries.map(entryHash)).toEqual(fresh.entries.map((entry) => entryHash({ ...entry })));
+    // A later start rewrites the cache (a file changed); the entries already served still read their text.
+    await writeFile(path.join(dir, 'catalogue/1.001193.yaml'), (await readFile(path.join(dir, 'catalogue/1.001193.yaml'), 'utf8')) + '\n');
+    await loadKnowledge(dir, { relativeTo: dir, cacheFile });
+    await rm(cacheFile);
+    expect(record.steps).toEqual(['Nộp hồ sơ tại bộ phận một cửa', 'Nhận kết quả']);
+    expect({ ...record }).toEqual(fresh.entries.find((entry) => entry.id === 'dvc-1.001193'));
   });
 
   it('loads curated and catalogue entries and the synonyms', async () => {

@@ -117,7 +117,7 @@ describe('startRetrieval', () => {
       const runtime = await startRetrieval({ entries, synonyms, indexDir: path.join(dataDir, 'index'), modelDir: 'none', embedder: 'none', logger: buildSilentLogger() });
       expect((await runtime.retriever.search(entries[0]!.title.vi, 1)).results[0]?.id).toBe(entries[0]!.id);
     }
-    expect(JSON.parse((await readFile(cacheFile, 'utf8')).split('\n')[0] ?? '')).toMatchObject({ version: 4, schema: 'entry-v1' });
+    expect(JSON.parse((await readFile(cacheFile, 'utf8')).split('\n')[0] ?? '')).toMatchObject({ version: 5, schema: 'entry-v2' });
   });
 });
 

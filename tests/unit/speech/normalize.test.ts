@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpeechVocabulary, normalizeForSpeech } from '../../../src/speech/normalize/index.js';
+import { buildSpeechVocabulary, buildSpeechVocabularyInSlices, normalizeForSpeech } from '../../../src/speech/normalize/index.js';
 
 // A vocabulary like the one main.ts builds from the knowledge base, from a few entry-like texts.
 const vocabulary = buildSpeechVocabulary([
@@ -161,5 +161,14 @@ describe('normalizeForSpeech', () => {
 
   it('restores nothing without a vocabulary', () => {
     expect(normalizeForSpeech('dang ky khai sinh')).toBe('dang ky khai sinh');
+  });
+  it('builds the same vocabulary in slices that yield to the event loop', async () => {
+    const texts = Array.from({ length: 400 }, (_, i) => `Đăng ký khai sinh lần ${i}, cấp bản sao trích lục hộ tịch; ở đâu, bao nhiêu`);
+    let yielded = 0;
+    const counter = setInterval(() => yielded++, 0);
+    const sliced = await buildSpeechVocabularyInSlices(texts, 0);
+    clearInterval(counter);
+    expect([...sliced.phrases]).toEqual([...buildSpeechVocabulary(texts).phrases]);
+    expect(yielded).toBeGreaterThan(0);
   });
 });
