@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntrySchema } from '../../../src/knowledge/schema.js';
 import { loadKnowledge } from '../../../src/knowledge/load.js';
-import { knowledgeCacheFile, startRetrieval } from '../../../src/retrieval/runtime.js';
+import { ANALYSIS_CACHE_SCHEMA, knowledgeCacheFile, startRetrieval } from '../../../src/retrieval/runtime.js';
 import { buildTinyModel } from '../../fixtures/tiny-model/build-tiny-model.js';
 import { buildFixtureKnowledge } from '../../helpers/fixture-knowledge.js';
 import { buildCatalogueEntry } from '../../helpers/knowledge.js';
@@ -90,7 +90,7 @@ describe('startRetrieval', () => {
     const warnings = lines().map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(warnings).toEqual(expect.arrayContaining(['LSA basis unreadable; retraining', 'saved vector index discarded; it will be rebuilt']));
     // The caches were written again, whole: the next start reuses them without a warning.
-    expect(JSON.parse((await readFile(path.join(indexDir, 'analysis-cache.json'), 'utf8')).split('\n')[0] ?? '')).toMatchObject({ schema: 'analysis-v4' });
+    expect(JSON.parse((await readFile(path.join(indexDir, 'analysis-cache.json'), 'utf8')).split('\n')[0] ?? '')).toMatchObject({ schema: ANALYSIS_CACHE_SCHEMA });
     const quiet = buildCapturingLogger('warn');
     await (await startRetrieval({ ...options, logger: quiet.logger })).denseSettled;
     expect(quiet.lines()).toEqual([]);

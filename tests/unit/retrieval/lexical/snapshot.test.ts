@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../../src/retrieval/corpus/build-corpus.js';
 import { LexicalIndex } from '../../../../src/retrieval/lexical/lexical-index.js';
 import { decodeLexicalSnapshot, encodeLexicalSnapshot } from '../../../../src/retrieval/lexical/snapshot.js';
-import { startRetrieval } from '../../../../src/retrieval/runtime.js';
+import { ANALYSIS_CACHE_SCHEMA, startRetrieval } from '../../../../src/retrieval/runtime.js';
 import { Retriever } from '../../../../src/retrieval/search/retriever.js';
 import { buildFixtureKnowledge } from '../../../helpers/fixture-knowledge.js';
 import { buildSilentLogger } from '../../../helpers/logger.js';
@@ -58,6 +58,6 @@ describe('lexical index snapshot', () => {
     expect((await stat(file)).mtimeMs).toBe(written.mtimeMs);
     await writeFile(file, Buffer.alloc(512, 0x5a));
     expect(await answers((await startRetrieval(options)).retriever)).toBe(expected);
-    expect(decodeLexicalSnapshot(await readFile(file), 'analysis-v3', buildCorpus(entries).documents)).toBeDefined();
+    expect(decodeLexicalSnapshot(await readFile(file), ANALYSIS_CACHE_SCHEMA, buildCorpus(entries).documents)).toBeDefined();
   });
 });
