@@ -14,15 +14,8 @@ export interface AuditEvent {
   createdAt: Date;
 }
 
-export interface AddAuditInput {
-  officialId?: string;
-  actor: string;
-  action: string;
-  targetKind?: string;
-  targetId?: string;
-  before?: unknown;
-  after?: unknown;
-}
+/** An event as a caller records it: the storage gives it its id and time. */
+export type AddAuditInput = Omit<AuditEvent, 'id' | 'createdAt'>;
 
 export interface AuditRepository {
   add(input: AddAuditInput): Promise<AuditEvent>;
