@@ -31,3 +31,10 @@ export async function startThirdPartySite(): Promise<ThirdPartySite> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The two sites a widget test embeds the widget in: one the server allows, one a stranger; closed together. */
+export async function startWidgetSites(): Promise<{ allowed: ThirdPartySite; stranger: ThirdPartySite; close(): Promise<void> }> {
+  const allowed = await startThirdPartySite();
+  const stranger = await startThirdPartySite();
+  return { allowed, stranger, close: async () => void (await Promise.all([allowed.close(), stranger.close()])) };
+}

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOfficial, startChatServer, type TestChatServer } from '../helpers/chat-server.js';
 import { findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
-import { startThirdPartySite, type ThirdPartySite } from './third-party-site.js';
+import { startWidgetSites, type ThirdPartySite } from './third-party-site.js';
 
 const PASSWORD = 'mat-khau-du-dai-1';
 const PHONE = { width: 390, height: 844 };
@@ -10,6 +10,7 @@ const PHONE = { width: 390, height: 844 };
 let server: TestChatServer;
 let allowed: ThirdPartySite;
 let stranger: ThirdPartySite;
+let sites: Awaited<ReturnType<typeof startWidgetSites>> | undefined;
 let browser: Browser;
 
 /** The widget on `site` in a phone-sized page, its panel open; console errors are collected. */
@@ -35,8 +36,8 @@ async function say(page: Page, text: string): Promise<void> {
 
 describe.skipIf(!HAS_CHROMIUM)('widget hand-over and allowed sites in chromium (issue 16)', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    allowed = await startThirdPartySite();
-    stranger = await startThirdPartySite();
+    sites = await startWidgetSites();
+    ({ allowed, stranger } = sites);
     server = await startChatServer({ uiDir: UI_DIR, messagesPerMinute: 500, allowedOrigins: [allowed.origin] });
     await createTestOfficial(server.storage, 'quantri', 'admin', PASSWORD);
     browser = await launchBrowser();
@@ -44,8 +45,7 @@ describe.skipIf(!HAS_CHROMIUM)('widget hand-over and allowed sites in chromium (
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await allowed?.close();
-    await stranger?.close();
+    await sites?.close();
   });
 
   it('offers a call-back after the ward’s contact: consent and phone checked beside their fields, then stored sealed, never a ticket', async () => {

@@ -2,12 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChatServer, type TestChatServer } from '../helpers/chat-server.js';
 import { findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
-import { startThirdPartySite, type ThirdPartySite } from './third-party-site.js';
+import { startWidgetSites, type ThirdPartySite } from './third-party-site.js';
 import { FORM_SCENARIOS } from '../../bench/forms/scenarios.js';
 
 let server: TestChatServer;
 let allowed: ThirdPartySite;
 let stranger: ThirdPartySite;
+let sites: Awaited<ReturnType<typeof startWidgetSites>> | undefined;
 let browser: Browser;
 
 /** Opens the widget on `site`, asks a question and returns the page once an answer is shown. */
@@ -24,16 +25,15 @@ async function askThroughWidget(site: ThirdPartySite, attributes: Record<string,
 
 describe.skipIf(!HAS_CHROMIUM)('chat widget on a third-party site in chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    allowed = await startThirdPartySite();
-    stranger = await startThirdPartySite();
+    sites = await startWidgetSites();
+    ({ allowed, stranger } = sites);
     server = await startChatServer({ uiDir: UI_DIR, allowedOrigins: [allowed.origin] });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await allowed?.close();
-    await stranger?.close();
+    await sites?.close();
   });
 
   it('answers with a citation over the WebSocket, inside a shadow DOM the page CSS cannot break', async () => {

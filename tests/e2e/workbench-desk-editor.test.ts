@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOfficial, startChatServer, type TestChatServer } from '../helpers/chat-server.js';
-import { findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
+import { closeContexts, findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
 
 const PASSWORD = 'mat-khau-du-dai-1';
 
@@ -35,9 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('workbench: entry editor navigation and the desk 
     await browser?.close();
     await server?.close();
   });
-  afterEach(async () => {
-    while (contexts.length > 0) await contexts.pop()?.close();
-  });
+  afterEach(() => closeContexts(contexts));
 
   it('jumps to fees, time, documents, steps and aliases from the section index, and finds a field by its label or value', async () => {
     const page = await logIn('bientap');

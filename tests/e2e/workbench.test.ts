@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/admin/auth/roles.js';
 import type { Entry } from '../../src/knowledge/schema.js';
 import { createTestOfficial, startChatServer, type TestChatServer } from '../helpers/chat-server.js';
-import { findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
+import { closeContexts, findSeriousViolations, HAS_CHROMIUM, launchBrowser, UI_DIR } from './browser.js';
 import { ask, tapAndWait } from './kiosk-driver.js';
 
 const PASSWORD = 'mat-khau-du-dai-1';
@@ -58,9 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)('officials’ workbench in chromium', { timeout: 
     await browser?.close();
     await server?.close();
   });
-  afterEach(async () => {
-    while (contexts.length > 0) await contexts.pop()?.close();
-  });
+  afterEach(() => closeContexts(contexts));
 
   it('serves the workbench at /admin and /admin/ uncached, under the same strict CSP', async () => {
     for (const path of ['/admin', '/admin/']) {
