@@ -32,12 +32,18 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   // A complaint against that decision is a catalogue procedure (see SCOPE_EXCEPTIONS).
   traffic: [
     'nong do con', 'tuoc bang', 'tuoc bang lai', 'tuoc giay phep lai xe', 'phat nguoi', 'vuot den do', 'giu bang lai', 'tam giu bang',
-    'di nguoc chieu', 'qua toc do', 'traffic fine', 'speeding',
+    'di nguoc chieu', 'qua toc do', 'lay lai bang lai', 'nhan lai bang lai', 'lay lai xe bi giu', 'traffic fine', 'speeding',
   ],
   // Electricity and water bills and meters: the supplier's business, not the ward's.
   utilities: [
     'hoa don tien dien', 'hoa don tien nuoc', 'dien luc', 'cong to dien', 'cong to nuoc', 'cup dien', 'mat dien', 'tien dien tang',
     'tien nuoc tang', 'electricity bill', 'water bill', 'power cut',
+  ],
+  // A bank's own rules (accounts, savings books, interest, loans): only when the asking part is about them — a bank
+  // asking for a paper the ward gives ("ngân hàng đòi giấy xác nhận số CMND") is a procedure (SCOPE_ASKED_ONLY).
+  banking: [
+    // Not "lãi suất", "vay ngân hàng": interest support and policy loans are procedures of their own.
+    'ngan hang (?:co )?tu cap nhat', 'tai khoan (?:ngan hang )?(?:co )?bi khoa', 'the atm', 'bank account',
   ],
   // Buying, selling and services between people: where to buy, which is good, shops and apps. Papers that a sale
   // needs (transferring a vehicle, certifying a contract) are procedures and are named by other words.
@@ -59,3 +65,6 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
 export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
   traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
 };
+
+/** Topics that count only in the asking part: in the story they are often why a procedure is needed. */
+export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking']);

@@ -1,5 +1,5 @@
 import { foldForMatch } from '../text/index.js';
-import { SCOPE_EXCEPTIONS, SCOPE_TABLE } from './scope-table.js';
+import { SCOPE_ASKED_ONLY, SCOPE_EXCEPTIONS, SCOPE_TABLE } from './scope-table.js';
 import type { ScopeTopic } from './types.js';
 
 // One pattern per topic, court matters first.
@@ -8,9 +8,12 @@ const PATTERNS = (Object.entries(SCOPE_TABLE) as [ScopeTopic, readonly string[]]
   pattern: new RegExp(`(?:^| )(?:${phrases.join('|')})(?= |$)`),
 }));
 
-/** The topic outside the ward's procedures that a message is about, if any (court matters first). */
-export function detectScope(text: string): ScopeTopic | undefined {
+/**
+ * The topic outside the ward's procedures that a message is about, if any (court matters first). For the story around
+ * the asking part (`inStory`), the topics that count only when asked are left out.
+ */
+export function detectScope(text: string, { inStory = false }: { inStory?: boolean } = {}): ScopeTopic | undefined {
   const folded = foldForMatch(text);
-  const topic = PATTERNS.find(({ pattern }) => pattern.test(folded))?.topic;
+  const topic = PATTERNS.find(({ topic, pattern }) => !(inStory && SCOPE_ASKED_ONLY.has(topic)) && pattern.test(folded))?.topic;
   return topic && SCOPE_EXCEPTIONS[topic]?.test(folded) ? undefined : topic;
 }

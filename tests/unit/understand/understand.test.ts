@@ -121,6 +121,8 @@ describe('detectScope', () => {
     ['mua điện thoại cũ ở đâu uy tín', 'shopping'],
     ['bi thoi nong do con, bao lau moi lay lai xe', 'traffic'],
     ['hóa đơn tiền điện tháng này tăng gấp đôi', 'utilities'],
+    ['bị giữ bằng lái, giờ muốn lấy lại bằng lái thì làm sao', 'traffic'],
+    ['đổi căn cước rồi thì ngân hàng có tự cập nhật không', 'banking'],
     ['where can I buy a second-hand motorbike', 'shopping'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
@@ -135,6 +137,7 @@ describe('detectScope', () => {
     expect(detectScope('nộp hồ sơ rồi còn bao lâu nữa thì có kết quả')).toBeUndefined();
     expect(detectScope('bị phạt lỗi chạy quá tốc độ oan, tôi muốn khiếu nại quyết định xử phạt')).toBeUndefined();
     expect(detectScope('đăng ký sử dụng hóa đơn điện tử cho hộ kinh doanh')).toBeUndefined();
+    expect(detectScope('hộ nghèo vay ngân hàng chính sách được hỗ trợ lãi suất không')).toBeUndefined();
     expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
   });
 });
@@ -181,6 +184,11 @@ describe('understand', () => {
     expect([...question.actions.actions]).toEqual(['suspend']);
     const story = understand('Sổ đỏ nhà em bị mất rồi. Giờ làm thế nào?');
     expect(story.actions.actions.has('reissue')).toBe(true);
+  });
+
+  it('counts a bank\'s rules as not the ward\'s only when asked, not when the bank is why a paper is needed', () => {
+    expect(understand('Tôi mới đổi thẻ căn cước. Ngân hàng có tự cập nhật không hay tôi phải ra quầy?').scope).toEqual({ topic: 'banking', asked: true });
+    expect(understand('Ngân hàng bảo tài khoản có bị khóa nếu không có giấy xác nhận số CMND cũ. Xin giấy đó ở công an phường được không?').scope).toBeUndefined();
   });
 
   it('keeps the conversation\'s language for one or two words', () => {

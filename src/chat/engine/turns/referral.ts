@@ -47,6 +47,10 @@ const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
     vi: 'Dạ, hóa đơn, công tơ và việc cấp điện, nước do công ty điện lực hoặc công ty cấp nước giải quyết, không phải thủ tục tại phường. Bạn liên hệ tổng đài chăm sóc khách hàng ghi trên hóa đơn.',
     en: 'Bills, meters and the supply of electricity and water are handled by the power or water company, not by a ward procedure. Please call the customer service line printed on your bill.',
   },
+  banking: {
+    vi: 'Dạ, tài khoản, sổ tiết kiệm, lãi suất và khoản vay do ngân hàng của bạn quy định, không phải thủ tục tại phường. Bạn hỏi quầy giao dịch hoặc tổng đài của ngân hàng. Nếu ngân hàng cần một giấy tờ của phường hay công an (như giấy xác nhận số chứng minh nhân dân cũ), bạn hỏi tôi tên giấy đó nhé.',
+    en: 'Accounts, savings books, interest and loans are set by your bank, not by a ward procedure. Please ask at the bank’s counter or its hotline. If the bank needs a paper from the ward or the police (such as a confirmation of your old ID number), ask me about that paper.',
+  },
   shopping: {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không tư vấn mua bán, cửa hàng hay dịch vụ. Nếu việc mua bán cần giấy tờ (như sang tên xe, chứng thực hợp đồng), bạn hỏi tôi tên thủ tục đó nhé.',
     en: 'I only help with the ward’s administrative procedures, so I cannot advise on buying, selling, shops or services. If a sale needs papers (such as transferring a vehicle or certifying a contract), ask me about that procedure.',
