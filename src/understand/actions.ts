@@ -5,11 +5,16 @@ import type { Action, ActionSet, Modifier } from './types.js';
 interface CompiledPhrase<T> {
   value: T;
   pattern: RegExp;
+  /** The same pattern, global, to visit every occurrence (matchAll copies it, so sharing it is safe). */
+  every: RegExp;
 }
 
 /** One pattern per value (all its phrases as alternatives, whole words): a long message is scanned a few times, not hundreds. */
 function compile<T extends string>(table: Readonly<Record<T, readonly string[]>>): CompiledPhrase<T>[] {
-  return (Object.entries(table) as [T, readonly string[]][]).map(([value, phrases]) => ({ value, pattern: new RegExp(`(?:^| )(?:${phrases.join('|')})(?= |$)`) }));
+  return (Object.entries(table) as [T, readonly string[]][]).map(([value, phrases]) => {
+    const source = `(?:^| )(?:${phrases.join('|')})(?= |$)`;
+    return { value, pattern: new RegExp(source), every: new RegExp(source, 'g') };
+  });
 }
 
 const OFFICIAL = { actions: compile(OFFICIAL_ACTIONS), modifiers: compile(OFFICIAL_MODIFIERS) };
@@ -50,10 +55,9 @@ const DONE_BEFORE = /(?:^| )(?:da|vua)(?: \S+){0,1} $/;
 const DONE_AFTER = /^(?: \S+){0,4}? (?:roi|xong)(?= |$)/;
 const ALWAYS_ASKED: ReadonlySet<Action> = new Set(['reissue', 'copy', 'reregister']);
 
-function asked(action: Action, pattern: RegExp, folded: string): boolean {
-  if (ALWAYS_ASKED.has(action)) return pattern.test(folded);
-  const global = new RegExp(pattern.source, 'g');
-  for (const match of folded.matchAll(global)) {
+function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string): boolean {
+  if (ALWAYS_ASKED.has(value)) return pattern.test(folded);
+  for (const match of folded.matchAll(every)) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     const before = folded.slice(Math.max(0, start - 20), start + (match[0].startsWith(' ') ? 1 : 0));
@@ -67,7 +71,7 @@ function asked(action: Action, pattern: RegExp, folded: string): boolean {
 export function detectActions(text: string): ActionSet {
   const folded = foldForMatch(text);
   if (!folded) return EMPTY;
-  const actions = new Set<Action>(CITIZEN.actions.filter((p) => asked(p.value, p.pattern, folded)).map((p) => p.value));
+  const actions = new Set<Action>(CITIZEN.actions.filter((phrase) => asked(phrase, folded)).map((phrase) => phrase.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');
   // Losing a civil-status paper is mended by a copy of the extract, or by registering again when the register is gone.
   if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|ho tich)(?= |$)/.test(folded)) {

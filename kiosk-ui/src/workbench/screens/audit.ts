@@ -1,12 +1,12 @@
 import { el } from '../../shared/dom.js';
-import { api, describeError } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { AuditEventInfo } from '../api/types.js';
 import { diffValues } from '../diff/diff.js';
 import { renderDiff } from '../diff/diff-view.js';
 import { s } from '../i18n/strings.js';
 import { replaceQuery, type View } from '../router.js';
 import { formatDateTime } from '../ui/format.js';
-import { input, labelled, loadingNote, messageArea, select, table } from '../ui/widgets.js';
+import { input, labelled, loadFiltered, loadingNote, messageArea, select, table } from '../ui/widgets.js';
 
 /** `#/audit` (admin): who did what and when, filtered by action and target, with before/after on demand. */
 export function renderAudit(view: View): void {
@@ -34,33 +34,22 @@ export function renderAudit(view: View): void {
     const query = { action: action.value.trim(), targetId: targetId.value.trim(), limit: limit.value };
     replaceQuery('/audit', query);
     body.replaceChildren(loadingNote());
-    try {
-      const { events } = await api.get<{ events: AuditEventInfo[] }>('/audit', query, view.signal);
-      if (view.signal.aborted) return;
-      message.clear();
-      body.replaceChildren(
-        events.length === 0
-          ? el('p', 'muted', s.audit.empty)
-          : table(s.audit.title, [s.audit.time, s.audit.actor, s.audit.action, s.audit.target, s.audit.details], events.map((event) => [
-              formatDateTime(event.createdAt),
-              event.actor,
-              el('code', undefined, event.action),
-              [event.targetKind ? (s.audit.kinds[event.targetKind] ?? event.targetKind) : undefined, event.targetTitle ?? event.targetId].filter(Boolean).join(': ') || s.empty,
-              renderChange(event),
-            ]), { hideCaption: true, className: 'audit' }),
-      );
-    } catch (error) {
-      if (!view.signal.aborted) {
-        body.replaceChildren();
-        message.show(describeError(error), 'error');
-      }
-    }
+    const { events } = await api.get<{ events: AuditEventInfo[] }>('/audit', query, view.signal);
+    if (view.signal.aborted) return;
+    message.clear();
+    body.replaceChildren(
+      events.length === 0
+        ? el('p', 'muted', s.audit.empty)
+        : table(s.audit.title, [s.audit.time, s.audit.actor, s.audit.action, s.audit.target, s.audit.details], events.map((event) => [
+            formatDateTime(event.createdAt),
+            event.actor,
+            el('code', undefined, event.action),
+            [event.targetKind ? (s.audit.kinds[event.targetKind] ?? event.targetKind) : undefined, event.targetTitle ?? event.targetId].filter(Boolean).join(': ') || s.empty,
+            renderChange(event),
+          ]), { hideCaption: true, className: 'audit' }),
+    );
   };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void load();
-  });
-  void load();
+  loadFiltered(form, { body, message, signal: view.signal }, load);
 }
 
 /** Before/after: a compact diff when both are objects, otherwise each as JSON in a <pre> (textContent only). */

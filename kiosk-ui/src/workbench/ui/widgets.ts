@@ -1,5 +1,6 @@
 import { el } from '../../shared/dom.js';
 import { s } from '../i18n/strings.js';
+import { describeError } from '../api/client.js';
 
 let nextId = 0;
 
@@ -139,4 +140,29 @@ export function loadingNote(): HTMLParagraphElement {
 /** Shows `text` as the value, or a dash when empty. */
 export function orDash(value: unknown): string {
   return value === undefined || value === null || value === '' ? s.empty : String(value);
+}
+
+/**
+ * A filtered list screen's loading: `load` runs now and again on each submit of the filter form; when it fails the
+ * list is emptied and the reason shown, unless the official has left the screen meanwhile.
+ */
+export function loadFiltered(
+  form: HTMLFormElement,
+  { body, message, signal }: { body: HTMLElement; message: ReturnType<typeof messageArea>; signal: AbortSignal },
+  load: () => Promise<void>,
+): void {
+  const run = async () => {
+    try {
+      await load();
+    } catch (error) {
+      if (signal.aborted) return;
+      body.replaceChildren();
+      message.show(describeError(error), 'error');
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  void run();
 }

@@ -1,10 +1,10 @@
 import { el } from '../../../shared/dom.js';
-import { api, apiUrl, describeError } from '../../api/client.js';
+import { api, apiUrl } from '../../api/client.js';
 import { titleText, type Stats } from '../../api/types.js';
 import { s } from '../../i18n/strings.js';
 import { replaceQuery, type View } from '../../router.js';
 import { formatDay, formatNumber, formatRate } from '../../ui/format.js';
-import { input, labelled, link, loadingNote, messageArea, section } from '../../ui/widgets.js';
+import { input, labelled, link, loadFiltered, loadingNote, messageArea, section } from '../../ui/widgets.js';
 import { renderChart } from './charts.js';
 
 /** `#/dashboard`: questions, answer rate, hand-overs and dossiers per day for a date range, top procedures, CSV. */
@@ -32,26 +32,15 @@ export function renderDashboard(view: View): void {
     replaceQuery('/dashboard', range);
     csv.href = apiUrl('/stats.csv', range);
     body.replaceChildren(loadingNote());
-    try {
-      const stats = await api.get<Stats>('/stats', range, view.signal);
-      if (view.signal.aborted) return;
-      // Show the range the server chose (the last 30 ward days by default) in the inputs and the CSV link.
-      from.value ||= stats.from;
-      to.value ||= stats.to;
-      csv.href = apiUrl('/stats.csv', { from: stats.from, to: stats.to });
-      body.replaceChildren(renderStats(stats));
-    } catch (error) {
-      if (!view.signal.aborted) {
-        body.replaceChildren();
-        message.show(describeError(error), 'error');
-      }
-    }
+    const stats = await api.get<Stats>('/stats', range, view.signal);
+    if (view.signal.aborted) return;
+    // Show the range the server chose (the last 30 ward days by default) in the inputs and the CSV link.
+    from.value ||= stats.from;
+    to.value ||= stats.to;
+    csv.href = apiUrl('/stats.csv', { from: stats.from, to: stats.to });
+    body.replaceChildren(renderStats(stats));
   };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void load();
-  });
-  void load();
+  loadFiltered(form, { body, message, signal: view.signal }, load);
 }
 
 function renderStats(stats: Stats): HTMLElement {
