@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { toFieldErrors } from '../shared/zod-errors.js';
+import { foldForMatch } from '../text/index.js';
 import { entryHash, rememberEntryHash } from './entry-hash.js';
 import { fingerprintFileSync, openParseCache, type LaterPart } from './parse-cache.js';
 import {
@@ -291,6 +292,29 @@ function checkCoverage(entries: Entry[], files: Map<string, string>): KnowledgeP
           + 'keep the code on one of them, or list it on a curated entry that folds the record',
       });
     });
+  }
+  return [...problems, ...checkAliases(claimants, fileOf)];
+}
+
+/**
+ * An everyday name says which procedure a citizen means: two searchable entries may not share one (compared without
+ * marks or case), or a citizen who says it could be sent to either (docs/decisions.md, "Everyday names").
+ */
+function checkAliases(searchable: Entry[], fileOf: (entry: Entry) => string): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const namedBy = new Map<string, { entry: Entry; field: string }>();
+  for (const entry of searchable) {
+    for (const language of ['vi', 'en'] as const) {
+      entry.aliases[language].forEach((alias, index) => {
+        const key = foldForMatch(alias);
+        const field = `aliases.${language}.${index}`;
+        const other = namedBy.get(key);
+        if (!other) namedBy.set(key, { entry, field });
+        else if (other.entry !== entry) {
+          problems.push({ file: fileOf(entry), field, message: `"${alias}" already names ${fileOf(other.entry)} (${other.field}): make each name say what only its procedure does` });
+        }
+      });
+    }
   }
   return problems;
 }

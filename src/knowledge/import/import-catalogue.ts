@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { toFieldErrors } from '../../shared/zod-errors.js';
+import { parse } from 'yaml';
 import { serializeEntry, writeFileIfChanged } from '../files.js';
 import { expectedFileName } from '../load.js';
-import { EntrySchema } from '../schema.js';
+import { AliasesSchema, EntrySchema, type Entry } from '../schema.js';
 import { importRecord, type RawField } from './import-record.js';
 import { DvcRecordSchema } from './record-schema.js';
 
@@ -57,7 +58,7 @@ export async function importCatalogue(inputFile: string, outDir: string, options
     written: 0,
     unchanged: 0,
   };
-  const files = new Map<string, { text: string; line: number }>();
+  const files = new Map<string, { entry: Entry; line: number }>();
   const problem = (line: number, field: string, message: string) => report(`${shownAs}:${line}: ${field}: ${message}`);
 
   const lines = createInterface({ input: createReadStream(inputFile, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -66,23 +67,26 @@ export async function importCatalogue(inputFile: string, outDir: string, options
     lineNumber += 1;
     if (line.trim() === '') continue;
     totals.read += 1;
-    const fileText = convertLine(line, lineNumber, problem, totals, reportFallbacks);
-    if (!fileText) {
+    const converted = convertLine(line, lineNumber, problem, totals, reportFallbacks);
+    if (!converted) {
       totals.skipped += 1;
       continue;
     }
-    const earlier = files.get(fileText.name);
+    const earlier = files.get(converted.name);
     if (earlier) {
       problem(lineNumber, 'ma_thu_tuc', `the same code is on line ${earlier.line}; this line is skipped`);
       totals.skipped += 1;
       continue;
     }
-    files.set(fileText.name, { text: fileText.text, line: lineNumber });
+    files.set(converted.name, { entry: converted.entry, line: lineNumber });
     totals.imported += 1;
   }
 
-  await mapLimit([...files.entries()], WRITE_CONCURRENCY, async ([name, { text }]) => {
-    if (await writeFileIfChanged(path.join(outDir, name), text)) totals.written += 1;
+  await mapLimit([...files.entries()], WRITE_CONCURRENCY, async ([name, { entry }]) => {
+    const file = path.join(outDir, name);
+    const aliases = await aliasesKept(file);
+    const text = serializeEntry(aliases ? { ...entry, aliases } : entry);
+    if (await writeFileIfChanged(file, text)) totals.written += 1;
     else totals.unchanged += 1;
   });
   return totals;
@@ -94,7 +98,7 @@ function convertLine(
   problem: (line: number, field: string, message: string) => void,
   totals: ImportTotals,
   reportFallbacks: boolean,
-): { name: string; text: string } | undefined {
+): { name: string; entry: Entry } | undefined {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -122,7 +126,25 @@ function convertLine(
     totals.fallbacks[field] += 1;
     if (reportFallbacks) problem(lineNumber, field, `kept as official text: ${reason}`);
   }
-  return { name: expectedFileName(entry.data.id), text: serializeEntry(entry.data) };
+  return { name: expectedFileName(entry.data.id), entry: entry.data };
+}
+
+/**
+ * The everyday names written on a record's file (the catalogue has none of its own: officials and the project add
+ * them, docs/decisions.md): a new import of the official text keeps them. A file that cannot be read as an entry
+ * keeps nothing; the import then writes the record as the catalogue gives it.
+ */
+async function aliasesKept(file: string): Promise<Entry['aliases'] | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let current: unknown;
+  try {
+    current = parse(text);
+  } catch {
+    return undefined;
+  }
+  const aliases = AliasesSchema.safeParse((current as { aliases?: unknown } | null)?.aliases);
+  return aliases.success && aliases.data.vi.length + aliases.data.en.length > 0 ? aliases.data : undefined;
 }
 
 async function assertReadableFile(file: string): Promise<void> {

@@ -167,6 +167,25 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  it('reports an everyday name shared by two searchable entries, compared without marks; a folded record may repeat it', async () => {
+    const dir = await writeKnowledgeDir({
+      'catalogue/1.012786.yaml': buildCatalogueEntry('1.012786', { title: { vi: 'Cấp lại Giấy chứng nhận do bị mất' }, aliases: { vi: ['làm lại sổ đỏ bị mất'], en: [] } }),
+      'catalogue/1.012787.yaml': buildCatalogueEntry('1.012787', { title: { vi: 'Cấp đổi Giấy chứng nhận' }, aliases: { vi: ['đổi sổ đỏ cũ', 'Lam lai so do bi mat'], en: [] } }),
+      'synonyms.yaml': synonyms,
+    });
+    const lines = (await loadKnowledge(dir, { relativeTo: dir })).problems.map(formatProblem);
+    expect(lines).toEqual([
+      'catalogue/1.012787.yaml: aliases.vi.1: "Lam lai so do bi mat" already names catalogue/1.012786.yaml (aliases.vi.0): make each name say what only its procedure does',
+    ]);
+
+    const folded = await writeKnowledgeDir({
+      'curated/dang-ky-tam-tru.yaml': buildCuratedEntry({ id: 'dang-ky-tam-tru', codes: ['1.004194'], aliases: { vi: ['đăng ký tạm trú', 'khai báo tạm trú', 'đăng ký ở trọ', 'báo tạm trú', 'làm tạm trú'], en: [] } }),
+      'catalogue/1.004194.yaml': buildCatalogueEntry('1.004194', { aliases: { vi: ['khai báo tạm trú'], en: [] } }),
+      'synonyms.yaml': synonyms,
+    });
+    expect((await loadKnowledge(folded, { relativeTo: folded })).problems).toEqual([]);
+  });
+
   it('accepts one code on a curated entry and its records: the curated entry folds them', async () => {
     const dir = await writeKnowledgeDir({
       'curated/dang-ky-tam-tru.yaml': buildCuratedEntry({ id: 'dang-ky-tam-tru', codes: ['1.004194'] }),

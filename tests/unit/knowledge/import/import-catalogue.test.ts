@@ -54,6 +54,31 @@ describe('importCatalogue', () => {
     expect(loaded.entries.map((e) => e.id).sort()).toContain('dvc-1.004194');
   });
 
+  it('keeps the everyday names written on a record when the official text is imported again', async () => {
+    const dir = await makeTempDir();
+    const input = path.join(dir, 'input.jsonl');
+    await writeFile(input, readSampleLines().join('\n') + '\n');
+    const out = path.join(dir, 'knowledge', 'catalogue');
+    await importCatalogue(input, out, { report: () => undefined });
+    const file = path.join(out, '1.001193.yaml');
+    const imported = await readFile(file, 'utf8');
+    const named = imported.replace(/\nlevels:/, '\naliases:\n  vi:\n    - làm giấy khai sinh cho con\n  en:\n    - register a newborn\nlevels:');
+    expect(named).not.toBe(imported);
+    await writeFile(file, named);
+
+    const again = await importCatalogue(input, out, { report: () => undefined });
+    expect(again).toMatchObject({ written: 0, unchanged: 12 });
+    expect(await readFile(file, 'utf8')).toBe(named);
+    const loaded = await loadKnowledge(path.join(dir, 'knowledge'), { relativeTo: dir });
+    expect(loaded.entries.find((e) => e.id === 'dvc-1.001193')?.aliases).toEqual({ vi: ['làm giấy khai sinh cho con'], en: ['register a newborn'] });
+
+    // A file that is no longer an entry is written again from the record, with nothing kept.
+    await writeFile(file, 'aliases: [not: closed');
+    const repaired = await importCatalogue(input, out, { report: () => undefined });
+    expect(repaired).toMatchObject({ written: 1, unchanged: 11 });
+    expect(await readFile(file, 'utf8')).toBe(imported);
+  });
+
   it('leaves files it did not write alone and skips a repeated code', async () => {
     const dir = await makeTempDir();
     const [first] = readSampleLines();
