@@ -15,6 +15,9 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'chia thua ke', 'chia di san', 'chia the nao', 'chia nhu the nao', 'chia ra sao', 'chia lai', 'doi chia', 'don phuong', 'chia tai san', 'tai san chung', 'quyen nuoi con', 'gianh nuoi con', 'gianh quyen nuoi',
     'cap duong', 'vay tien', 'muon tien', 'vay no', 'khong tra no', 'khong chiu tra', 'quyt no', 'doi no', 'no tien', 'lua dao',
     'bi lua', 'chiem doat', 'hanh hung', 'danh nhau', 'bi danh', 'lawsuit', 'sue', 'divorce', 'custody', 'court', 'inheritance dispute',
+    // Other disputes between people: a deposit kept, damages, honour.
+    'doi lai (?:tien )?coc', 'khong tra (?:lai )?(?:tien )?coc', 'mat coc', 'boi thuong thiet hai', 'doi boi thuong', 'noi xau', 'xuc pham danh du',
+    'vu khong', 'tranh chap hop dong',
   ],
   weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
   prices: [
@@ -52,6 +55,20 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     '(?:xe|loai|hang|dien thoai|may|cai|trung tam|truong) nao tot', 'tiet kiem xang', 'sua xe (?:may |o to )?(?:o dau|gan)', 'shopee', 'lazada', 'tiki',
     'facebook', 'tiktok', 'youtube', 'ma giam gia', 'khuyen mai', 'where to buy', 'where can i buy', 'cheap', 'hotel', 'khach san',
   ],
+  // Schools: enrolment, transfers, fees, exams and diplomas are the school's and the education office's. Asked only:
+  // a child starting school is often why a ward paper is needed, and a ward paper named keeps it a procedure.
+  education: [
+    'nhap hoc', 'xin hoc', 'chuyen truong', 'xin vao truong', 'xin vao lop', 'tuyen sinh (?:lop|vao lop|mam non|tieu hoc|dau cap)',
+    'vao lop (?:1|mot|6|sau|10|muoi)', 'hoc phi', 'diem thi', 'diem chuan', 'thi tot nghiep', 'thi vao lop', 'xet tuyen', 'hoc ba',
+    'bang tot nghiep', 'bang dai hoc', 'hoc bong', 'school', 'enrol', 'enroll', 'enrolment', 'tuition', 'exam results',
+  ],
+  // Work: wages, contracts, dismissal and an employer's contributions are between worker and employer. Asked only, as
+  // schools are; a ward paper named keeps it a procedure.
+  labour: [
+    'no luong', 'cham luong', 'khong tra luong', 'chua tra luong', 'quyt luong', 'sa thai', 'duoi viec', 'cho (?:toi |em )?nghi viec',
+    'hop dong lao dong', 'cong ty (?:khong|chua) (?:dong|tra) (?:bao hiem|luong)', 'tang ca', 'lam them gio', 'nghi phep', 'thu viec',
+    'tro cap thoi viec', 'unpaid wages', 'fired', 'employer', 'labour contract', 'labor contract',
+  ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
     'truyen cuoi', 'recipe', 'poem', 'song', 'joke',
@@ -64,7 +81,14 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
  */
 export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
   traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
+  education: wardPaper(),
+  labour: wardPaper(),
 };
 
+/** A paper the ward or its police gives, named in the message: what a school or an employer asks of the citizen. */
+function wardPaper(): RegExp {
+  return /(?:^| )(?:ban sao|trich luc|khai sinh|xac nhan|chung thuc|sao y|cong chung|can cuoc|cccd|ho khau|tam tru|thuong tru|ho ngheo|can ngheo|ly lich)(?= |$)/;
+}
+
 /** Topics that count only in the asking part: in the story they are often why a procedure is needed. */
-export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking']);
+export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking', 'education', 'labour']);

@@ -124,6 +124,10 @@ describe('detectScope', () => {
     ['bị giữ bằng lái, giờ muốn lấy lại bằng lái thì làm sao', 'traffic'],
     ['đổi căn cước rồi thì ngân hàng có tự cập nhật không', 'banking'],
     ['where can I buy a second-hand motorbike', 'shopping'],
+    ['chủ nhà không trả lại tiền cọc khi tôi dọn đi thì làm sao', 'court'],
+    ['con tôi muốn chuyển trường từ quận khác về thì làm thế nào', 'education'],
+    ['cong ty no luong 3 thang roi, toi phai lam gi', 'labour'],
+    ['my employer has not paid me for two months, what can I do', 'labour'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
   });
@@ -189,6 +193,14 @@ describe('understand', () => {
   it('counts a bank\'s rules as not the ward\'s only when asked, not when the bank is why a paper is needed', () => {
     expect(understand('Tôi mới đổi thẻ căn cước. Ngân hàng có tự cập nhật không hay tôi phải ra quầy?').scope).toEqual({ topic: 'banking', asked: true });
     expect(understand('Ngân hàng bảo tài khoản có bị khóa nếu không có giấy xác nhận số CMND cũ. Xin giấy đó ở công an phường được không?').scope).toBeUndefined();
+  });
+
+  it('counts schools and work as not the ward\'s only when asked, and not when a ward paper is what is asked for', () => {
+    expect(understand('Con tôi năm nay vào lớp 1. Thủ tục nhập học gồm những gì?').scope).toEqual({ topic: 'education', asked: true });
+    expect(understand('Con tôi năm nay vào lớp 1. Xin bản sao giấy khai sinh ở đâu?').scope).toBeUndefined();
+    expect(understand('Trường yêu cầu nộp giấy xác nhận cư trú khi nhập học, xin ở đâu?').scope).toBeUndefined();
+    expect(understand('Tôi bị công ty sa thải. Giờ muốn đăng ký tạm trú ở chỗ trọ mới thì làm sao?').scope).toBeUndefined();
+    expect(understand('Công ty chưa trả lương mấy tháng nay, tôi phải làm sao?').scope).toEqual({ topic: 'labour', asked: true });
   });
 
   it('keeps the conversation\'s language for one or two words', () => {

@@ -55,6 +55,14 @@ const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không tư vấn mua bán, cửa hàng hay dịch vụ. Nếu việc mua bán cần giấy tờ (như sang tên xe, chứng thực hợp đồng), bạn hỏi tôi tên thủ tục đó nhé.',
     en: 'I only help with the ward’s administrative procedures, so I cannot advise on buying, selling, shops or services. If a sale needs papers (such as transferring a vehicle or certifying a contract), ask me about that procedure.',
   },
+  education: {
+    vi: 'Dạ, việc nhập học, chuyển trường, học phí, thi cử và văn bằng do nhà trường và cơ quan giáo dục giải quyết, không phải thủ tục tại phường. Bạn hỏi trực tiếp nhà trường hoặc xem thông báo tuyển sinh của địa phương. Nếu trường cần giấy tờ của phường (như bản sao giấy khai sinh, xác nhận cư trú), bạn hỏi tôi tên giấy đó nhé.',
+    en: 'Enrolment, school transfers, fees, exams and diplomas are handled by the school and the education authorities, not by a ward procedure. Please ask the school or see the local enrolment notice. If the school needs a paper from the ward (such as a copy of a birth certificate or a residence confirmation), ask me about that paper.',
+  },
+  labour: {
+    vi: 'Dạ, tiền lương, hợp đồng lao động, việc cho thôi việc hay đóng bảo hiểm của công ty là việc giữa người lao động và người sử dụng lao động, không phải thủ tục tại phường. Bạn có thể nhờ công đoàn nơi làm việc, hòa giải viên lao động hoặc cơ quan quản lý nhà nước về lao động cấp tỉnh; nếu không giải quyết được thì có thể khởi kiện tại Tòa án nhân dân.',
+    en: 'Wages, labour contracts, dismissal and an employer’s insurance contributions are a matter between the worker and the employer, not a ward procedure. The trade union at your workplace, a labour mediator or the province’s labour authority can help; if that fails, you can take the matter to the People’s Court.',
+  },
   leisure: {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không giúp được việc này.',
     en: 'I only help with the ward’s administrative procedures, so I cannot help with this.',
