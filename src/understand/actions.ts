@@ -99,7 +99,8 @@ export function actionsOfTitle(title: string): ActionSet {
   const firstSegment = foldForMatch(title.replace(/^\s*thủ tục\s+/i, '').split(',')[0] ?? '');
   const specific = [...actions].filter((action) => !PLAIN_ACTIONS.includes(action));
   const base = specific.length === 0 || BASE_VERBS.includes(firstSegment) || PLAIN_ALSO.test(folded);
-  return { actions, modifiers, base };
+  const head = OFFICIAL.actions.find((p) => !PLAIN_ACTIONS.includes(p.value) && p.pattern.exec(folded)?.index === 0)?.value;
+  return { actions, modifiers, base, ...(head && !base ? { head } : {}) };
 }
 
 /** Weights of action agreement; fitted on the tuning half of the real questions (docs/retrieval.md). */
@@ -118,6 +119,8 @@ export const ACTION_WEIGHTS = {
   askedModifier: 1.3,
   /** The citizen mentions a circumstance the procedure does not have (a sibling procedure may). */
   missingModifier: 0.8,
+  /** The procedure agrees, but mainly does another action (its title opens with it) the citizen does not ask for. */
+  headMissed: 0.7,
 };
 
 /** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
@@ -126,7 +129,7 @@ export function actionAgreement(question: ActionSet, procedure: ActionSet, weigh
   // Asking only to certify ("chứng thực") says what kind of procedure, not which one: as if no action were named.
   if ([...question.actions].some((action) => !PLAIN_ACTIONS.includes(action))) {
     const agrees = [...procedure.actions].some((a) => question.actions.has(a));
-    if (agrees) factor *= weights.agree;
+    if (agrees) factor *= procedure.head && !question.actions.has(procedure.head) ? weights.agree * weights.headMissed : weights.agree;
     else if (procedure.actions.size > 0 && !procedure.base) factor *= weights.disagree;
     else factor *= weights.plainForSpecific;
   } else if (procedure.actions.size > 0 && !procedure.base) {

@@ -33,6 +33,8 @@ export interface ActionSet {
   modifiers: ReadonlySet<Modifier>;
   /** For a procedure: it also performs the plain action ("Cấp, cấp đổi, cấp lại …"). Always false for a question. */
   base: boolean;
+  /** For a procedure: the specific action its title opens with ("Điều chỉnh quyết định …"), what it mainly does. */
+  head?: Action;
 }
 
 /** Topics that are not administrative procedures of the ward, each with its own referral. */

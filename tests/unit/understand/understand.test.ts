@@ -95,6 +95,16 @@ describe('actionsOfTitle', () => {
     expect(actionAgreement(detectActions('làm hợp đồng mua bán đất'), actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeLessThan(1.01);
   });
 
+  it('sets back a procedure that mainly does another action than the one asked, though its title names it too', () => {
+    const adjust = 'Điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất do sai sót';
+    expect(actionsOfTitle(adjust)).toMatchObject({ head: 'amend', actions: new Set(['amend', 'change-use']) });
+    expect(actionsOfTitle('Cấp, cấp đổi, cấp lại thẻ căn cước').head).toBeUndefined();
+    const changeUse = detectActions('muốn chuyển đất nông nghiệp sang đất ở thì làm thủ tục gì');
+    const plain = actionsOfTitle('Giao đất, cho thuê đất, chuyển mục đích sử dụng đất');
+    expect(actionAgreement(changeUse, actionsOfTitle(adjust))).toBeLessThan(actionAgreement(changeUse, plain));
+    expect(actionAgreement(detectActions('quyết định chuyển mục đích ghi sai diện tích, muốn điều chỉnh'), actionsOfTitle(adjust))).toBeGreaterThanOrEqual(actionAgreement(changeUse, plain));
+  });
+
   it('ranks the procedure that does what is asked above its siblings on the same object', () => {
     const lost = detectActions('mất thẻ căn cước');
     expect(actionAgreement(lost, actionsOfTitle('Cấp lại thẻ căn cước'))).toBeGreaterThan(actionAgreement(lost, actionsOfTitle('Cấp đổi thẻ căn cước')));
