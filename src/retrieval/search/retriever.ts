@@ -7,6 +7,7 @@ import { buildFieldModel, type FieldModel } from './field-model.js';
 import { lookupDirect } from './code-lookup.js';
 import { fuseByRank } from './fuse.js';
 import { DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
+import { dropLaterTwins } from './twins.js';
 
 /** Dense retrieval as the retriever sees it: entry-level hits with their best section. */
 export interface DenseSearcher {
@@ -171,7 +172,8 @@ export class Retriever {
     ]);
     const sections = new Map(denseHits.map((hit) => [hit.entryId, hit.section]));
     const coverages = new Map(lexicalHits.map((hit) => [hit.id, hit.strongCoverage]));
-    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, k);
+    const ordered = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const ranked = dropLaterTwins(ordered, ([id]) => this.corpus.byId.get(id)?.entry.title.vi).slice(0, k);
     const results = ranked.flatMap(([id, score]) => {
       const doc = this.corpus.byId.get(id);
       return doc ? [toResult(doc, score, sections.get(id), coverages.get(id))] : [];

@@ -1,0 +1,24 @@
+/**
+ * The catalogue publishes one procedure once per level that performs it, under one title with the level in brackets
+ * ("Cấp lại thẻ căn cước (thực hiện tại cấp xã)", "… (thực hiện tại cấp tỉnh)"). For a citizen they are one
+ * procedure: a result list shows the best-ranked of such twins only (docs/retrieval.md, "Twins").
+ */
+const LEVEL_IN_BRACKETS = /\s*\((?:thực hiện\s+)?(?:tại\s+)?cấp\s[^)]*\)/giu;
+
+/** The title without its level, as a key shared by the twins of one procedure. */
+export function twinKey(title: string): string {
+  return title.normalize('NFC').toLowerCase().replace(LEVEL_IN_BRACKETS, '').replace(/[\s.]+$/u, '').replace(/\s+/gu, ' ').trim();
+}
+
+/** The ids in their order, each twin after the first of its procedure left out. */
+export function dropLaterTwins<T>(ranked: readonly T[], titleOf: (item: T) => string | undefined): T[] {
+  const seen = new Set<string>();
+  return ranked.filter((item) => {
+    const title = titleOf(item);
+    if (title === undefined) return true;
+    const key = twinKey(title);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
