@@ -18,6 +18,21 @@ describe('compileSynonyms', () => {
     expect(matcher.match(['nhap', 'ho'])).toEqual([]);
     expect(matcher.match(['nhap', 'ho', 'khau', 'cho', 'vo'])[0]?.terms).toContain('thuong_tru');
   });
+
+  it('reads a phrase that a longer one continues into something else as part of the longer one', () => {
+    const family = compileSynonyms([
+      { colloquial: ['nhận con'], official: ['nhận cha, mẹ, con'] },
+      { colloquial: ['nhận con nuôi'], official: ['nuôi con nuôi'] },
+      { colloquial: ['sang tên sổ'], official: ['đăng ký biến động, chuyển nhượng, thừa kế quyền sử dụng đất'] },
+      { colloquial: ['sang tên sổ đỏ'], official: ['chuyển nhượng quyền sử dụng đất'] },
+      { colloquial: ['sổ đỏ'], official: ['giấy chứng nhận quyền sử dụng đất'] },
+    ]);
+    const words = (text: string) => family.match(text.split(' ')).map((s) => s.terms.includes('nuoi_con') ? 'adopt' : s.terms.includes('nhan_cha') ? 'recognise' : s.terms.includes('thua_ke') ? 'transfer+' : s.terms.includes('chuyen_nhuong') ? 'transfer' : 'certificate');
+    expect(words('muon nhan con nuoi')).toEqual(['adopt']);
+    expect(words('muon nhan con rieng cua chong')).toEqual(['recognise']);
+    // The same official words: both count; the words ending the longer phrase count too.
+    expect(words('sang ten so do cho con')).toEqual(['transfer+', 'transfer', 'certificate']);
+  });
 });
 
 describe('LexicalIndex: colloquial phrases in a question', () => {
