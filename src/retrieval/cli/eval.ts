@@ -1,12 +1,12 @@
 import { evaluate, formatReport, readEvalFile, type EvalReport } from '../eval/evaluate.js';
-import { readEvalSets } from '../eval/sets.js';
+import { isReportOnly, readEvalSets } from '../eval/sets.js';
 import { openRetrievalForCli, readDenseWeightFlag, readEmbedderFlag } from './open.js';
 
 const USAGE = 'usage: npm run eval [-- <file.jsonl>] [--misses <set name|all>] [--embedder none|lsa|model] [--dense-weight 0.5] [--json]';
 
 /**
  * `npm run eval`: recall@1, recall@3, MRR and abstention of every set side by side; `-- <file>` one file with its
- * misses. Misses of the real questions' report half are never printed: that half is only for reporting
+ * misses. Misses of the sets only for reporting (the real questions' report half, the fresh set) are never printed
  * (docs/retrieval.md).
  */
 async function main(): Promise<void> {
@@ -25,12 +25,12 @@ async function main(): Promise<void> {
   const reports: { name: string; report: EvalReport }[] = [];
   for (const set of await readEvalSets()) reports.push({ name: set.name, report: await evaluate(set.lines, search) });
   if (args.includes('--json')) {
-    console.log(JSON.stringify(reports.map(({ name, report }) => ({ name, ...report, misses: name === 'real: report' ? [] : report.misses })), null, 2));
+    console.log(JSON.stringify(reports.map(({ name, report }) => ({ name, ...report, misses: isReportOnly(name) ? [] : report.misses })), null, 2));
     return;
   }
   console.log(`dense: ${dense}\n${formatTable(reports)}`);
   for (const { name, report } of reports) {
-    if (!args.includes('--misses') || (missesOf !== 'all' && missesOf !== name) || name === 'real: report') continue;
+    if (!args.includes('--misses') || (missesOf !== 'all' && missesOf !== name) || isReportOnly(name)) continue;
     console.log(`\n${name}\n${formatReport(report)}`);
   }
 }
