@@ -24,7 +24,8 @@ export function analyzeDocument({ id, fields }: Pick<SearchDocument, 'id' | 'fie
 export function nameTokens(fields: SearchDocument['fields']): string[][] {
   // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
   // each part is a name of its own, so that a question naming one case is not diluted by the others.
-  const parts = [...fields.title, ...fields.official].flatMap((title) => title.split(TITLE_PARTS)).filter((part) => part !== undefined);
+  // What a title says in brackets qualifies it (a level, an exception, the people concerned): no name of its own.
+  const parts = [...fields.title, ...fields.official].flatMap((title) => title.replace(BRACKETED, ' ').split(TITLE_PARTS)).filter((part) => part !== undefined);
   const names = [...fields.title, ...fields.aliases, ...fields.official, ...parts].filter(Boolean);
   const seen = new Set<string>();
   const title = new Set(fields.title);
@@ -50,6 +51,9 @@ function contentWordsOfName(name: string): string[] {
     return !(isStopword(word) && (!hasDiacritics(written) || MARKED_FILLER.has(written)));
   });
 }
+
+// A bracketed stretch of a title, nested brackets left to the outer one.
+const BRACKETED = /\([^()]*(?:\([^()]*\)[^()]*)*\)/g;
 
 // Where a long title splits into the cases it lists.
 const TITLE_PARTS = /[,;:()–—]| - /;

@@ -29,4 +29,12 @@ describe('names of a procedure and what they act on (docs/retrieval.md)', () => 
     const vehicle = index.search(index.analyzeQuery('mua xe máy cũ thì đăng ký sang tên xe ở đâu'), 5);
     expect(vehicle.find((h) => h.id === 'xe')?.nameMatch).toBe(1);
   });
+
+  it('takes no name from what a title says in brackets: it qualifies the procedure', () => {
+    const title = 'Xét hưởng trợ cấp một lần đối với người không có thân nhân chủ yếu (vợ hoặc chồng; bố nuôi, mẹ nuôi; con nuôi hợp pháp) phải trực tiếp nuôi dưỡng';
+    const index = new LexicalIndex([doc('tro-cap', title), doc('con-nuoi', 'Đăng ký việc nuôi con nuôi trong nước')], []);
+    const hits = index.search(index.analyzeQuery('bố mẹ bé nghèo không nuôi nổi, chúng tôi muốn nhận con nuôi thì làm thủ tục gì'), 5);
+    // "mẹ nuôi" in the brackets would otherwise be a whole name found in the question ("bố mẹ bé", "nuôi").
+    expect(hits.find((h) => h.id === 'tro-cap')?.nameMatch).toBeLessThan(0.5);
+  });
 });
