@@ -1,4 +1,4 @@
-import { analyze, hasDiacritics, isStopword } from '../../text/index.js';
+import { analyze, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import type { Bm25Document } from './bm25.js';
 import { isActionWord, namesOnlyAnAction } from '../../understand/index.js';
@@ -20,7 +20,11 @@ export function analyzeDocument({ id, fields }: Pick<SearchDocument, 'id' | 'fie
   };
 }
 
-/** The names of an entry as folded word lists, filler aside ("Thủ tục ..." is not part of what a procedure is called). */
+/**
+ * The names of an entry as word lists written as in the text (lower case, with their marks: retrieval folds them and
+ * also tells "biển số" from "biến … hồ sơ", docs/retrieval.md), filler aside ("Thủ tục ..." is not part of what a
+ * procedure is called).
+ */
 export function nameTokens(fields: SearchDocument['fields']): string[][] {
   // A long official title lists cases ("… chuyển đổi …; chuyển nhượng, thừa kế, tặng cho quyền sử dụng đất; …"):
   // each part is a name of its own, so that a question naming one case is not diluted by the others.
@@ -34,20 +38,29 @@ export function nameTokens(fields: SearchDocument['fields']): string[][] {
     // A part of one word ("(sổ đỏ)" → "sổ") would match any question that has the word: only whole titles may be that short.
     .filter(({ name, words }) => words.length >= (title.has(name) ? 1 : 2))
     // A part that names only an action ("sang tên", "cấp lại") is no name: the object is in another part.
-    .filter(({ name, words }) => title.has(name) || !namesOnlyAnAction(words))
+    .filter(({ name, words }) => title.has(name) || !namesOnlyAnAction(words.map(foldDiacritics)))
     .map(({ words }) => words)
-    .filter((words) => !seen.has(words.join(' ')) && seen.add(words.join(' ')));
+    // "sang ten xe may" beside "sang tên xe máy" is the same name typed without marks: the marked one is kept.
+    .sort((a, b) => markedWords(b) - markedWords(a))
+    .filter((words) => {
+      const key = words.map(foldDiacritics).join(' ');
+      return !seen.has(key) && seen.add(key);
+    });
+}
+
+function markedWords(words: readonly string[]): number {
+  return words.filter(hasDiacritics).length;
 }
 
 // Filler as written with marks. Names are written with marks, so "căn" (cước) and "thẻ" stay although their
 // folded forms ("can", "the") are filler when typed without marks.
 const MARKED_FILLER = new Set(['cần', 'gì', 'cho', 'có', 'các', 'những', 'này', 'thì', 'mà', 'với', 'nào', 'sao', 'xin', 'hỏi', 'muốn', 'tôi', 'em', 'mình', 'vậy', 'nhé', 'ạ', 'ơi', 'giúp', 'đã', 'được', 'là', 'nhỉ', 'à', 'ừ']);
 
-/** A name's folded words without filler, judged on the word as written. */
+/** A name's words as written without filler, judged on the word as written. */
 function contentWordsOfName(name: string): string[] {
   const { tokens, folded } = analyze(name, { exact: 'never' });
-  return folded.filter((word, i) => {
-    const written = tokens[i] ?? word;
+  return tokens.filter((written, i) => {
+    const word = folded[i] ?? written;
     return !(isStopword(word) && (!hasDiacritics(written) || MARKED_FILLER.has(written)));
   });
 }

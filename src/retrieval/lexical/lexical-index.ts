@@ -1,6 +1,6 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
-import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, isStopword } from '../../text/index.js';
+import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
 import { splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type PackedBm25, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
@@ -58,7 +58,7 @@ export interface AnalysisCache {
   set(id: string, hash: string, value: DocumentAnalysis): void;
 }
 
-/** One document's BM25F terms and its names as folded word lists. */
+/** One document's BM25F terms and its names as word lists written with their marks (lower case). */
 export interface DocumentAnalysis {
   doc: Bm25Document;
   names: string[][];
@@ -105,6 +105,11 @@ export interface AnalyzedQuery {
   contentWeights: ReadonlyMap<string, number>;
   /** The same for every word of `words`. */
   wordWeights: ReadonlyMap<string, number>;
+  /**
+   * Folded words the question writes with marks every time, and how: such a word matches a name's word only in the
+   * same form ("biến" is not "biển"). A word typed without marks anywhere matches whatever the marks.
+   */
+  markedOnly: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** BM25F over the corpus with synonym expansion, plus per-entry strong-field vocabularies for coverage. */
@@ -112,6 +117,8 @@ export class LexicalIndex {
   private readonly bm25: Bm25Index;
   private readonly strongTerms: Map<string, Set<string>>;
   private readonly synonyms: SynonymMatcher;
+  /** Names as written (lower case, marks kept), and the same folded, word for word. */
+  private readonly writtenNames: Map<string, string[][]>;
   private readonly names: Map<string, string[][]>;
   private readonly idfCache = new Map<string, number>();
 
@@ -122,14 +129,16 @@ export class LexicalIndex {
       const { ids, terms } = data.bm25;
       if (data.names.length !== ids.length || data.strongOffsets.length !== ids.length + 1) throw new Error('Inconsistent lexical index data');
       this.bm25 = new Bm25Index([], BM25_OPTIONS, data.bm25);
-      this.names = new Map(ids.map((id, i) => [id, data.names[i] as string[][]]));
+      this.writtenNames = new Map(ids.map((id, i) => [id, data.names[i] as string[][]]));
+      this.names = new Map([...this.writtenNames].map(([id, names]) => [id, foldNames(names)]));
       this.strongTerms = new Map(
         ids.map((id, i) => [id, new Set(Array.from(data.strongTerms.subarray(data.strongOffsets[i], data.strongOffsets[i + 1]), (t) => terms[t] as string))]),
       );
       return;
     }
     const analyses = documents.map((doc) => analyzeCached(doc, cache));
-    this.names = new Map(analyses.map(({ doc, names }) => [doc.id, names]));
+    this.writtenNames = new Map(analyses.map(({ doc, names }) => [doc.id, names]));
+    this.names = new Map(analyses.map(({ doc, names }) => [doc.id, foldNames(names)]));
     const analyzed = analyses.map(({ doc }) => doc);
     this.bm25 = new Bm25Index(analyzed, BM25_OPTIONS);
     this.strongTerms = new Map(analyzed.map((doc) => [doc.id, strongTermsOf(doc)]));
@@ -149,7 +158,7 @@ export class LexicalIndex {
       }
       strongOffsets[i + 1] = strong.length;
     });
-    return { bm25, names: bm25.ids.map((id) => this.names.get(id) ?? []), strongOffsets, strongTerms: Int32Array.from(strong) };
+    return { bm25, names: bm25.ids.map((id) => this.writtenNames.get(id) ?? []), strongOffsets, strongTerms: Int32Array.from(strong) };
   }
 
   /** Number of indexed entries. */
@@ -167,7 +176,8 @@ export class LexicalIndex {
     const analysis = analyzeCached(doc, cache);
     this.idfCache.clear();
     this.bm25.upsert(analysis.doc);
-    this.names.set(doc.id, analysis.names);
+    this.writtenNames.set(doc.id, analysis.names);
+    this.names.set(doc.id, foldNames(analysis.names));
     this.strongTerms.set(doc.id, strongTermsOf(analysis.doc));
   }
 
@@ -175,6 +185,7 @@ export class LexicalIndex {
   remove(id: string): boolean {
     this.idfCache.clear();
     this.names.delete(id);
+    this.writtenNames.delete(id);
     this.strongTerms.delete(id);
     return this.bm25.remove(id);
   }
@@ -194,6 +205,8 @@ export class LexicalIndex {
       wordWeights.set(word, Math.max(wordWeights.get(word) ?? 0, scale));
     };
     const synonymsFound: { words: string[]; terms: string[] }[] = [];
+    const marked = new Map<string, Set<string>>();
+    const unmarked = new Set<string>();
     for (const clause of clauses) {
       const scale = clause.asking ? 1 : TERM_WEIGHTS.narrative;
       const analyzed = clause.analyzed ?? analyze(clause.text);
@@ -215,12 +228,18 @@ export class LexicalIndex {
         if (!isStopword(word) && !isContext(word)) content.set(word, Math.max(content.get(word) ?? 0, scale));
       }
       for (const word of analyzed.folded) if (!asking.has(word)) see(word, scale);
+      analyzed.tokens.forEach((written, i) => {
+        const word = analyzed.folded[i] ?? written;
+        if (!hasDiacritics(written)) unmarked.add(word);
+        else marked.set(word, (marked.get(word) ?? new Set()).add(written));
+      });
       for (const s of synonyms) {
         for (const term of s.terms) if (!term.includes('_')) see(term, scale);
         synonymsFound.push({ words: s.phrase, terms: s.terms });
       }
     }
-    return { terms, contentWords: [...content.keys()], contentWeights: content, words, wordWeights, synonyms: synonymsFound };
+    for (const word of unmarked) marked.delete(word);
+    return { terms, contentWords: [...content.keys()], contentWeights: content, words, wordWeights, markedOnly: marked, synonyms: synonymsFound };
   }
 
   /** Ranks entries for an analysed query, best first. */
@@ -253,8 +272,9 @@ export class LexicalIndex {
 
   private nameMatch(id: string, query: AnalyzedQuery): number {
     let best = 0;
-    for (const name of this.names.get(id) ?? []) {
-      const shared = name.filter((word) => query.words.has(word));
+    const written = this.writtenNames.get(id) ?? [];
+    for (const [n, name] of (this.names.get(id) ?? []).entries()) {
+      const shared = name.filter((word, i) => query.words.has(word) && sameAsWritten(query, word, written[n]?.[i]));
       const found = shared.length;
       // One shared word of a long name is chance, not a match.
       if (found < Math.min(2, name.length) || !namesItsObject(name, shared)) continue;
@@ -269,16 +289,18 @@ export class LexicalIndex {
    */
   private titleRecall(id: string, query: AnalyzedQuery): number {
     let best = 0;
-    for (const name of this.names.get(id) ?? []) {
+    const written = this.writtenNames.get(id) ?? [];
+    for (const [n, name] of (this.names.get(id) ?? []).entries()) {
       let total = 0;
       let found = 0;
       let count = 0;
-      if (!namesItsObject(name, name.filter((word) => query.wordWeights.has(word)))) continue;
-      for (const word of name) {
+      const held = (word: string, i: number) => query.wordWeights.has(word) && sameAsWritten(query, word, written[n]?.[i]);
+      if (!namesItsObject(name, name.filter(held))) continue;
+      for (const [i, word] of name.entries()) {
         if (CONTEXT_TERMS.has(word)) continue;
         const idf = this.wordIdf(word);
         total += idf;
-        const weight = query.wordWeights.get(word);
+        const weight = held(word, i) ? query.wordWeights.get(word) : undefined;
         if (weight === undefined) continue;
         found += idf * weight;
         count++;
@@ -326,6 +348,19 @@ export class LexicalIndex {
 }
 
 const BM25_OPTIONS = { fieldWeights: { ...FIELD_WEIGHTS }, b: { ...FIELD_LENGTH_NORMS } };
+
+function foldNames(names: string[][]): string[][] {
+  return names.map((name) => name.map(foldDiacritics));
+}
+
+/**
+ * Whether the question holds a name's word as it is written: always when either side is typed without marks, else
+ * only in the same marked form ("biến động" does not hold the "biển" of "biển số").
+ */
+function sameAsWritten(query: AnalyzedQuery, folded: string, written: string | undefined): boolean {
+  const forms = query.markedOnly.get(folded);
+  return forms === undefined || written === undefined || !hasDiacritics(written) || forms.has(written);
+}
 
 /** How much a question containing one of an entry's names whole raises that entry. */
 export const NAME_MATCH_BOOST = 0.5;

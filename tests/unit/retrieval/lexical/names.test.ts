@@ -37,4 +37,14 @@ describe('names of a procedure and what they act on (docs/retrieval.md)', () => 
     // "mẹ nuôi" in the brackets would otherwise be a whole name found in the question ("bố mẹ bé", "nuôi").
     expect(hits.find((h) => h.id === 'tro-cap')?.nameMatch).toBeLessThan(0.5);
   });
+
+  it('holds a name\'s word only in its own marks when the question is typed with marks, in any form when without', () => {
+    const index = new LexicalIndex([doc('bien-so', 'Cấp biển số xe', ['cấp biển số', 'cap bien so']), doc('dat', 'Đăng ký biến động đất đai')], []);
+    const marked = index.search(index.analyzeQuery('đăng ký biến động đất thì hồ sơ gồm gì'), 5);
+    expect(marked.find((h) => h.id === 'bien-so')).toMatchObject({ nameMatch: 0, titleRecall: 0 });
+    const unmarked = index.search(index.analyzeQuery('cap bien so xe may o dau'), 5);
+    expect(unmarked.find((h) => h.id === 'bien-so')?.nameMatch).toBe(1);
+    const mixed = index.search(index.analyzeQuery('xin cấp bien so xe'), 5);
+    expect(mixed.find((h) => h.id === 'bien-so')?.nameMatch).toBe(1);
+  });
 });
