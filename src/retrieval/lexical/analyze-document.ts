@@ -1,7 +1,7 @@
 import { analyze, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import type { Bm25Document } from './bm25.js';
-import { isActionWord, namesOnlyAnAction } from '../../understand/index.js';
+import { namesOnlyAnAction } from '../../understand/index.js';
 
 // What an entry's text indexes as: its BM25F fields, and its names as word lists for the name and title matches.
 
@@ -70,11 +70,3 @@ const BRACKETED = /\([^()]*(?:\([^()]*\)[^()]*)*\)/g;
 
 // Where a long title splits into the cases it lists.
 const TITLE_PARTS = /[,;:()–—]| - /;
-
-/**
- * Whether the words a question shares with a name include what the name acts on: "đăng ký sang tên" shared with
- * "đăng ký sang tên xe" names the action but not the vehicle. A name of action words only passes.
- */
-export function namesItsObject(name: readonly string[], shared: readonly string[]): boolean {
-  return shared.some((word) => !isActionWord(word)) || name.every((word) => isActionWord(word));
-}

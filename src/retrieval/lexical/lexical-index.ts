@@ -1,10 +1,10 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
 import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
-import { splitClauses, type Clause } from '../../understand/index.js';
+import { isActionWord, splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type PackedBm25, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
-import { analyzeDocument, namesItsObject, nameTokens } from './analyze-document.js';
+import { analyzeDocument, nameTokens } from './analyze-document.js';
 
 /** Field weights: names and aliases above the summary above documents and steps. */
 export const FIELD_WEIGHTS = { title: 3, aliases: 3, official: 2, summary: 1.2, body: 0.25 };
@@ -121,6 +121,7 @@ export class LexicalIndex {
   private readonly writtenNames: Map<string, string[][]>;
   private readonly names: Map<string, string[][]>;
   private readonly idfCache = new Map<string, number>();
+  private readonly weightedIdfs = new WeakMap<AnalyzedQuery, { idfs: number[]; total: number }>();
 
   /** Analyses the documents (reusing cached analyses) and builds the index; or restores it from `data` as `toData` gave it. */
   constructor(documents: SearchDocument[], synonyms: SynonymGroup[], cache?: AnalysisCache, data?: LexicalIndexData) {
@@ -271,13 +272,23 @@ export class LexicalIndex {
   }
 
   private nameMatch(id: string, query: AnalyzedQuery): number {
+    const names = this.names.get(id) ?? [];
+    const written = this.writtenNames.get(id);
     let best = 0;
-    const written = this.writtenNames.get(id) ?? [];
-    for (const [n, name] of (this.names.get(id) ?? []).entries()) {
-      const shared = name.filter((word, i) => query.words.has(word) && sameAsWritten(query, word, written[n]?.[i]));
-      const found = shared.length;
-      // One shared word of a long name is chance, not a match.
-      if (found < Math.min(2, name.length) || !namesItsObject(name, shared)) continue;
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n] as string[];
+      const forms = written?.[n];
+      let found = 0;
+      let object = false;
+      for (let i = 0; i < name.length; i++) {
+        const word = name[i] as string;
+        if (!query.words.has(word) || !sameAsWritten(query, word, forms?.[i])) continue;
+        found++;
+        if (!isActionWord(word)) object = true;
+      }
+      // One shared word of a long name is chance, not a match. A name must be matched in what it acts on: "đăng ký
+      // sang tên" shared with "đăng ký sang tên xe" names the action, not the vehicle (a name of action words only passes).
+      if (found < Math.min(2, name.length) || !(object || name.every(isActionWord))) continue;
       best = Math.max(best, found / name.length);
     }
     return best;
@@ -288,25 +299,30 @@ export class LexicalIndex {
    * holds, a word of the story counting less than one of the asking part: 1 when the question names it whole.
    */
   private titleRecall(id: string, query: AnalyzedQuery): number {
+    const names = this.names.get(id) ?? [];
+    const written = this.writtenNames.get(id);
     let best = 0;
-    const written = this.writtenNames.get(id) ?? [];
-    for (const [n, name] of (this.names.get(id) ?? []).entries()) {
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n] as string[];
+      const forms = written?.[n];
       let total = 0;
       let found = 0;
       let count = 0;
-      const held = (word: string, i: number) => query.wordWeights.has(word) && sameAsWritten(query, word, written[n]?.[i]);
-      if (!namesItsObject(name, name.filter(held))) continue;
-      for (const [i, word] of name.entries()) {
+      let object = false;
+      for (let i = 0; i < name.length; i++) {
+        const word = name[i] as string;
+        const weight = query.wordWeights.get(word);
+        const held = weight !== undefined && sameAsWritten(query, word, forms?.[i]);
+        if (held && !isActionWord(word)) object = true;
         if (CONTEXT_TERMS.has(word)) continue;
         const idf = this.wordIdf(word);
         total += idf;
-        const weight = held(word, i) ? query.wordWeights.get(word) : undefined;
-        if (weight === undefined) continue;
+        if (!held) continue;
         found += idf * weight;
         count++;
       }
-      // One shared word of a longer name is chance, not a match.
-      if (total === 0 || count < Math.min(2, name.length)) continue;
+      // A name must be held in what it acts on; one shared word of a longer name is chance, not a match.
+      if (!(object || name.every(isActionWord)) || total === 0 || count < Math.min(2, name.length)) continue;
       best = Math.max(best, found / total);
     }
     return best;
@@ -316,8 +332,21 @@ export class LexicalIndex {
     const strong = this.strongTerms.get(id);
     if (!strong || query.contentWords.length === 0) return 0;
     // Words covered through a synonym: the colloquial phrase whose official terms the entry's names hold.
-    const viaSynonym = new Set(query.synonyms.filter((s) => s.terms.some((t) => strong.has(t))).flatMap((s) => s.words));
-    return this.idfShare(query.contentWords, (word) => strong.has(word) || viaSynonym.has(word), query.contentWeights);
+    const viaSynonym = new Set<string>();
+    for (const synonym of query.synonyms) if (synonym.terms.some((t) => strong.has(t))) for (const word of synonym.words) viaSynonym.add(word);
+    // The question's weighted idfs are the same for every candidate: computed once per question.
+    let weighted = this.weightedIdfs.get(query);
+    if (!weighted) {
+      const idfs = query.contentWords.map((word) => this.wordIdf(word) * (query.contentWeights.get(word) ?? 1));
+      weighted = { idfs, total: idfs.reduce((sum, idf) => sum + idf, 0) };
+      this.weightedIdfs.set(query, weighted);
+    }
+    if (weighted.total <= 0) return 0;
+    let found = 0;
+    query.contentWords.forEach((word, i) => {
+      if (strong.has(word) || viaSynonym.has(word)) found += weighted.idfs[i] as number;
+    });
+    return found / weighted.total;
   }
 
   /**
