@@ -67,7 +67,13 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   labour: [
     'no luong', 'cham luong', 'khong tra luong', 'chua tra luong', 'quyt luong', 'sa thai', 'duoi viec', 'cho (?:toi |em )?nghi viec',
     'hop dong lao dong', 'cong ty (?:khong|chua) (?:dong|tra) (?:bao hiem|luong)', 'tang ca', 'lam them gio', 'nghi phep', 'thu viec',
-    'tro cap thoi viec', 'unpaid wages', 'fired', 'employer', 'labour contract', 'labor contract',
+    'tro cap thoi viec', 'tim viec', 'xin viec', 'tuyen dung', 'unpaid wages', 'fired', 'employer', 'labour contract', 'labor contract',
+    'find a job',
+  ],
+  // Phone lines: a SIM registered in one's name, subscriber data, the carrier's rules are the carrier's business.
+  telecom: [
+    'sim chinh chu', 'dang ky sim', 'khoa sim', 'sim bi khoa', 'chuan hoa thong tin thue bao', 'thong tin thue bao', 'nha mang',
+    'viettel', 'vinaphone', 'mobifone', 'sim card', 'phone carrier',
   ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',

@@ -138,6 +138,8 @@ describe('detectScope', () => {
     ['con tôi muốn chuyển trường từ quận khác về thì làm thế nào', 'education'],
     ['cong ty no luong 3 thang roi, toi phai lam gi', 'labour'],
     ['my employer has not paid me for two months, what can I do', 'labour'],
+    ['sim điện thoại của tôi bị khóa 2 chiều vì chưa chuẩn hóa thông tin thuê bao, làm sao mở', 'telecom'],
+    ['o phuong co cho nao tim viec lam khong', 'labour'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
   });

@@ -63,6 +63,10 @@ const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
     vi: 'Dạ, tiền lương, hợp đồng lao động, việc cho thôi việc hay đóng bảo hiểm của công ty là việc giữa người lao động và người sử dụng lao động, không phải thủ tục tại phường. Bạn có thể nhờ công đoàn nơi làm việc, hòa giải viên lao động hoặc cơ quan quản lý nhà nước về lao động cấp tỉnh; nếu không giải quyết được thì có thể khởi kiện tại Tòa án nhân dân.',
     en: 'Wages, labour contracts, dismissal and an employer’s insurance contributions are a matter between the worker and the employer, not a ward procedure. The trade union at your workplace, a labour mediator or the province’s labour authority can help; if that fails, you can take the matter to the People’s Court.',
   },
+  telecom: {
+    vi: 'Dạ, việc đăng ký, chuẩn hóa thông tin thuê bao hay khóa, mở SIM do nhà mạng giải quyết, không phải thủ tục tại phường. Bạn mang căn cước đến cửa hàng giao dịch của nhà mạng hoặc làm trên ứng dụng của nhà mạng.',
+    en: 'Registering a SIM in your name, updating subscriber data or unlocking a SIM is done by the phone carrier, not by a ward procedure. Take your ID card to the carrier’s shop or use its app.',
+  },
   leisure: {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không giúp được việc này.',
     en: 'I only help with the ward’s administrative procedures, so I cannot help with this.',
