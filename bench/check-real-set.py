@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Validate bench/real-questions-extra.jsonl: JSON shape, codes exist in the national catalogue,
-ids exist among curated knowledge entries, sources unique and not reused from bench/real-questions.jsonl,
-at most 5 questions per procedure. Usage: python3 bench/check-real-questions-extra.py"""
+"""Validate a later set of real questions: JSON shape, codes exist in the national catalogue, ids exist among
+curated knowledge entries, sources unique and not reused from the sets written before it, at most N questions per
+procedure. Usage: python3 bench/check-real-set.py extra|fresh"""
 import json, glob, os, sys, collections
 import yaml
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -13,9 +13,24 @@ curated = {}
 for f in glob.glob(os.path.join(ROOT, 'knowledge', 'curated', '*.yaml')):
     d = yaml.safe_load(open(f, encoding='utf-8'))
     curated[d['id']] = set(d.get('codes') or [])
-existing = set(json.loads(l)['source'] for l in open(os.path.join(ROOT, 'bench', 'real-questions.jsonl'), encoding='utf-8'))
+# set name -> (its file, the sets written before it, most questions for one procedure)
+SETS = {
+    'extra': ('real-questions-extra.jsonl', ('real-questions.jsonl',), 5),
+    'fresh': ('real-questions-fresh.jsonl', ('real-questions.jsonl', 'real-questions-extra.jsonl'), 4),
+}
+if len(sys.argv) != 2 or sys.argv[1] not in SETS:
+    sys.exit('usage: python3 bench/check-real-set.py ' + '|'.join(SETS))
+HALF = sys.argv[1]
+FILE, EARLIER, MAX_PER = SETS[HALF]
+existing = {}
+for name in EARLIER:
+    for l in open(os.path.join(ROOT, 'bench', name), encoding='utf-8'):
+        if l.strip():
+            existing.setdefault(json.loads(l)['source'], name)
 errs = []; seen = set(); per = collections.Counter(); n = oos = 0
-for i, line in enumerate(open(os.path.join(ROOT, 'bench', 'real-questions-extra.jsonl'), encoding='utf-8'), 1):
+for i, line in enumerate(open(os.path.join(ROOT, 'bench', FILE), encoding='utf-8'), 1):
+    if not line.strip():
+        errs.append(f'{i}: blank line'); continue
     try:
         d = json.loads(line)
     except Exception as e:
@@ -23,7 +38,7 @@ for i, line in enumerate(open(os.path.join(ROOT, 'bench', 'real-questions-extra.
     n += 1
     if set(d) != {'q', 'expected_codes', 'expected_ids', 'source', 'half'}:
         errs.append(f'{i}: keys {sorted(d)}')
-    if d.get('half') != 'extra': errs.append(f'{i}: half {d.get("half")}')
+    if d.get('half') != HALF: errs.append(f'{i}: half {d.get("half")}')
     if not isinstance(d.get('q'), str) or len(d['q'].strip()) < 10: errs.append(f'{i}: q too short')
     for c in d['expected_codes']:
         if c not in codes: errs.append(f'{i}: unknown code {c}')
@@ -41,14 +56,14 @@ for i, line in enumerate(open(os.path.join(ROOT, 'bench', 'real-questions-extra.
     s = d['source']
     if not s.startswith('http'): errs.append(f'{i}: source not a URL')
     if s in seen: errs.append(f'{i}: duplicate source {s}')
-    if s in existing: errs.append(f'{i}: source already in real-questions.jsonl {s}')
+    if s in existing: errs.append(f'{i}: source already in {existing[s]} {s}')
     seen.add(s)
     if not d['expected_codes'] and not d['expected_ids']:
         oos += 1
     else:
         per[tuple(d['expected_codes'][:1] or d['expected_ids'][:1])] += 1
 for k, v in per.items():
-    if v > 5: errs.append(f'procedure {k[0]} has {v} questions (>5)')
+    if v > MAX_PER: errs.append(f'procedure {k[0]} has {v} questions (>{MAX_PER})')
 print(f'{n} questions, {len(per)} procedures (by first label), out of scope {oos} ({oos/max(n,1):.0%})')
 for e in errs: print('ERROR', e)
 sys.exit(1 if errs else 0)
