@@ -119,6 +119,27 @@ describe('court matters and other topics that are not the ward\'s', () => {
     client.close();
   });
 
+  it.each([
+    ['Công ty nợ lương tôi 3 tháng rồi, tôi phải làm gì?', /công đoàn/],
+    ['Con tôi năm nay vào lớp 1, thủ tục nhập học gồm những gì?', /nhà trường/],
+    ['sim điện thoại bị khóa vì chưa chuẩn hóa thông tin thuê bao, mở ở đâu?', /nhà mạng/],
+  ])('"%s" gets a referral that says where to go, and no procedure offered', async (text, where) => {
+    const client = await open('kiosk');
+    const answer = await client.ask({ type: 'message', text }, 'answer');
+    expect(answer).toMatchObject({ kind: 'fallback', citations: [] });
+    expect(answer.text).toMatch(where);
+    expect(answer.choices ?? []).toEqual([]);
+    client.close();
+  });
+
+  it('still answers a ward paper a school asks for', async () => {
+    const client = await open('kiosk');
+    const answer = await client.ask({ type: 'message', text: 'Con tôi năm nay vào lớp 1, trường yêu cầu giấy xác nhận cư trú, xin ở đâu?' }, 'answer');
+    expect(answer.text).not.toMatch(/nhà trường/);
+    expect([answer.entryId, ...(answer.choices ?? []).map((c) => c.id)]).toContain('xac-nhan-thong-tin-cu-tru');
+    client.close();
+  });
+
   it('still answers a divorced person\'s procedure', async () => {
     const client = await open('widget');
     const answer = await client.ask({ type: 'message', text: 'Tôi đã ly hôn năm 2019, giờ xin giấy xác nhận tình trạng hôn nhân cần gì?' }, 'answer');
