@@ -317,8 +317,10 @@ describe.skipIf(!HAS_CHROMIUM)('officials’ workbench in chromium', { timeout: 
     await logIn(page, 'bientap');
     await page.locator('.nav-link[data-nav="desk"]').click();
     const input = page.getByLabel(/Mã hồ sơ \(gõ hoặc quét/);
-    // Ready for the scanner: the reference input has the focus as soon as the desk opens.
-    await expect(page.evaluate('document.activeElement && document.activeElement.name')).resolves.toBe('reference');
+    // Ready for the scanner: the reference input has the focus as soon as the desk opens (it renders after its lists
+    // load, so the focus is awaited, not read at once).
+    await input.waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.name'), { timeout: 5000 }).toBe('reference');
     // A USB scanner types the printed QR's text (here inside a URL) and Enter.
     await input.pressSequentially(`https://phuong.example/ho-so?ma=${dossier.reference.toLowerCase()}`, { delay: 0 });
     await input.press('Enter');
