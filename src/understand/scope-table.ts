@@ -15,9 +15,10 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'chia thua ke', 'chia di san', 'chia the nao', 'chia nhu the nao', 'chia ra sao', 'chia lai', 'doi chia', 'don phuong', 'chia tai san', 'tai san chung', 'quyen nuoi con', 'gianh nuoi con', 'gianh quyen nuoi',
     'cap duong', 'vay tien', 'muon tien', 'vay no', 'khong tra no', 'khong chiu tra', 'quyt no', 'doi no', 'no tien', 'lua dao',
     'bi lua', 'chiem doat', 'hanh hung', 'danh nhau', 'bi danh', 'lawsuit', 'sue', 'divorce', 'custody', 'court', 'inheritance dispute',
-    // Other disputes between people: a deposit kept, damages, honour.
-    'doi lai (?:tien )?coc', 'khong tra (?:lai )?(?:tien )?coc', 'mat coc', 'boi thuong thiet hai', 'doi boi thuong', 'noi xau', 'xuc pham danh du',
-    'vu khong', 'tranh chap hop dong',
+    // Other disputes between people: a deposit kept, honour. Not "bồi thường thiệt hại": the State's compensation for
+    // harm done by an official is a catalogue procedure; not "vu khong" alone: it is also "(dịch, nghĩa) vụ không?".
+    'doi lai (?:tien )?coc', 'khong tra (?:lai )?(?:tien )?coc', 'mat coc', 'noi xau', 'xuc pham danh du', 'bi vu khong',
+    'tranh chap hop dong',
   ],
   weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
   prices: [
@@ -66,7 +67,8 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   // schools are; a ward paper named keeps it a procedure.
   labour: [
     'no luong', 'cham luong', 'khong tra luong', 'chua tra luong', 'quyt luong', 'sa thai', 'duoi viec', 'cho (?:toi |em )?nghi viec',
-    'hop dong lao dong', 'cong ty (?:khong|chua) (?:dong|tra) (?:bao hiem|luong)', 'tang ca', 'lam them gio', 'nghi phep', 'thu viec',
+    // Not "tăng ca" alone: folded it is also "tặng cả" (giving a whole plot).
+    'hop dong lao dong', 'cong ty (?:khong|chua) (?:dong|tra) (?:bao hiem|luong)', 'lam tang ca', 'tien tang ca', 'lam them gio', 'nghi phep', 'thu viec',
     'tro cap thoi viec', 'tim viec', 'xin viec', 'tuyen dung', 'unpaid wages', 'fired', 'employer', 'labour contract', 'labor contract',
     'find a job',
   ],
@@ -93,7 +95,7 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
 
 /** A paper the ward or its police gives, named in the message: what a school or an employer asks of the citizen. */
 function wardPaper(): RegExp {
-  return /(?:^| )(?:ban sao|trich luc|khai sinh|xac nhan|chung thuc|sao y|cong chung|can cuoc|cccd|ho khau|tam tru|thuong tru|ho ngheo|can ngheo|ly lich)(?= |$)/;
+  return /(?:^| )(?:ban sao|trich luc|khai sinh|xac nhan|chung thuc|sao y|cong chung|can cuoc|cccd|ho khau|tam tru|thuong tru|ho ngheo|can ngheo|ly lich|birth certificate|copy of|certified cop(?:y|ies)|residence|criminal record|police clearance|id card|marriage certificate|single status)(?= |$)/;
 }
 
 /** Topics that count only in the asking part: in the story they are often why a procedure is needed. */

@@ -3,7 +3,8 @@
  * ("Cấp lại thẻ căn cước (thực hiện tại cấp xã)", "… (thực hiện tại cấp tỉnh)"). For a citizen they are one
  * procedure: a result list shows the best-ranked of such twins only (docs/retrieval.md, "Twins").
  */
-const LEVEL_IN_BRACKETS = /\s*\((?:thực hiện\s+)?(?:tại\s+)?cấp\s[^)]*\)/giu;
+// A level, not an act: "(Cấp lần đầu)", "(cấp lại)" name different procedures.
+const LEVEL_IN_BRACKETS = /\s*\((?:thực hiện\s+)?(?:tại\s+)?cấp\s+(?:xã|huyện|tỉnh|trung ương|tw|bộ|cơ sở)[^)]*\)/giu;
 
 /** The title without its level, as a key shared by the twins of one procedure. */
 export function twinKey(title: string): string {

@@ -213,6 +213,14 @@ describe('understand', () => {
     expect(understand('Trường yêu cầu nộp giấy xác nhận cư trú khi nhập học, xin ở đâu?').scope).toBeUndefined();
     expect(understand('Tôi bị công ty sa thải. Giờ muốn đăng ký tạm trú ở chỗ trọ mới thì làm sao?').scope).toBeUndefined();
     expect(understand('Công ty chưa trả lương mấy tháng nay, tôi phải làm sao?').scope).toEqual({ topic: 'labour', asked: true });
+    expect(understand("How do I get a copy of the birth certificate for my child's school?").scope).toBeUndefined();
+    expect(understand('My employer asks for a residence confirmation, how do I get one?').scope).toBeUndefined();
+  });
+
+  it('does not read a topic into words that fold alike: "dịch vụ không?", "nghĩa vụ không", "tặng cả"', () => {
+    expect(understand('Làm giấy khai sinh có mất phí dịch vụ không?').scope).toBeUndefined();
+    expect(understand('Con trai tôi 18 tuổi có phải đăng ký nghĩa vụ không').scope).toBeUndefined();
+    expect(understand('Bố mẹ muốn tặng cả mảnh đất cho con thì làm thủ tục gì?').scope).toBeUndefined();
   });
 
   it('keeps the conversation\'s language for one or two words', () => {

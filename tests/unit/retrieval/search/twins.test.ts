@@ -8,7 +8,8 @@ describe('twins', () => {
     expect(twinKey('Cấp lại thẻ căn cước (cấp tỉnh).')).toBe(key);
     expect(twinKey('Cấp lại thẻ căn cước')).toBe(key);
     expect(twinKey('Cấp đổi thẻ căn cước (thực hiện tại cấp xã)')).not.toBe(key);
-    // Brackets that are not a level are part of the name.
+    // Brackets that are not a level are part of the name: "Cấp" there is the act of issuing.
+    expect(twinKey('Đăng ký cấp giấy chứng nhận kiểm toán (Cấp lần đầu)')).not.toBe(twinKey('Đăng ký cấp giấy chứng nhận kiểm toán (cấp lại)'));
     expect(twinKey('Đăng ký đất đai lần đầu (sổ đỏ)')).not.toBe(twinKey('Đăng ký đất đai lần đầu'));
   });
 
