@@ -68,8 +68,11 @@ export function checkbox(name: string, text: string, checked = false): { wrap: H
   return { wrap, box };
 }
 
-/** A table with a caption (visually hidden when `hideCaption`), a header row and body rows of cells or text. */
-export function table(caption: string, headers: readonly string[], rows: readonly (readonly (Node | string)[])[], options: { hideCaption?: boolean; className?: string } = {}): HTMLTableElement {
+/**
+ * A table with a caption (visually hidden when `hideCaption`), a header row and body rows — cells or text, or rows
+ * built by the caller when they carry classes, data or a row header.
+ */
+export function table(caption: string, headers: readonly string[], rows: readonly (HTMLTableRowElement | readonly (Node | string)[])[], options: { hideCaption?: boolean; className?: string } = {}): HTMLTableElement {
   const node = el('table', `table${options.className ? ` ${options.className}` : ''}`);
   node.append(el('caption', options.hideCaption ? 'visually-hidden' : undefined, caption));
   const head = el('thead');
@@ -82,6 +85,10 @@ export function table(caption: string, headers: readonly string[], rows: readonl
   head.append(headRow);
   const body = el('tbody');
   for (const row of rows) {
+    if (row instanceof HTMLTableRowElement) {
+      body.append(row);
+      continue;
+    }
     const tr = el('tr');
     for (const cell of row) {
       const td = el('td');
@@ -93,6 +100,25 @@ export function table(caption: string, headers: readonly string[], rows: readonl
   }
   node.append(head, body);
   return node;
+}
+
+/** A small button acting on one row's item; `data-<key>` and `data-action` let a refresh give the focus back to it. */
+export function rowAction(key: string, id: string, action: string, text: string, label: string, onClick: () => void, primary = false): HTMLButtonElement {
+  const button = el('button', `btn small${primary ? ' primary' : ''}`, text);
+  button.type = 'button';
+  button.dataset[key] = id;
+  button.dataset.action = action;
+  button.setAttribute('aria-label', label);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+/** Replaces a refreshed list without throwing the official's focus away: the same item's same action gets it back. */
+export function replaceKeepingFocus(body: HTMLElement, next: Node, key: string): void {
+  const focused = document.activeElement as HTMLElement | null;
+  const keep = focused && body.contains(focused) ? { id: focused.dataset[key], action: focused.dataset.action } : undefined;
+  body.replaceChildren(next);
+  if (keep?.id) body.querySelector<HTMLElement>(`[data-${key}="${CSS.escape(keep.id)}"][data-action="${keep.action ?? ''}"]`)?.focus();
 }
 
 /** A small status badge. */

@@ -4,7 +4,7 @@ import type { CallbackInfo } from '../../api/types.js';
 import { s } from '../../i18n/strings.js';
 import { announce } from '../../ui/announce.js';
 import { formatDateTime } from '../../ui/format.js';
-import { messageArea, section, table } from '../../ui/widgets.js';
+import { messageArea, replaceKeepingFocus, rowAction, section, table } from '../../ui/widgets.js';
 
 const REFRESH_MS = 10_000;
 
@@ -19,10 +19,7 @@ export function renderCallbacks(signal: AbortSignal): { node: HTMLElement } {
     try {
       const { callbacks } = await api.get<{ callbacks: CallbackInfo[] }>('/callbacks', undefined, signal);
       if (signal.aborted) return;
-      const focused = document.activeElement as HTMLElement | null;
-      const keep = focused && body.contains(focused) ? { id: focused.dataset.callback, action: focused.dataset.action } : undefined;
-      body.replaceChildren(render(callbacks.filter((c) => c.status !== 'done')));
-      if (keep?.id) body.querySelector<HTMLElement>(`[data-callback="${CSS.escape(keep.id)}"][data-action="${keep.action}"]`)?.focus();
+      replaceKeepingFocus(body, render(callbacks.filter((c) => c.status !== 'done')), 'callback');
     } catch (error) {
       if (!signal.aborted) message.show(describeError(error), 'error');
     }
@@ -40,15 +37,10 @@ export function renderCallbacks(signal: AbortSignal): { node: HTMLElement } {
     }
   };
 
-  const actionButton = (request: CallbackInfo, action: 'called' | 'done') => {
-    const b = el('button', `btn small${action === 'called' ? ' primary' : ''}`, action === 'called' ? s.desk.callbackCalled : s.desk.callbackDone);
-    b.type = 'button';
-    b.dataset.callback = request.id;
-    b.dataset.action = action;
-    b.setAttribute('aria-label', action === 'called' ? s.desk.callbackCalledLabel(request.name) : s.desk.callbackDoneLabel(request.name));
-    b.addEventListener('click', () => void act(request, action));
-    return b;
-  };
+  const actionButton = (request: CallbackInfo, action: 'called' | 'done') =>
+    action === 'called'
+      ? rowAction('callback', request.id, action, s.desk.callbackCalled, s.desk.callbackCalledLabel(request.name), () => void act(request, action), true)
+      : rowAction('callback', request.id, action, s.desk.callbackDone, s.desk.callbackDoneLabel(request.name), () => void act(request, action));
 
   const render = (open: CallbackInfo[]): HTMLElement => {
     if (open.length === 0) return el('p', 'muted', s.desk.callbacksEmpty);

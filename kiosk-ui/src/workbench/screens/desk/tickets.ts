@@ -4,7 +4,7 @@ import type { TicketInfo } from '../../api/types.js';
 import { s } from '../../i18n/strings.js';
 import { announce } from '../../ui/announce.js';
 import { formatTime } from '../../ui/format.js';
-import { input, labelled, messageArea, section, table } from '../../ui/widgets.js';
+import { input, labelled, messageArea, replaceKeepingFocus, rowAction, section, table } from '../../ui/widgets.js';
 
 const REFRESH_MS = 10_000;
 const COUNTER_KEY = 'ward-admin-counter';
@@ -25,11 +25,8 @@ export function renderTickets(signal: AbortSignal): { node: HTMLElement } {
     try {
       const { tickets } = await api.get<{ tickets: TicketInfo[] }>('/tickets', undefined, signal);
       if (signal.aborted) return;
-      // Rebuilding the table must not throw the official's focus away: remember which button had it.
-      const focused = document.activeElement as HTMLElement | null;
-      const keep = focused && body.contains(focused) ? { id: focused.dataset.ticket, action: focused.dataset.action } : undefined;
-      body.replaceChildren(render(tickets));
-      if (keep?.id) body.querySelector<HTMLElement>(`[data-ticket="${CSS.escape(keep.id)}"][data-action="${keep.action}"]`)?.focus();
+      // Rebuilding the table must not throw the official's focus away.
+      replaceKeepingFocus(body, render(tickets), 'ticket');
     } catch (error) {
       if (!signal.aborted) message.show(describeError(error), 'error');
     }
@@ -60,19 +57,10 @@ export function renderTickets(signal: AbortSignal): { node: HTMLElement } {
       [s.desk.number, s.desk.topic, s.desk.ticketStatus, s.desk.created, s.target.colActions],
       open.map((ticket) => {
         const actions = el('div', 'actions');
-        const call = el('button', 'btn small primary', s.desk.call);
-        call.type = 'button';
-        call.dataset.ticket = ticket.id;
-        call.dataset.action = 'call';
-        call.setAttribute('aria-label', s.desk.callLabel(ticket.number));
-        call.addEventListener('click', () => void act(ticket, 'call'));
-        const done = el('button', 'btn small', s.desk.finish);
-        done.type = 'button';
-        done.dataset.ticket = ticket.id;
-        done.dataset.action = 'finish';
-        done.setAttribute('aria-label', s.desk.finishLabel(ticket.number));
-        done.addEventListener('click', () => void act(ticket, 'finish'));
-        actions.append(call, done);
+        actions.append(
+          rowAction('ticket', ticket.id, 'call', s.desk.call, s.desk.callLabel(ticket.number), () => void act(ticket, 'call'), true),
+          rowAction('ticket', ticket.id, 'finish', s.desk.finish, s.desk.finishLabel(ticket.number), () => void act(ticket, 'finish')),
+        );
         const status = `${s.desk.ticketStatuses[ticket.status] ?? ticket.status}${ticket.counter ? ` (${s.desk.atCounter(ticket.counter)})` : ''}`;
         return [el('strong', 'ticket-no', String(ticket.number)), ticket.topicTitle ?? ticket.topic ?? s.empty, status, formatTime(ticket.createdAt), actions];
       }),

@@ -1,10 +1,9 @@
 import { el } from '../../../shared/dom.js';
 import { diffValues, valueAt } from '../../diff/diff.js';
-import { pathText } from '../../diff/diff-view.js';
-import { labelPath } from '../../i18n/field-labels.js';
+import { diffRowHead, pathText } from '../../diff/diff-view.js';
 import { s } from '../../i18n/strings.js';
 import { showValue } from '../../ui/format.js';
-import { uniqueId } from '../../ui/widgets.js';
+import { table, uniqueId } from '../../ui/widgets.js';
 
 export interface ConflictOptions {
   /** The published content the official started from. */
@@ -34,31 +33,16 @@ export function renderConflict(options: ConflictOptions): HTMLElement {
   if (theirs.length === 0) {
     panel.append(el('p', 'muted', s.editor.conflictNone));
   } else {
-    const table = el('table', 'table diff conflict-table');
-    table.append(el('caption', undefined, s.editor.conflictTitle));
-    const head = el('tr');
-    for (const text of [s.editor.conflictField, s.editor.conflictBase, s.editor.conflictNewer, s.editor.conflictMine]) {
-      const th = el('th', undefined, text);
-      th.scope = 'col';
-      head.append(th);
-    }
-    const thead = el('thead');
-    thead.append(head);
-    const tbody = el('tbody');
-    for (const row of theirs) {
+    const rows = theirs.map((row) => {
       const path = pathText(row.path);
       const both = mineChanged.has(path);
-      const tr = el('tr', `diff-row diff-${row.change}${both ? ' diff-both' : ''}`);
-      tr.dataset.path = path;
-      const field = el('th');
-      field.scope = 'row';
-      field.append(el('span', 'diff-label', labelPath(path)), el('code', 'diff-path', path));
+      const { tr, field } = diffRowHead(row, both ? ' diff-both' : '');
       if (both) field.append(el('span', 'badge badge-warn', s.editor.conflictBoth));
       tr.append(field, el('td', 'diff-before', showValue(row.before)), el('td', 'diff-after', showValue(row.after)), el('td', 'diff-mine', showValue(valueAt(options.mine, path))));
-      tbody.append(tr);
-    }
-    table.append(thead, tbody);
-    panel.append(table);
+      return tr;
+    });
+    const headers = [s.editor.conflictField, s.editor.conflictBase, s.editor.conflictNewer, s.editor.conflictMine];
+    panel.append(table(s.editor.conflictTitle, headers, rows, { className: 'diff conflict-table' }));
   }
   const details = el('details', 'newer-full');
   details.append(el('summary', undefined, s.editor.conflictFull), el('pre', 'json', JSON.stringify(options.newer, null, 2)));
