@@ -26,14 +26,18 @@ export function serializeYaml(value: unknown, schema?: z.ZodType): string {
   });
 }
 
-/** Writes `text` atomically unless the file already holds exactly it; true when the file was written. */
-export async function writeFileIfChanged(file: string, text: string): Promise<boolean> {
+/**
+ * Writes `text` atomically unless the file already holds exactly it; true when the file was written. `text` may be
+ * made from the file's current content (undefined when there is none), read once for both.
+ */
+export async function writeFileIfChanged(file: string, text: string | ((current: string | undefined) => string)): Promise<boolean> {
   const current = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-  if (current === text) return false;
-  await writeFileAtomic(file, text);
+  const next = typeof text === 'function' ? text(current) : text;
+  if (current === next) return false;
+  await writeFileAtomic(file, next);
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { toFieldErrors } from '../../shared/zod-errors.js';
@@ -83,10 +83,11 @@ export async function importCatalogue(inputFile: string, outDir: string, options
   }
 
   await mapLimit([...files.entries()], WRITE_CONCURRENCY, async ([name, { entry }]) => {
-    const file = path.join(outDir, name);
-    const aliases = await aliasesKept(file);
-    const text = serializeEntry(aliases ? { ...entry, aliases } : entry);
-    if (await writeFileIfChanged(file, text)) totals.written += 1;
+    const text = (current: string | undefined) => {
+      const aliases = aliasesIn(current);
+      return serializeEntry(aliases ? { ...entry, aliases } : entry);
+    };
+    if (await writeFileIfChanged(path.join(outDir, name), text)) totals.written += 1;
     else totals.unchanged += 1;
   });
   return totals;
@@ -134,8 +135,7 @@ function convertLine(
  * them, docs/decisions.md): a new import of the official text keeps them. A file that cannot be read as an entry
  * keeps nothing; the import then writes the record as the catalogue gives it.
  */
-async function aliasesKept(file: string): Promise<Entry['aliases'] | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+function aliasesIn(text: string | undefined): Entry['aliases'] | undefined {
   if (text === undefined) return undefined;
   let current: unknown;
   try {

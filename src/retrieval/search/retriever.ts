@@ -173,7 +173,7 @@ export class Retriever {
     const sections = new Map(denseHits.map((hit) => [hit.entryId, hit.section]));
     const coverages = new Map(lexicalHits.map((hit) => [hit.id, hit.strongCoverage]));
     const ordered = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const ranked = dropLaterTwins(ordered, ([id]) => this.corpus.byId.get(id)?.entry.title.vi).slice(0, k);
+    const ranked = dropLaterTwins(ordered, ([id]) => this.corpus.byId.get(id)?.entry.title.vi, k);
     const results = ranked.flatMap(([id, score]) => {
       const doc = this.corpus.byId.get(id);
       return doc ? [toResult(doc, score, sections.get(id), coverages.get(id))] : [];

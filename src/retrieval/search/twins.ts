@@ -11,15 +11,17 @@ export function twinKey(title: string): string {
   return title.normalize('NFC').toLowerCase().replace(LEVEL_IN_BRACKETS, '').replace(/[\s.]+$/u, '').replace(/\s+/gu, ' ').trim();
 }
 
-/** The ids in their order, each twin after the first of its procedure left out. */
-export function dropLaterTwins<T>(ranked: readonly T[], titleOf: (item: T) => string | undefined): T[] {
+/** The first `limit` items in their order, each twin after the first of its procedure left out. */
+export function dropLaterTwins<T>(ranked: readonly T[], titleOf: (item: T) => string | undefined, limit = ranked.length): T[] {
   const seen = new Set<string>();
-  return ranked.filter((item) => {
+  const kept: T[] = [];
+  for (const item of ranked) {
+    if (kept.length >= limit) break;
     const title = titleOf(item);
-    if (title === undefined) return true;
-    const key = twinKey(title);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const key = title === undefined ? undefined : twinKey(title);
+    if (key !== undefined && seen.has(key)) continue;
+    if (key !== undefined) seen.add(key);
+    kept.push(item);
+  }
+  return kept;
 }
