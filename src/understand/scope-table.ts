@@ -19,17 +19,21 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     // harm done by an official is a catalogue procedure; not "vu khong" alone: it is also "(dịch, nghĩa) vụ không?".
     'doi lai (?:tien )?coc', 'khong tra (?:lai )?(?:tien )?coc', 'mat coc', 'noi xau', 'xuc pham danh du', 'bi vu khong',
     'tranh chap hop dong',
+    // Heirs or co-owners who do not agree: who inherits, who must sign, getting a share back are for the court.
+    'khong chiu ky', 'khong dong y ky', 'khong chiu ky ten', 'khong chiu chia', 'tranh chap tai san', 'tranh chap nha',
+    'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong )?thua ke', 'co duoc (?:huong )?thua ke khong',
+    'refuses? to sign', 'won t sign',
   ],
   weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
   prices: [
     'gia vang', 'gia xang', 'gia dien', 'gia nuoc sach', 'ty gia', 'gia usd', 'gia do la', 'gia dat thi truong', 'gia nha dat',
-    'gia thue nha', 'gia ca', 'gia thit', 'gia lua', 'gia rau', 'chung khoan', 'co phieu', 'gia bao nhieu mot', 'price of',
+    'gia thue nha', 'gia thue phong', 'gia phong tro', 'gia gui xe', 'gia trong giu xe', 'phi gui xe', 'tien gui xe', 'gia ca', 'gia thit', 'gia lua', 'gia rau', 'chung khoan', 'co phieu', 'gia bao nhieu mot', 'price of',
     'exchange rate', 'gold price',
   ],
   transport: ['xe buyt', 've xe', 've tau', 've may bay', 'gio tau', 'tuyen xe', 'taxi', 'grab', 'bus', 'train ticket', 'flight'],
   medical: [
     'benh vien', 'kham benh', 'bac si', 'uong thuoc', 'thuoc gi', 'dau bung', 'bi sot', 'vien phi', 'nam vien', 'trai tuyen',
-    'dung tuyen', 'chuyen vien', 'chuyen tuyen', 'phan tram vien phi', 'tiem phong', 'tiem chung', 'vaccine', 'chua benh', 'hospital', 'doctor', 'medicine',
+    'dung tuyen', 'thong tuyen', 'muc huong bao hiem y te', 'bao hiem y te (?:chi )?tra (?:bao nhieu|may phan tram)', 'chuyen vien', 'chuyen tuyen', 'phan tram vien phi', 'tiem phong', 'tiem chung', 'vaccine', 'chua benh', 'hospital', 'doctor', 'medicine',
   ],
   news: ['tin tuc', 'bong da', 'ket qua xo so', 'xo so', 'tin moi', 'thoi su', 'news', 'football', 'lottery'],
   // Traffic offences: the fine, a withheld licence or vehicle are settled by the police unit that wrote the report.
@@ -79,7 +83,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
-    'truyen cuoi', 'recipe', 'poem', 'song', 'joke',
+    'truyen cuoi', 'phim truyen hinh', 'recipe', 'poem', 'song', 'joke', 'drama', 'movie', 'film', 'tv series',
   ],
 };
 

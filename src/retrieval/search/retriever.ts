@@ -70,11 +70,12 @@ const NO_ACTIONS: ActionSet = { actions: new Set(), modifiers: new Set(), base: 
 export function priorOf(entry: Entry): number {
   const curated = isCatalogueEntry(entry) ? 1 : PRIORS.curated;
   const commune = entry.levels.includes('xã') ? PRIORS.commune : 1;
-  return curated * commune;
+  const ministry = entry.levels.length > 0 && entry.levels.every((level) => level === 'bộ') ? PRIORS.ministryOnly : 1;
+  return curated * commune * ministry;
 }
 
 /** The priors of priorOf (docs/retrieval.md, "Fusion, folding, priors"). */
-export const PRIORS = { curated: 1.3, commune: 1.1 };
+export const PRIORS = { curated: 1.3, commune: 1.1, ministryOnly: 0.7 };
 
 /** Hybrid retrieval over the knowledge base: BM25F + optional dense index, fused by rank, with abstention. */
 export class Retriever {

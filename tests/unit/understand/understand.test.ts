@@ -140,6 +140,11 @@ describe('detectScope', () => {
     ['my employer has not paid me for two months, what can I do', 'labour'],
     ['sim điện thoại của tôi bị khóa 2 chiều vì chưa chuẩn hóa thông tin thuê bao, làm sao mở', 'telecom'],
     ['o phuong co cho nao tim viec lam khong', 'labour'],
+    ['Bố mất không để lại di chúc, hai chị gái không chịu ký để sang tên sổ đỏ, tôi phải làm gì?', 'court'],
+    ['con riêng của chồng có thuộc hàng thừa kế thứ nhất không', 'court'],
+    ['giá gửi xe máy ở bãi tối đa bao nhiêu một lượt', 'prices'],
+    ['đi khám thông tuyến huyện thì có được hưởng đủ không', 'medical'],
+    ['Recommend a good Korean drama', 'leisure'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
   });

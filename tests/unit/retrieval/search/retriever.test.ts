@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../../../src/retrieval/search/index.js';
+import { priorOf } from '../../../../src/retrieval/search/retriever.js';
 import { buildFixtureKnowledge } from '../../../helpers/fixture-knowledge.js';
 
 const thresholds = DEFAULT_THRESHOLDS;
@@ -40,6 +41,13 @@ describe('Retriever', () => {
     const response = await retriever.search('làm hộ chiếu', 3);
     expect(response.results[0]).toMatchObject({ id: 'dvc-2.000003', levels: ['tỉnh'], kind: 'catalogue' });
     expect(response.answerable).toBe(true);
+  });
+
+  it('believes less in a procedure only a ministry handles: a ward is rarely asked for one', () => {
+    const provincial = entries.find((entry) => entry.id === 'dvc-2.000003');
+    if (!provincial) throw new Error('fixture has no provincial record');
+    expect(priorOf({ ...provincial, levels: ['bộ'] })).toBeLessThan(priorOf(provincial));
+    expect(priorOf({ ...provincial, levels: ['bộ', 'tỉnh'] })).toBe(priorOf(provincial));
   });
 
   it('abstains on questions that are not about procedures', async () => {
