@@ -41,10 +41,13 @@ export const OFFICIAL_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> =
 /** Words that open a title with the plain action ("Cấp, cấp đổi, cấp lại …", "Đăng ký, …"). */
 export const BASE_VERBS: readonly string[] = ['cap', 'dang ky', 'dang ki', 'cap moi', 'cap phep'];
 
+// "Làm lại" a part of a house is building work, not a paper made again.
+const REDO = 'lam lai(?! (?:nha|can nha|mat tien|mai|mai nha|tuong|bep|cua|san|nen|mong|phong|cau thang|nha ve sinh|toilet|hang rao|cong))';
+
 export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
-  reregister: ['dang ky lai', 'dang ki lai', 'lam lai', 'khai lai', 'khong con luu', 'khong con ban goc', 're register'],
+  reregister: ['dang ky lai', 'dang ki lai', REDO, 'khai lai', 'khong con luu', 'khong con ban goc', 're register'],
   reissue: [
-    'cap lai', 'lam lai', 'bi mat', 'lam mat', 'danh mat', 'danh roi', 'that lac', 'roi mat', 'mat trom', 'bi trom', 'bi chay',
+    'cap lai', REDO, 'bi mat', 'lam mat', 'danh mat', 'danh roi', 'that lac', 'roi mat', 'mat trom', 'bi trom', 'bi chay',
     'chay mat', 'troi mat', 'mat het', 'khong tim thay', 'lost', 'stolen', 'replace', 'replacement',
   ],
   exchange: [

@@ -44,6 +44,8 @@ describe('detectActions', () => {
     ['tạm ngừng kinh doanh 3 tháng', ['suspend']],
     ['gia hạn tạm trú', ['extend']],
     ['làm giấy khai sinh cho con', []],
+    ['làm lại thẻ bảo hiểm y tế', ['reissue', 'reregister']],
+    ['nâng thêm một tầng và làm lại mặt tiền', []],
   ])('%s → %j', (text, expected) => {
     expect(actionsOf(text)).toEqual(expected);
   });
