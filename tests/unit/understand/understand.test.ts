@@ -24,6 +24,11 @@ describe('splitClauses', () => {
     expect(splitClauses('lam giay khai sinh can giay to gi')).toEqual([{ text: 'lam giay khai sinh can giay to gi', asking: true }]);
   });
 
+  it('reads "gì" after a negation as "any", unless the citizen does not know what', () => {
+    expect(splitClauses('Em gái em không có giấy tờ gì nên chưa làm khai sinh cho bé. Em muốn nhận cháu làm con nuôi thì thủ tục ra sao?').map((c) => c.asking)).toEqual([false, true]);
+    expect(splitClauses('Tôi không biết cần giấy tờ gì. Con tôi mới sinh.').map((c) => c.asking)).toEqual([true, false]);
+  });
+
   it('reads English questions', () => {
     expect(splitClauses('I moved here last month. How do I register my residence?').map((c) => c.asking)).toEqual([false, true]);
   });
