@@ -21,10 +21,10 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'tranh chap hop dong',
     // Heirs or co-owners who do not agree: who inherits, who must sign, getting a share back are for the court.
     'khong chiu ky', 'khong dong y ky', 'khong chiu ky ten', 'khong chiu chia', 'tranh chap tai san', 'tranh chap nha',
-    'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong )?thua ke', 'co duoc (?:huong )?thua ke khong',
-    'refuses? to sign', 'won t sign',
+    'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong |chia )?thua ke', 'co duoc (?:huong |chia )?thua ke', 'tranh gianh', 'khong chiu boi thuong',
+    'refuses? to sign', 'won t sign', '(?:return|give back|keep|kept|keeps) (?:my |the )?deposit',
   ],
-  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
+  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao(?! hiem)', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
   prices: [
     'gia vang', 'gia xang', 'gia dien', 'gia nuoc sach', 'ty gia', 'gia usd', 'gia do la', 'gia dat thi truong', 'gia nha dat',
     'gia thue nha', 'gia thue phong', 'gia phong tro', 'gia gui xe', 'gia trong giu xe', 'phi gui xe', 'tien gui xe', 'gia ca', 'gia thit', 'gia lua', 'gia rau', 'chung khoan', 'co phieu', 'gia bao nhieu mot', 'price of',
@@ -58,7 +58,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   shopping: [
     'gia re', 'uy tin', 'cho nao ban', 'noi nao ban', 'o dau ban', 'ban o dau', 'mua o dau', 'nen mua', 'mua loai nao',
     '(?:xe|loai|hang|dien thoai|may|cai|trung tam|truong) nao tot', 'tiet kiem xang', 'sua xe (?:may |o to )?(?:o dau|gan)', 'shopee', 'lazada', 'tiki',
-    'facebook', 'tiktok', 'youtube', 'ma giam gia', 'khuyen mai', 'where to buy', 'where can i buy', 'cheap', 'hotel', 'khach san',
+    'bao hiem nhan tho', 'facebook', 'tiktok', 'youtube', 'ma giam gia', 'khuyen mai', 'where to buy', 'where can i buy', 'cheap', 'hotel', 'khach san',
   ],
   // Schools: enrolment, transfers, fees, exams and diplomas are the school's and the education office's. Asked only:
   // a child starting school is often why a ward paper is needed, and a ward paper named keeps it a procedure.
@@ -89,9 +89,11 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
 
 /**
  * Words that make a message about a topic a procedure after all: complaining about, or denouncing, a traffic
- * police decision is done through the catalogue's complaint procedures.
+ * police decision is done through the catalogue's complaint procedures; heirs who agree certify their division.
  */
 export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
+  // Heirs who agree get their division certified at the ward: a procedure, not a dispute.
+  court: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat)(?= |$)/,
   traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
   education: wardPaper(),
   labour: wardPaper(),

@@ -152,6 +152,9 @@ describe('detectScope', () => {
     ['giá gửi xe máy ở bãi tối đa bao nhiêu một lượt', 'prices'],
     ['đi khám thông tuyến huyện thì có được hưởng đủ không', 'medical'],
     ['Recommend a good Korean drama', 'leisure'],
+    ['Ông bà để lại di chúc miệng, giờ các chú tranh giành, ai đúng?', 'court'],
+    ['my landlord refuses to return my deposit, what can I do', 'court'],
+    ['muốn mua bảo hiểm nhân thọ thì nên chọn công ty nào', 'shopping'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
   });
@@ -167,6 +170,9 @@ describe('detectScope', () => {
     expect(detectScope('đăng ký sử dụng hóa đơn điện tử cho hộ kinh doanh')).toBeUndefined();
     expect(detectScope('hộ nghèo vay ngân hàng chính sách được hỗ trợ lãi suất không')).toBeUndefined();
     expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
+    expect(detectScope('mua bảo hiểm y tế hộ gia đình ở đâu')).toBeUndefined();
+    expect(detectScope('Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?')).toBeUndefined();
+    expect(detectScope('chia di sản thừa kế xong thì chứng thực văn bản ở đâu')).toBeUndefined();
   });
 });
 
