@@ -89,5 +89,11 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo|khach) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong|tay|an do|ha lan)',
   ],
   mobile: ['luu dong'],
-  combined: ['lien thong', 'ket hop', 'cung luc', 'dong thoi'],
+  combined: [
+    'lien thong', 'ket hop', 'cung luc', 'dong thoi', 'lam chung', 'cung mot luc', 'mot lan luon',
+    // A birth registered now with the unmarried father's name is the birth and the recognition in one; a father's
+    // name added to a birth certificate already issued is not ("ghi tên bố vào khai sinh").
+    'nhan (?:cha|con) luon', '(?:lam|dang ky) (?:giay )?khai sinh (?:\\S+ ){0,8}(?:co|ghi|mang) ten (?:bo|ba|cha)', 'ten (?:bo|ba|cha) luon',
+    'with my name as the father',
+  ],
 };

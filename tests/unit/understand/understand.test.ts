@@ -62,6 +62,14 @@ describe('detectActions', () => {
     expect(detectActions('tôi đã làm mất sổ đỏ rồi').actions.has('reissue')).toBe(true);
   });
 
+  it('reads a birth registered now with the unmarried father\'s name as the combined procedure, not a name added later', () => {
+    const combined = (text: string) => detectActions(text).modifiers.has('combined');
+    expect(combined('Chưa đăng ký kết hôn, giờ làm khai sinh thì làm sao để có tên bố trên giấy khai sinh của cháu?')).toBe(true);
+    expect(combined('bo chau muon nhan con luon luc di lam khai sinh')).toBe(true);
+    expect(combined('chưa cưới mà có bầu, giờ cưới rồi muốn ghi tên bố vào khai sinh cho bé')).toBe(false);
+    expect(combined('làm khai sinh cho con cần giấy tờ gì')).toBe(false);
+  });
+
   it('reads "mất" after a person as a death, not a lost paper', () => {
     expect(detectActions('bố tôi mất tuần trước, làm khai tử thế nào').actions.size).toBe(0);
   });
