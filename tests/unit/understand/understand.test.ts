@@ -51,6 +51,7 @@ describe('detectActions', () => {
     ['làm giấy khai sinh cho con', []],
     ['làm lại thẻ bảo hiểm y tế', ['reissue', 'reregister']],
     ['nâng thêm một tầng và làm lại mặt tiền', []],
+    ['thẻ căn cước của tôi ghi sai năm sinh, giờ sửa thẻ thế nào', ['amend', 'exchange']],
   ])('%s → %j', (text, expected) => {
     expect(actionsOf(text)).toEqual(expected);
   });
