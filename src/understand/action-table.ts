@@ -51,7 +51,7 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'chay mat', 'troi mat', 'mat het', 'khong tim thay', 'lost', 'stolen', 'replace', 'replacement',
   ],
   exchange: [
-    'cap doi', 'doi sang (?:can cuoc|the|cccd|chip|mau)', 'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
+    'cap doi', 'doi sang (?:can cuoc|the|cccd|chip|mau)', 'sang mau moi', 'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
     'bong troc', 'du 25', 'du 40', 'du 60', 'expired', 'damaged', 'torn', 'renew',
     // A card printed with an error is exchanged for a correct one, not corrected in place.
     '(?:the can cuoc|can cuoc|cccd|the bhyt|the bao hiem y te)(?: \\S+){0,6} (?:ghi |bi |in )?sai', 'sua (?:lai )?(?:the|can cuoc|cccd)',

@@ -52,6 +52,7 @@ describe('detectActions', () => {
     ['làm lại thẻ bảo hiểm y tế', ['reissue', 'reregister']],
     ['nâng thêm một tầng và làm lại mặt tiền', []],
     ['thẻ căn cước của tôi ghi sai năm sinh, giờ sửa thẻ thế nào', ['amend', 'exchange']],
+    ['đổi sổ đỏ cũ sang mẫu mới', ['exchange']],
   ])('%s → %j', (text, expected) => {
     expect(actionsOf(text)).toEqual(expected);
   });
