@@ -34,6 +34,8 @@ describe('expandAbbreviations', () => {
     ['bhxh', 'bảo hiểm xã hội'],
     ['nvqs', 'nghĩa vụ quân sự'],
     ['hkd', 'hộ kinh doanh'],
+    ['kd', 'kinh doanh'],
+    ['hđ', 'hợp đồng'],
     ['lltp', 'lý lịch tư pháp'],
     ['dc', 'được'],
     ['đc', 'được'],
