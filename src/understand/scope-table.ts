@@ -22,6 +22,10 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     // Heirs or co-owners who do not agree: who inherits, who must sign, getting a share back are for the court.
     'khong chiu ky', 'khong dong y ky', 'khong chiu ky ten', 'khong chiu chia', 'tranh chap tai san', 'tranh chap nha',
     'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong |chia )?thua ke', 'co duoc (?:huong |chia )?thua ke', 'tranh gianh', 'khong chiu boi thuong',
+    // A neighbour's works that damaged one's house: settled between the two, by mediation or the court.
+    'nut tuong', 'lam nut', 'lun nut', 'tham dot', 'tham nuoc sang',
+    // Who pays for a road accident is settled between the parties, their insurers or the court.
+    'tai nan giao thong (?:\\S+ ){0,8}(?:boi thuong|den bu)', 'boi thuong tai nan',
     'refuses? to sign', 'won t sign', '(?:return|give back|keep|kept|keeps) (?:my |the )?deposit',
   ],
   weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao(?! hiem)', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],

@@ -165,6 +165,8 @@ describe('detectScope', () => {
     ['Ông bà để lại di chúc miệng, giờ các chú tranh giành, ai đúng?', 'court'],
     ['my landlord refuses to return my deposit, what can I do', 'court'],
     ['muốn mua bảo hiểm nhân thọ thì nên chọn công ty nào', 'shopping'],
+    ['Nhà bên cạnh xây nhà làm nứt tường nhà tôi, họ không chịu bồi thường', 'court'],
+    ['bị tai nạn giao thông, bên kia bỏ chạy, giờ tôi muốn đòi bồi thường', 'court'],
   ])('%s → %s', (text, topic) => {
     expect(detectScope(text)).toBe(topic);
   });
