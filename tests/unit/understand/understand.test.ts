@@ -72,6 +72,12 @@ describe('detectActions', () => {
     expect(combined('làm khai sinh cho con cần giấy tờ gì')).toBe(false);
   });
 
+  it('hears a foreigner in English by what only a foreigner holds here', () => {
+    expect(detectActions('I have been here 3 months on a business visa and never registered my address').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('expats renting in HCMC, who declares our stay?').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('How do I register my residence?').modifiers.has('foreign')).toBe(false);
+  });
+
   it('reads "mất" after a person as a death, not a lost paper', () => {
     expect(detectActions('bố tôi mất tuần trước, làm khai tử thế nào').actions.size).toBe(0);
   });
