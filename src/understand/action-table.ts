@@ -94,7 +94,8 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
   ],
   mobile: ['luu dong'],
   combined: [
-    'lien thong', 'ket hop', 'cung luc', 'dong thoi', 'lam chung', 'cung mot luc', 'mot lan luon',
+    // Not "làm chung" alone: folded it is also "làm chứng" (to witness).
+    'lien thong', 'ket hop', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon',
     // A birth registered now with the unmarried father's name is the birth and the recognition in one; a father's
     // name added to a birth certificate already issued is not ("ghi tên bố vào khai sinh").
     'nhan (?:cha|con) luon', '(?:lam|dang ky) (?:giay )?khai sinh (?:\\S+ ){0,8}(?:co|ghi|mang) ten (?:bo|ba|cha)', 'ten (?:bo|ba|cha) luon',

@@ -70,6 +70,7 @@ describe('detectActions', () => {
     expect(combined('bo chau muon nhan con luon luc di lam khai sinh')).toBe(true);
     expect(combined('chưa cưới mà có bầu, giờ cưới rồi muốn ghi tên bố vào khai sinh cho bé')).toBe(false);
     expect(combined('làm khai sinh cho con cần giấy tờ gì')).toBe(false);
+    expect(combined('đi khai sinh cho cháu thì thay giấy chứng sinh bằng giấy gì, có cần người làm chứng không?')).toBe(false);
   });
 
   it('hears a foreigner in English by what only a foreigner holds here', () => {
