@@ -35,7 +35,8 @@ export const PLAIN_ACTIONS: readonly Action[] = ['certify'];
 export const OFFICIAL_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
   foreign: ['yeu to nuoc ngoai', 'nguoi nuoc ngoai', 'o nuoc ngoai', 'cua nuoc ngoai', 'tai nuoc ngoai', 'dinh cu o nuoc ngoai', 'nuoc lang gieng'],
   mobile: ['luu dong'],
-  combined: ['lien thong', 'ket hop'],
+  combined: ['ket hop'],
+  linked: ['lien thong'],
 };
 
 /** Words that open a title with the plain action ("Cấp, cấp đổi, cấp lại …", "Đăng ký, …"). */
@@ -95,10 +96,11 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
   mobile: ['luu dong'],
   combined: [
     // Not "làm chung" alone: folded it is also "làm chứng" (to witness).
-    'lien thong', 'ket hop', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon',
+    'ket hop', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon',
     // A birth registered now with the unmarried father's name is the birth and the recognition in one; a father's
     // name added to a birth certificate already issued is not ("ghi tên bố vào khai sinh").
     'nhan (?:cha|con) luon', '(?:lam|dang ky) (?:giay )?khai sinh (?:\\S+ ){0,8}(?:co|ghi|mang) ten (?:bo|ba|cha)', 'ten (?:bo|ba|cha) luon',
     'with my name as the father',
   ],
+  linked: ['lien thong', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon', 'one application', 'at the same time'],
 };

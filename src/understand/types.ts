@@ -24,8 +24,11 @@ export type Action =
   | 'revoke' // thu hồi, hủy
   | 'certify'; // chứng thực (a copy, a signature, a contract)
 
-/** Circumstances that make a separate procedure of the same action: a foreign element, a mobile registration, a combined file. */
-export type Modifier = 'foreign' | 'mobile' | 'combined';
+/**
+ * Circumstances that make a separate procedure of the same action: a foreign element, a mobile registration, one
+ * registration combined with another ("kết hợp"), one file for several agencies ("liên thông").
+ */
+export type Modifier = 'foreign' | 'mobile' | 'combined' | 'linked';
 
 /** The actions and modifiers of a question or of a procedure's title. */
 export interface ActionSet {

@@ -71,6 +71,9 @@ describe('detectActions', () => {
     expect(combined('chưa cưới mà có bầu, giờ cưới rồi muốn ghi tên bố vào khai sinh cho bé')).toBe(false);
     expect(combined('làm khai sinh cho con cần giấy tờ gì')).toBe(false);
     expect(combined('đi khai sinh cho cháu thì thay giấy chứng sinh bằng giấy gì, có cần người làm chứng không?')).toBe(false);
+    expect(actionAgreement(detectActions('làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con'))).toBeGreaterThan(
+      actionAgreement(detectActions('làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Liên thông: đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ dưới 6 tuổi')),
+    );
   });
 
   it('hears a foreigner in English by what only a foreigner holds here', () => {
