@@ -121,6 +121,8 @@ export const ACTION_WEIGHTS = {
   missingModifier: 0.8,
   /** The procedure agrees, but mainly does another action (its title opens with it) the citizen does not ask for. */
   headMissed: 0.7,
+  /** The citizen asks to certify as well; the procedure agrees on another action but certifies nothing. */
+  uncertified: 0.7,
 };
 
 /** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
@@ -132,6 +134,8 @@ export function actionAgreement(question: ActionSet, procedure: ActionSet, weigh
     if (agrees) factor *= procedure.head && !question.actions.has(procedure.head) ? weights.agree * weights.headMissed : weights.agree;
     else if (procedure.actions.size > 0 && !procedure.base) factor *= weights.disagree;
     else factor *= weights.plainForSpecific;
+    // Asked to certify, the citizen wants the certifying; the deal's own actions describe the paper to certify.
+    if (agrees && question.actions.has('certify') && !procedure.actions.has('certify')) factor *= weights.uncertified;
   } else if (procedure.actions.size > 0 && !procedure.base) {
     factor *= weights.specificForPlain;
   }

@@ -139,6 +139,10 @@ describe('actionsOfTitle', () => {
     expect(actionAgreement(plain, actionsOfTitle('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'))).toBeGreaterThan(
       actionAgreement(plain, actionsOfTitle('Cấp lại thẻ căn cước')),
     );
+    const certify = detectActions('giấy bán xe máy viết tay thì ra phường chứng thực chữ ký được không');
+    expect(actionAgreement(certify, actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản'))).toBeGreaterThan(
+      actionAgreement(certify, actionsOfTitle('Đăng ký sang tên xe')),
+    );
     const foreign = detectActions('kết hôn với người Hàn Quốc');
     expect(actionAgreement(foreign, actionsOfTitle('Thủ tục đăng ký kết hôn có yếu tố nước ngoài'))).toBeGreaterThan(
       actionAgreement(foreign, actionsOfTitle('Thủ tục đăng ký kết hôn')),
