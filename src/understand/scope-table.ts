@@ -79,6 +79,8 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'hop dong lao dong', 'cong ty (?:khong|chua) (?:dong|tra) (?:bao hiem|luong)', 'lam tang ca', 'tien tang ca', 'lam them gio', 'nghi phep', 'thu viec',
     'tro cap thoi viec', 'tim viec', 'xin viec', 'tuyen dung', 'unpaid wages', 'fired', 'employer', 'labour contract', 'labor contract',
     'find a job',
+    // Unemployment benefit: the employment service centre's (the catalogue has only its authorisation to collect).
+    'tro cap that nghiep', 'bao hiem that nghiep', 'unemployment benefit',
   ],
   // Phone lines: a SIM registered in one's name, subscriber data, the carrier's rules are the carrier's business.
   telecom: [
@@ -100,7 +102,7 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
   court: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat)(?= |$)/,
   traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
   education: wardPaper(),
-  labour: wardPaper(),
+  labour: new RegExp(`${wardPaper().source}|(?:^| )(?:uy quyen|linh thay)(?= |$)`),
 };
 
 /** A paper the ward or its police gives, named in the message: what a school or an employer asks of the citizen. */

@@ -171,6 +171,7 @@ describe('detectScope', () => {
     ['my employer has not paid me for two months, what can I do', 'labour'],
     ['sim điện thoại của tôi bị khóa 2 chiều vì chưa chuẩn hóa thông tin thuê bao, làm sao mở', 'telecom'],
     ['o phuong co cho nao tim viec lam khong', 'labour'],
+    ['Tôi muốn xin trợ cấp thất nghiệp thì nộp hồ sơ ở đâu?', 'labour'],
     ['Bố mất không để lại di chúc, hai chị gái không chịu ký để sang tên sổ đỏ, tôi phải làm gì?', 'court'],
     ['con riêng của chồng có thuộc hàng thừa kế thứ nhất không', 'court'],
     ['giá gửi xe máy ở bãi tối đa bao nhiêu một lượt', 'prices'],
@@ -197,6 +198,7 @@ describe('detectScope', () => {
     expect(detectScope('hộ nghèo vay ngân hàng chính sách được hỗ trợ lãi suất không')).toBeUndefined();
     expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
     expect(detectScope('mua bảo hiểm y tế hộ gia đình ở đâu')).toBeUndefined();
+    expect(detectScope('ủy quyền cho vợ lĩnh thay trợ cấp thất nghiệp thế nào')).toBeUndefined();
     expect(detectScope('Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?')).toBeUndefined();
     expect(detectScope('chia di sản thừa kế xong thì chứng thực văn bản ở đâu')).toBeUndefined();
   });
