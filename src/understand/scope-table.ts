@@ -87,6 +87,13 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'sim chinh chu', 'dang ky sim', 'khoa sim', 'sim bi khoa', 'chuan hoa thong tin thue bao', 'thong tin thue bao', 'nha mang',
     'viettel', 'vinaphone', 'mobifone', 'sim card', 'phone carrier',
   ],
+  // A visa to go abroad, studying abroad: the other country's embassy and the agencies'. Asked only, and a ward paper
+  // named keeps it a procedure (a criminal record certificate, a copy): going abroad is often why one is needed. A
+  // passport is a procedure; an embassy alone is no topic (a foreigner's embassy writes a paper the ward asks for).
+  abroad: [
+    'xin visa', 'visa (?:di|sang|qua|du lich|du hoc|lao dong) ', 'visa (?:han quoc|nhat|my|uc|chau au|schengen|canada|dai loan|trung quoc)',
+    'du hoc', 'xin thi thuc (?:di|sang|qua)', 'visa to', 'study abroad',
+  ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
     'truyen cuoi', 'phim truyen hinh', 'recipe', 'poem', 'song', 'joke', 'drama', 'movie', 'film', 'tv series',
@@ -102,6 +109,7 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
   court: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat)(?= |$)/,
   traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
   education: wardPaper(),
+  abroad: new RegExp(`${wardPaper().source}|(?:^| )(?:ho chieu|passport)(?= |$)`),
   labour: new RegExp(`${wardPaper().source}|(?:^| )(?:uy quyen|linh thay)(?= |$)`),
 };
 
@@ -111,4 +119,4 @@ function wardPaper(): RegExp {
 }
 
 /** Topics that count only in the asking part: in the story they are often why a procedure is needed. */
-export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking', 'education', 'labour']);
+export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking', 'education', 'labour', 'abroad']);

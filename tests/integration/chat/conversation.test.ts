@@ -6,7 +6,8 @@ import { ChatClient, startChatServer, type TestChatServer } from '../../helpers/
 let server: TestChatServer;
 beforeAll(async () => {
   // The shipped abstention model, calibrated on the project's own questions: what a citizen meets.
-  server = await startChatServer({ thresholds: loadThresholds('knowledge').thresholds });
+  // One address and one kiosk send every message of this file: the flood limits are not what is tested here.
+  server = await startChatServer({ thresholds: loadThresholds('knowledge').thresholds, messagesPerMinute: 1000, messagesPerMinutePerAddress: 1000 });
 });
 afterAll(async () => {
   await server.close();
@@ -123,6 +124,8 @@ describe('court matters and other topics that are not the ward\'s', () => {
     ['Công ty nợ lương tôi 3 tháng rồi, tôi phải làm gì?', /công đoàn/],
     ['Con tôi năm nay vào lớp 1, thủ tục nhập học gồm những gì?', /nhà trường/],
     ['sim điện thoại bị khóa vì chưa chuẩn hóa thông tin thuê bao, mở ở đâu?', /nhà mạng/],
+    ['Xin visa đi Hàn Quốc du lịch cần những giấy tờ gì?', /đại sứ quán/],
+    ['Tôi muốn xin trợ cấp thất nghiệp thì nộp hồ sơ ở đâu?', /Trung tâm dịch vụ việc làm/],
   ])('"%s" gets a referral that says where to go, and no procedure offered', async (text, where) => {
     const client = await open('kiosk');
     const answer = await client.ask({ type: 'message', text }, 'answer');
@@ -137,6 +140,16 @@ describe('court matters and other topics that are not the ward\'s', () => {
     const answer = await client.ask({ type: 'message', text: 'Con tôi năm nay vào lớp 1, trường yêu cầu giấy xác nhận cư trú, xin ở đâu?' }, 'answer');
     expect(answer.text).not.toMatch(/nhà trường/);
     expect([answer.entryId, ...(answer.choices ?? []).map((c) => c.id)]).toContain('xac-nhan-thong-tin-cu-tru');
+    client.close();
+  });
+
+  it('still answers a passport for studying abroad, and heirs who agree and certify their division', async () => {
+    const client = await open('kiosk');
+    const passport = await client.ask({ type: 'message', text: 'cháu tôi muốn làm hộ chiếu để đi du học' }, 'answer');
+    expect(passport.text).not.toMatch(/đại sứ quán/);
+    const division = await client.ask({ type: 'message', text: 'Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?' }, 'answer');
+    expect(division.text).not.toMatch(/Tòa án nhân dân/);
+    expect(division.kind).not.toBe('fallback');
     client.close();
   });
 

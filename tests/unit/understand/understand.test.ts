@@ -172,6 +172,7 @@ describe('detectScope', () => {
     ['sim điện thoại của tôi bị khóa 2 chiều vì chưa chuẩn hóa thông tin thuê bao, làm sao mở', 'telecom'],
     ['o phuong co cho nao tim viec lam khong', 'labour'],
     ['Tôi muốn xin trợ cấp thất nghiệp thì nộp hồ sơ ở đâu?', 'labour'],
+    ['Xin visa đi Hàn Quốc cần những giấy tờ gì?', 'abroad'],
     ['Bố mất không để lại di chúc, hai chị gái không chịu ký để sang tên sổ đỏ, tôi phải làm gì?', 'court'],
     ['con riêng của chồng có thuộc hàng thừa kế thứ nhất không', 'court'],
     ['giá gửi xe máy ở bãi tối đa bao nhiêu một lượt', 'prices'],
@@ -199,6 +200,8 @@ describe('detectScope', () => {
     expect(detectScope('tôi muốn mở tiệm sửa xe thì đăng ký hộ kinh doanh thế nào')).toBeUndefined();
     expect(detectScope('mua bảo hiểm y tế hộ gia đình ở đâu')).toBeUndefined();
     expect(detectScope('ủy quyền cho vợ lĩnh thay trợ cấp thất nghiệp thế nào')).toBeUndefined();
+    expect(detectScope('cháu tôi muốn làm hộ chiếu để đi du học')).toBeUndefined();
+    expect(detectScope('đi du học Hàn cần lý lịch tư pháp số 2, em làm ở đâu ạ')).toBeUndefined();
     expect(detectScope('Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?')).toBeUndefined();
     expect(detectScope('chia di sản thừa kế xong thì chứng thực văn bản ở đâu')).toBeUndefined();
   });

@@ -67,6 +67,10 @@ const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
     vi: 'Dạ, việc đăng ký, chuẩn hóa thông tin thuê bao hay khóa, mở SIM do nhà mạng giải quyết, không phải thủ tục tại phường. Bạn mang căn cước đến cửa hàng giao dịch của nhà mạng hoặc làm trên ứng dụng của nhà mạng.',
     en: 'Registering a SIM in your name, updating subscriber data or unlocking a SIM is done by the phone carrier, not by a ward procedure. Take your ID card to the carrier’s shop or use its app.',
   },
+  abroad: {
+    vi: 'Dạ, thị thực (visa) để đi nước ngoài và việc du học do đại sứ quán, lãnh sự quán của nước bạn đến và cơ sở đào tạo bên đó giải quyết, không phải thủ tục tại phường. Bạn xem hướng dẫn trên trang của cơ quan đại diện nước đó. Nếu hồ sơ cần giấy tờ của phường hoặc công an (hộ chiếu, lý lịch tư pháp, bản sao, xác nhận cư trú), bạn hỏi tôi tên giấy đó nhé.',
+    en: 'A visa to travel abroad and studying abroad are handled by the embassy or consulate of the country you are going to and by the school there, not by a ward procedure. Please see that country’s embassy website. If your file needs a paper from the ward or the police (a passport, a criminal record certificate, a copy, a residence confirmation), ask me about that paper.',
+  },
   leisure: {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không giúp được việc này.',
     en: 'I only help with the ward’s administrative procedures, so I cannot help with this.',
