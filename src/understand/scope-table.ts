@@ -24,6 +24,8 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong |chia )?thua ke', 'co duoc (?:huong |chia )?thua ke', 'tranh gianh', 'khong chiu boi thuong',
     // A neighbour's works that damaged one's house: settled between the two, by mediation or the court.
     'nut tuong', 'lam nut', 'lun nut', 'tham dot', 'tham nuoc sang',
+    // Whether a will or a handwritten sale is valid is for a court to say (certifying a will is a procedure).
+    'di chuc (?:\\S+ ){0,5}co (?:hieu luc|hop phap|gia tri)', 'giay tay (?:\\S+ ){0,5}co (?:hop phap|gia tri phap ly|hieu luc)',
     // Who pays for a road accident is settled between the parties, their insurers or the court.
     'tai nan giao thong (?:\\S+ ){0,8}(?:boi thuong|den bu)', 'boi thuong tai nan',
     'refuses? to sign', 'won t sign', '(?:return|give back|keep|kept|keeps) (?:my |the )?deposit',

@@ -173,6 +173,8 @@ describe('detectScope', () => {
     ['o phuong co cho nao tim viec lam khong', 'labour'],
     ['Tôi muốn xin trợ cấp thất nghiệp thì nộp hồ sơ ở đâu?', 'labour'],
     ['Xin visa đi Hàn Quốc cần những giấy tờ gì?', 'abroad'],
+    ['Bố tôi viết di chúc tay không có người làm chứng thì di chúc đó có hiệu lực không?', 'court'],
+    ['hợp đồng mua bán đất viết giấy tay có hợp pháp không', 'court'],
     ['Bố mất không để lại di chúc, hai chị gái không chịu ký để sang tên sổ đỏ, tôi phải làm gì?', 'court'],
     ['con riêng của chồng có thuộc hàng thừa kế thứ nhất không', 'court'],
     ['giá gửi xe máy ở bãi tối đa bao nhiêu một lượt', 'prices'],
@@ -201,6 +203,7 @@ describe('detectScope', () => {
     expect(detectScope('mua bảo hiểm y tế hộ gia đình ở đâu')).toBeUndefined();
     expect(detectScope('ủy quyền cho vợ lĩnh thay trợ cấp thất nghiệp thế nào')).toBeUndefined();
     expect(detectScope('cháu tôi muốn làm hộ chiếu để đi du học')).toBeUndefined();
+    expect(detectScope('mua đất bằng giấy tay năm 2005, giờ làm sổ đỏ lần đầu được không')).toBeUndefined();
     expect(detectScope('đi du học Hàn cần lý lịch tư pháp số 2, em làm ở đâu ạ')).toBeUndefined();
     expect(detectScope('Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?')).toBeUndefined();
     expect(detectScope('chia di sản thừa kế xong thì chứng thực văn bản ở đâu')).toBeUndefined();
