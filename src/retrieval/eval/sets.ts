@@ -10,6 +10,8 @@ export const EVAL_SETS: readonly { name: string; file: string; half?: 'tune' | '
   { name: 'real: extra', file: 'bench/real-questions-extra.jsonl' },
   // Written blind after the second round and reported blind for the third; a tuning set since the fourth round.
   { name: 'real: fresh', file: 'bench/real-questions-fresh.jsonl' },
+  // Written, like the blind set, without running the assistant, in the fourth round; a tuning set.
+  { name: 'real: more', file: 'bench/real-questions-more.jsonl' },
   // Written blind (its author never ran the assistant) in the fourth round; never tuned on, like the report half.
   { name: 'real: blind', file: 'bench/real-questions-blind.jsonl', reportOnly: true },
 ];
