@@ -87,8 +87,9 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'nuoc lao', 'ben lao', 'nuoc nga', 'dinh cu', 'xuat khau lao dong', 'foreign', 'foreigner', 'expat', 'abroad',
     'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian', 'indian', 'russian',
     'filipino', 'taiwanese', 'canadian', 'singaporean', 'expats', 'expatriate', 'foreign national',
+    'an do', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'thuy si', 'new zealand', 'tay ba lo',
     // Only a foreigner holds these in Vietnam.
-    '(?:business|tourist|work|student|spouse|investor) visa', 'my visa', 'work permit', 'temporary residence card', 'an do', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'thuy si', 'new zealand', 'tay ba lo',
+    '(?:business|tourist|work|student|spouse|investor) visa', 'my visa', 'work permit', 'temporary residence card',
     // Not "người Thái" (an ethnic group of Vietnam), "người lao động", "người anh" (elder brother), nor "ông Đức",
     // "chị Nga" (given names).
     '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo|khach) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong|tay|an do|ha lan)',

@@ -93,7 +93,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   // named keeps it a procedure (a criminal record certificate, a copy): going abroad is often why one is needed. A
   // passport is a procedure; an embassy alone is no topic (a foreigner's embassy writes a paper the ward asks for).
   abroad: [
-    'xin visa', 'visa (?:di|sang|qua|du lich|du hoc|lao dong) ', 'visa (?:han quoc|nhat|my|uc|chau au|schengen|canada|dai loan|trung quoc)',
+    'xin visa', 'visa (?:di|sang|qua|du lich|du hoc|lao dong)', 'visa (?:han quoc|nhat|my|uc|chau au|schengen|canada|dai loan|trung quoc)',
     'du hoc', 'xin thi thuc (?:di|sang|qua)', 'visa to', 'study abroad',
   ],
   leisure: [

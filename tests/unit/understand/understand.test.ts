@@ -173,6 +173,7 @@ describe('detectScope', () => {
     ['o phuong co cho nao tim viec lam khong', 'labour'],
     ['Tôi muốn xin trợ cấp thất nghiệp thì nộp hồ sơ ở đâu?', 'labour'],
     ['Xin visa đi Hàn Quốc cần những giấy tờ gì?', 'abroad'],
+    ['visa đi Nhật du lịch làm ở đâu', 'abroad'],
     ['Bố tôi viết di chúc tay không có người làm chứng thì di chúc đó có hiệu lực không?', 'court'],
     ['hợp đồng mua bán đất viết giấy tay có hợp pháp không', 'court'],
     ['Bố mất không để lại di chúc, hai chị gái không chịu ký để sang tên sổ đỏ, tôi phải làm gì?', 'court'],
