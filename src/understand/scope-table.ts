@@ -21,16 +21,16 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'tranh chap hop dong',
     // Heirs or co-owners who do not agree: who inherits, who must sign, getting a share back are for the court.
     'khong chiu ky', 'khong dong y ky', 'khong chiu ky ten', 'khong chiu chia', 'tranh chap tai san', 'tranh chap nha',
-    'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong |chia )?thua ke', 'co duoc (?:huong |chia )?thua ke', 'tranh gianh', 'khong chiu boi thuong',
+    'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong |chia )?thua ke', 'co duoc (?:huong |chia )?thua ke', 'tranh gianh', 'khong chiu boi thuong', 'the vi', 'co quyen gi', 'duoc chia phan', 'co duoc doi (?:lai )?khong', 'doi lai tien',
     // A neighbour's works that damaged one's house: settled between the two, by mediation or the court.
-    'nut tuong', 'lam nut', 'lun nut', 'tham dot', 'tham nuoc sang',
+    'nut tuong', 'lam nut', 'lun nut', 'tham dot', 'tham nuoc sang', 'karaoke', 'gay on', 'on ao', 'tieng on',
     // Whether a will or a handwritten sale is valid is for a court to say (certifying a will is a procedure).
     'di chuc (?:\\S+ ){0,5}co (?:hieu luc|hop phap|gia tri)', 'giay tay (?:\\S+ ){0,5}co (?:hop phap|gia tri phap ly|hieu luc)',
     // Who pays for a road accident is settled between the parties, their insurers or the court.
     'tai nan giao thong (?:\\S+ ){0,8}(?:boi thuong|den bu)', 'boi thuong tai nan',
     'refuses? to sign', 'won t sign', '(?:return|give back|keep|kept|keeps) (?:my |the )?deposit',
   ],
-  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua bao(?! hiem)', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
+  weather: ['thoi tiet', 'troi mua', 'du bao thoi tiet', 'nhiet do', 'con bao (?:so|sap|dang|vao|do bo)', 'bao lu', 'mua mua bao', 'mua bao lu', 'co mua khong', 'ngay mai mua', 'weather', 'forecast'],
   prices: [
     'gia vang', 'gia xang', 'gia dien', 'gia nuoc sach', 'ty gia', 'gia usd', 'gia do la', 'gia dat thi truong', 'gia nha dat',
     'gia thue nha', 'gia thue phong', 'gia phong tro', 'gia gui xe', 'gia trong giu xe', 'phi gui xe', 'tien gui xe', 'gia ca', 'gia thit', 'gia lua', 'gia rau', 'chung khoan', 'co phieu', 'gia bao nhieu mot', 'price of',
@@ -58,13 +58,14 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   banking: [
     // Not "lãi suất", "vay ngân hàng": interest support and policy loans are procedures of their own.
     'ngan hang (?:co )?tu cap nhat', 'tai khoan (?:ngan hang )?(?:co )?bi khoa', 'the atm', 'bank account',
+    'tra (?:het )?no truoc han', 'phi (?:phat )?tra (?:no )?truoc', 'lai suat vay',
   ],
   // Buying, selling and services between people: where to buy, which is good, shops and apps. Papers that a sale
   // needs (transferring a vehicle, certifying a contract) are procedures and are named by other words.
   shopping: [
     'gia re', 'uy tin', 'cho nao ban', 'noi nao ban', 'o dau ban', 'ban o dau', 'mua o dau', 'nen mua', 'mua loai nao',
     '(?:xe|loai|hang|dien thoai|may|cai|trung tam|truong) nao tot', 'tiet kiem xang', 'sua xe (?:may |o to )?(?:o dau|gan)', 'shopee', 'lazada', 'tiki',
-    'bao hiem nhan tho', 'facebook', 'tiktok', 'youtube', 'ma giam gia', 'khuyen mai', 'where to buy', 'where can i buy', 'cheap', 'hotel', 'khach san',
+    'bao hiem nhan tho', 'shipper', 'livestream', 'mua (?:hang )?online', 'dat hang online', 'facebook', 'tiktok', 'youtube', 'ma giam gia', 'khuyen mai', 'where to buy', 'where can i buy', 'cheap', 'hotel', 'khach san',
   ],
   // Schools: enrolment, transfers, fees, exams and diplomas are the school's and the education office's. Asked only:
   // a child starting school is often why a ward paper is needed, and a ward paper named keeps it a procedure.
@@ -94,11 +95,20 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   // passport is a procedure; an embassy alone is no topic (a foreigner's embassy writes a paper the ward asks for).
   abroad: [
     'xin visa', 'visa (?:di|sang|qua|du lich|du hoc|lao dong)', 'visa (?:han quoc|nhat|my|uc|chau au|schengen|canada|dai loan|trung quoc)',
-    'du hoc', 'xin thi thuc (?:di|sang|qua)', 'visa to', 'study abroad',
+    'du hoc', 'xin thi thuc (?:di|sang|qua)', 'visa to', 'study abroad', 'fbi',
+  ],
+  // What the law sets for a case — a fine, a tax rate, whether a foreigner may own land — is no procedure: asked only,
+  // and a question that also asks how to file, declare or apply is about that procedure.
+  rules: [
+    'muc phat', 'phat bao nhieu', 'bi phat (?:\\S+ ){0,3}bao nhieu', 'phat tien bao nhieu', 'xu phat (?:\\S+ ){0,3}(?:bao nhieu|the nao|ra sao)',
+    'buoc thao do', 'thue suat', 'ty le (?:\\S+ ){0,3}phan tram', 'tinh theo ty le',
+    'nguoi nuoc ngoai (?:\\S+ ){0,4}(?:mua|dung ten|so huu) (?:nha|dat|can ho)',
+    'how much is the fine', 'what is the fine', '(?:foreigner|foreign national)(?: \\S+){0,8} (?:buy|own) (?:a |an )?(?:house|land|apartment|flat)',
+    'can i(?: \\S+){0,6} buy (?:a |an )?(?:house|land)',
   ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
-    'truyen cuoi', 'phim truyen hinh', 'recipe', 'poem', 'song', 'joke', 'drama', 'movie', 'film', 'tv series',
+    'truyen cuoi', 'phim truyen hinh', 'recipe', 'poem', '(?:a|the|good|sing|new) songs?', 'joke', 'drama', 'movie', 'film', 'tv series',
   ],
 };
 
@@ -107,9 +117,15 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
  * police decision is done through the catalogue's complaint procedures; heirs who agree certify their division.
  */
 export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
-  // Heirs who agree get their division certified at the ward: a procedure, not a dispute.
-  court: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat)(?= |$)/,
+  // Heirs who agree get their division certified at the ward, a divorce abroad is recorded, a land or boundary
+  // dispute is mediated by the ward first: procedures, not court cases.
+  court: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat|ghi chu ly hon|ghi vao so|tranh chap (?:dat|ranh)|ranh gioi|bo ranh|lan ranh|lan dat|hoa giai (?:o|tai) (?:xa|phuong)|(?:xa|phuong) (?:co trach nhiem )?hoa giai)(?= |$)/,
   traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
+  rules: /(?:^| )(?:thu tuc|ho so|giay to|ke khai|khai bao|khai thue|khai o dau|nop o dau|lam o dau|xin phep|dang ky|procedure|where do i|apply)(?= |$)/,
+  // A hospital's birth or death paper, an e-ID or a card used there: the ward's procedures.
+  medical: /(?:^| )(?:khai sinh|khai tu|bao tu|chung sinh|lam giay to|can cuoc|cccd|vneid|dinh danh|the bhyt|the bao hiem y te|mat the|cap lai the|tam tru|thuong tru)(?= |$)/,
+  // Buying the household's health insurance is a procedure.
+  shopping: /(?:^| )(?:bhyt|bao hiem y te|bhxh|bao hiem xa hoi|kinh doanh)(?= |$)/,
   education: wardPaper(),
   abroad: new RegExp(`${wardPaper().source}|(?:^| )(?:ho chieu|passport)(?= |$)`),
   labour: new RegExp(`${wardPaper().source}|(?:^| )(?:uy quyen|linh thay)(?= |$)`),
@@ -117,8 +133,8 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
 
 /** A paper the ward or its police gives, named in the message: what a school or an employer asks of the citizen. */
 function wardPaper(): RegExp {
-  return /(?:^| )(?:ban sao|trich luc|khai sinh|xac nhan|chung thuc|sao y|cong chung|can cuoc|cccd|ho khau|tam tru|thuong tru|ho ngheo|can ngheo|ly lich|birth certificate|copy of|certified cop(?:y|ies)|residence|criminal record|police clearance|id card|marriage certificate|single status)(?= |$)/;
+  return /(?:^| )(?:ban sao|trich luc|khai sinh|xac nhan|chung thuc|sao y|cong chung|can cuoc|cccd|ho khau|tam tru|thuong tru|tam vang|ho ngheo|can ngheo|ly lich|birth certificate|copy of|certified cop(?:y|ies)|residence|criminal record|police clearance|id card|marriage certificate|single status)(?= |$)/;
 }
 
 /** Topics that count only in the asking part: in the story they are often why a procedure is needed. */
-export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking', 'education', 'labour', 'abroad']);
+export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking', 'education', 'labour', 'abroad', 'rules']);

@@ -41,7 +41,7 @@ export interface ActionSet {
 }
 
 /** Topics that are not administrative procedures of the ward, each with its own referral. */
-export type ScopeTopic = 'court' | 'weather' | 'prices' | 'news' | 'medical' | 'transport' | 'traffic' | 'utilities' | 'banking' | 'shopping' | 'leisure' | 'education' | 'labour' | 'telecom' | 'abroad';
+export type ScopeTopic = 'court' | 'weather' | 'prices' | 'news' | 'medical' | 'transport' | 'traffic' | 'utilities' | 'banking' | 'shopping' | 'leisure' | 'education' | 'labour' | 'telecom' | 'abroad' | 'rules';
 
 /** One sentence or clause of a message, and whether it is the part that asks. */
 export interface Clause {

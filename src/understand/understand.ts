@@ -37,7 +37,7 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
 }
 
 function pickScope(asking: string, whole: string): Question['scope'] {
-  const inAsking = detectScope(asking);
+  const inAsking = detectScope(asking, { whole });
   if (inAsking) return { topic: inAsking, asked: true };
   const anywhere = detectScope(whole, { inStory: true });
   return anywhere ? { topic: anywhere, asked: false } : undefined;

@@ -126,6 +126,7 @@ describe('court matters and other topics that are not the ward\'s', () => {
     ['sim điện thoại bị khóa vì chưa chuẩn hóa thông tin thuê bao, mở ở đâu?', /nhà mạng/],
     ['Xin visa đi Hàn Quốc du lịch cần những giấy tờ gì?', /đại sứ quán/],
     ['Tôi muốn xin trợ cấp thất nghiệp thì nộp hồ sơ ở đâu?', /Trung tâm dịch vụ việc làm/],
+    ['Hàng xóm xây nhà sai phép thì bị phạt bao nhiêu tiền?', /pháp luật quy định/],
   ])('"%s" gets a referral that says where to go, and no procedure offered', async (text, where) => {
     const client = await open('kiosk');
     const answer = await client.ask({ type: 'message', text }, 'answer');

@@ -71,6 +71,10 @@ const REFERRALS: Record<ScopeTopic, { vi: string; en: string }> = {
     vi: 'Dạ, thị thực (visa) để đi nước ngoài và việc du học do đại sứ quán, lãnh sự quán của nước bạn đến và cơ sở đào tạo bên đó giải quyết, không phải thủ tục tại phường. Bạn xem hướng dẫn trên trang của cơ quan đại diện nước đó. Nếu hồ sơ cần giấy tờ của phường hoặc công an (hộ chiếu, lý lịch tư pháp, bản sao, xác nhận cư trú), bạn hỏi tôi tên giấy đó nhé.',
     en: 'A visa to travel abroad and studying abroad are handled by the embassy or consulate of the country you are going to and by the school there, not by a ward procedure. Please see that country’s embassy website. If your file needs a paper from the ward or the police (a passport, a criminal record certificate, a copy, a residence confirmation), ask me about that paper.',
   },
+  rules: {
+    vi: 'Dạ, mức phạt, thuế suất hay việc ai được sở hữu, được hưởng gì là do văn bản pháp luật quy định và cơ quan có thẩm quyền áp dụng cho từng trường hợp; tôi chỉ hướng dẫn thủ tục hành chính nên không trả lời thay được. Bạn hỏi cơ quan đã lập biên bản hoặc ra quyết định, cơ quan thuế, hoặc Trung tâm trợ giúp pháp lý nhà nước của tỉnh. Nếu bạn cần làm một thủ tục (xin phép, kê khai, đăng ký), bạn hỏi tôi tên thủ tục đó nhé.',
+    en: 'Fines, tax rates and who may own or receive what are set by law and applied case by case by the competent authority; I only guide administrative procedures, so I cannot answer that for them. Please ask the authority that made the report or decision, the tax office, or the province’s state legal aid centre. If you need to file something (a permit, a declaration, a registration), ask me about that procedure.',
+  },
   leisure: {
     vi: 'Dạ, tôi chỉ hỗ trợ thủ tục hành chính của phường nên không giúp được việc này.',
     en: 'I only help with the ward’s administrative procedures, so I cannot help with this.',
