@@ -8,8 +8,8 @@ import { openRetrievalForCli, readEmbedderFlag } from './open.js';
 
 /**
  * `npm run calibrate [-- file.jsonl]`: fits the abstention thresholds on the project's own questions — by default
- * bench/calibration.jsonl, the tuning half of bench/real-questions.jsonl, bench/real-questions-extra.jsonl and
- * bench/real-questions-fresh.jsonl; never the dev set, never the report half or the blind set — and writes
+ * bench/calibration.jsonl, the tuning half of bench/real-questions.jsonl, bench/real-questions-extra.jsonl,
+ * -fresh.jsonl and -more.jsonl; never the dev set, never the report half or the blind set — and writes
  * knowledge/thresholds.json.
  */
 async function main(): Promise<void> {
@@ -22,8 +22,9 @@ async function main(): Promise<void> {
         ...(await readEvalFile('bench/real-questions.jsonl')).filter((line) => line.half === 'tune'),
         ...(await readEvalFile('bench/real-questions-extra.jsonl')),
         ...(await readEvalFile('bench/real-questions-fresh.jsonl')),
+        ...(await readEvalFile('bench/real-questions-more.jsonl')),
       ];
-  const file = given ?? 'calibration.jsonl + real-questions.jsonl (tune half) + real-questions-extra.jsonl + real-questions-fresh.jsonl';
+  const file = given ?? 'calibration.jsonl + real-questions.jsonl (tune half) + real-questions-extra.jsonl, -fresh.jsonl, -more.jsonl';
   const runtime = await openRetrievalForCli({ embedder: readEmbedderFlag(args) });
   const samples = [];
   for (const line of lines) {
