@@ -65,7 +65,7 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'cap nhat', 'dieu chinh', 'khong khop', 'sua the nao', 'sua nhu the nao', 'chuyen dia diem', 'chuyen quan', 'doi dia chi',
     'chuyen dia chi', 'doi ten bien', 'ban them', 'sang lai', 'dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
   ],
-  delete: ['xoa', 'cat khau', 'cat ho khau', 'rut ho khau', 'rut khau', 'remove'],
+  delete: ['xoa', 'cat khau', 'cat ho khau', 'rut ho khau', 'rut khau', 'remove', 'giai chap', 'giai the chap'],
   extend: ['gia han', 'keo dai', 'extend', 'extension'],
   'change-use': [
     'chuyen muc dich', 'len tho cu', 'sang tho cu', 'sang dat o', 'thanh dat o', 'len dat o', 'sang dat tho cu', 'chuyen doi muc dich', 'chuyen dat',

@@ -99,7 +99,9 @@ export function actionsOfTitle(title: string): ActionSet {
   const firstSegment = foldForMatch(title.replace(/^\s*thủ tục\s+/i, '').split(',')[0] ?? '');
   const specific = [...actions].filter((action) => !PLAIN_ACTIONS.includes(action));
   const base = specific.length === 0 || BASE_VERBS.includes(firstSegment) || PLAIN_ALSO.test(folded);
-  const head = OFFICIAL.actions.find((p) => !PLAIN_ACTIONS.includes(p.value) && p.pattern.exec(folded)?.index === 0)?.value;
+  // A title that opens with a list of verbs ("Cấp lại, đổi, điều chỉnh thông tin …") does each of them, none mainly.
+  const listed = OFFICIAL.actions.some((p) => p.pattern.test(firstSegment)) && firstSegment.split(' ').length <= 2 && title.includes(',');
+  const head = listed ? undefined : OFFICIAL.actions.find((p) => !PLAIN_ACTIONS.includes(p.value) && p.pattern.exec(folded)?.index === 0)?.value;
   return { actions, modifiers, base, ...(head && !base ? { head } : {}) };
 }
 

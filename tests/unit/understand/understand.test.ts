@@ -53,6 +53,7 @@ describe('detectActions', () => {
     ['nâng thêm một tầng và làm lại mặt tiền', []],
     ['thẻ căn cước của tôi ghi sai năm sinh, giờ sửa thẻ thế nào', ['amend', 'exchange']],
     ['đổi sổ đỏ cũ sang mẫu mới', ['exchange']],
+    ['trả nợ xong thì giải chấp sổ đỏ thế nào', ['delete']],
   ])('%s → %j', (text, expected) => {
     expect(actionsOf(text)).toEqual(expected);
   });
@@ -126,6 +127,7 @@ describe('actionsOfTitle', () => {
     const adjust = 'Điều chỉnh quyết định giao đất, cho thuê đất, cho phép chuyển mục đích sử dụng đất do sai sót';
     expect(actionsOfTitle(adjust)).toMatchObject({ head: 'amend', actions: new Set(['amend', 'change-use']) });
     expect(actionsOfTitle('Cấp, cấp đổi, cấp lại thẻ căn cước').head).toBeUndefined();
+    expect(actionsOfTitle('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT').head).toBeUndefined();
     const changeUse = detectActions('muốn chuyển đất nông nghiệp sang đất ở thì làm thủ tục gì');
     const plain = actionsOfTitle('Giao đất, cho thuê đất, chuyển mục đích sử dụng đất');
     expect(actionAgreement(changeUse, actionsOfTitle(adjust))).toBeLessThan(actionAgreement(changeUse, plain));
