@@ -23,6 +23,7 @@ export const OFFICIAL_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   terminate: ['cham dut', 'giai the', 'thoi lam'],
   revoke: ['thu hoi', 'huy bo', 'huy viec'],
   certify: ['chung thuc'],
+  record: ['ghi vao so ho tich viec', 'ghi chu'],
 };
 
 /**
@@ -77,6 +78,14 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   terminate: ['cham dut', 'dong cua', 'nghi han', 'giai the', 'khong kinh doanh nua', 'thoi kinh doanh', 'ngung han', 'close down'],
   revoke: ['thu hoi', 'huy bo'],
   certify: ['chung thuc', 'cong chung', 'thi thuc'],
+  // What was settled abroad is recorded here, not registered again.
+  record: [
+    'ghi chu', 'ghi vao so',
+    'da (?:dang ky )?(?:ket hon|ly hon|khai sinh)(?: \\S+){0,3} (?:o|tai|ben) (?:nuoc ngoai|my|han quoc|han|nhat|dai loan|uc|phap|duc|canada|trung quoc)',
+    '(?:ket hon|ly hon) ben do',
+    '(?:married|divorced|registered)(?: \\S+){0,3} (?:abroad|overseas|in the us|in korea|in japan|in taiwan)',
+    'record (?:a |my |our )?(?:marriage|divorce|birth)',
+  ],
 };
 
 export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {

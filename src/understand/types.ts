@@ -22,7 +22,8 @@ export type Action =
   | 'suspend' // tạm ngừng
   | 'terminate' // chấm dứt, giải thể
   | 'revoke' // thu hồi, hủy
-  | 'certify'; // chứng thực (a copy, a signature, a contract)
+  | 'certify' // chứng thực (a copy, a signature, a contract)
+  | 'record'; // ghi vào sổ hộ tịch (ghi chú) a marriage, divorce or birth already settled abroad
 
 /**
  * Circumstances that make a separate procedure of the same action: a foreign element, a mobile registration, one
