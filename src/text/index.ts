@@ -3,6 +3,7 @@ export type { AnalyzedText, AnalyzeOptions } from './analyze.js';
 export { ABBREVIATIONS } from './abbreviation-table.js';
 export { expandAbbreviations, expandAbbreviationsWithSource } from './abbreviations.js';
 export type { ExpandedToken } from './abbreviations.js';
+export { dropClassifiers, NOUN_CLASSIFIERS } from './classifiers.js';
 export { foldDiacritics, hasDiacritics } from './fold.js';
 export { foldForMatch } from './match.js';
 export { detectLanguage, isVietnameseLikely, LANGUAGES, scoreLanguage } from './language.js';

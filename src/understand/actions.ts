@@ -1,4 +1,4 @@
-import { foldForMatch } from '../text/index.js';
+import { dropClassifiers, foldForMatch } from '../text/index.js';
 import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS, PLAIN_ACTIONS } from './action-table.js';
 import type { Action, ActionSet, Modifier } from './types.js';
 
@@ -69,7 +69,8 @@ function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string
 
 /** The actions a citizen's message asks for, in everyday words ("mất", "rách", "ghi sai", "lấy chồng Hàn Quốc"). */
 export function detectActions(text: string): ActionSet {
-  const folded = foldForMatch(text);
+  // "bán căn nhà", "mua chiếc xe" say "bán nhà", "mua xe".
+  const folded = dropClassifiers(foldForMatch(text));
   if (!folded) return EMPTY;
   const actions = new Set<Action>(CITIZEN.actions.filter((phrase) => asked(phrase, folded)).map((phrase) => phrase.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');

@@ -1,6 +1,6 @@
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import type { SearchDocument } from '../corpus/build-corpus.js';
-import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, hasDiacritics, isStopword } from '../../text/index.js';
+import { analyze, BIGRAM_JOINER, EXACT_PREFIX, foldDiacritics, hasDiacritics, isStopword, NOUN_CLASSIFIERS } from '../../text/index.js';
 import { isActionWord, splitClauses, type Clause } from '../../understand/index.js';
 import { Bm25Index, type Bm25Document, type PackedBm25, type WeightedTerm } from './bm25.js';
 import { compileSynonyms, type SynonymMatcher } from './synonyms.js';
@@ -48,9 +48,6 @@ function askingVerbs(bigrams: readonly string[]): Set<string> {
   }
   return found;
 }
-
-// Vietnamese noun classifiers citizens put before a paper or a plot, folded; only those that fold to nothing else.
-const CLASSIFIERS = new Set(['cai', 'chiec', 'manh', 'cuon']);
 
 /** Analysed documents remembered by entry id and content hash (analysis is the slow part of a start). */
 export interface AnalysisCache {
@@ -223,7 +220,7 @@ export class LexicalIndex {
         if (!parts.some((part) => asking.has(part))) terms.push({ term, weight: scale * TERM_WEIGHTS.exact });
       }
       // Noun classifiers ("mất cái sổ đỏ", "sang tên mảnh đất") do not break a colloquial phrase.
-      const synonyms = this.synonyms.match(analyzed.folded.filter((word) => !CLASSIFIERS.has(word)));
+      const synonyms = this.synonyms.match(analyzed.folded.filter((word) => !NOUN_CLASSIFIERS.has(word)));
       for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: scale * TERM_WEIGHTS.synonym });
       for (const word of analyzed.unigrams) {
         if (!isStopword(word) && !isContext(word)) content.set(word, Math.max(content.get(word) ?? 0, scale));

@@ -54,6 +54,7 @@ describe('detectActions', () => {
     ['thẻ căn cước của tôi ghi sai năm sinh, giờ sửa thẻ thế nào', ['amend', 'exchange']],
     ['đổi sổ đỏ cũ sang mẫu mới', ['exchange']],
     ['trả nợ xong thì giải chấp sổ đỏ thế nào', ['delete']],
+    ['vợ chồng tôi bán căn nhà duy nhất thì khai thuế ở đâu', ['transfer']],
     ['em đã đăng ký kết hôn ở Hàn Quốc, giờ về nước muốn ghi chú kết hôn', ['record']],
     ['xin giấy xác nhận độc thân để đi làm thủ tục kết hôn ở nước ngoài', []],
   ])('%s → %j', (text, expected) => {
