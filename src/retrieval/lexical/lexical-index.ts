@@ -23,6 +23,8 @@ export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2
  * not which procedure: nearly every kiosk question has them, so they must not decide the ranking nor count
  * towards coverage. Folded term format of analyze().
  */
+const CHANNEL_BIGRAMS: ReadonlySet<string> = new Set(['tren_vneid', 'qua_vneid', 'bang_vneid', 'on_vneid', 'via_vneid']);
+
 export const CONTEXT_TERMS: ReadonlySet<string> = new Set([
   'phuong', 'xa', 'ubnd', 'uy_ban', 'nhan_dan', 'ward', 'commune', 'office',
   'giay_to', 'can_gi', 'mang_theo', 'mang', 'chuan_bi', 'papers', 'documents', 'bring',
@@ -209,6 +211,8 @@ export class LexicalIndex {
       const scale = clause.asking ? 1 : TERM_WEIGHTS.narrative;
       const analyzed = clause.analyzed ?? analyze(clause.text);
       const asking = askingVerbs(analyzed.bigrams);
+      // "trên VNeID", "qua VNeID" name the channel a procedure is done through, not the e-ID account procedure.
+      for (const bigram of analyzed.bigrams) if (CHANNEL_BIGRAMS.has(bigram)) asking.add('vneid');
       // An asking verb drags its bigrams along: "sinh_mat" in "khai sinh mất bao nhiêu" is not about a lost paper.
       const isContext = (term: string) => CONTEXT_TERMS.has(term) || term.split(BIGRAM_JOINER).some((part) => asking.has(part));
       const weigh = (term: string, plain: number) =>

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SynonymsFileSchema } from '../../../../src/knowledge/schema.js';
+import { buildCorpus } from '../../../../src/retrieval/corpus/build-corpus.js';
+import { LexicalIndex } from '../../../../src/retrieval/lexical/lexical-index.js';
 import { DEFAULT_THRESHOLDS, Retriever } from '../../../../src/retrieval/search/index.js';
 import { loadCuratedEntries } from '../../../helpers/chat-server.js';
 
@@ -21,5 +23,17 @@ describe('"mất / hết / tốn" asking how much or how long', () => {
     // …while "mất" meaning lost still finds the re-registration.
     expect(await top('mất giấy khai sinh thì làm sao')).toBe('dang-ky-khai-sinh-lai');
     expect(await top('bị mất giấy khai sinh làm lại mất bao lâu')).toBe('dang-ky-khai-sinh-lai');
+  });
+});
+
+describe('"trên VNeID", "qua VNeID"', () => {
+  it('name the channel, not the e-ID account procedure: the word weighs nothing there', async () => {
+    const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.resolve('knowledge/synonyms.yaml'), 'utf8'))).synonyms;
+    const lexical = new LexicalIndex(buildCorpus(await loadCuratedEntries()).documents, synonyms);
+    const weightOf = (q: string) => lexical.analyzeQuery(q).terms.filter((t) => t.term === 'vneid').reduce((sum, t) => sum + t.weight, 0);
+    expect(weightOf('muốn làm thẻ căn cước cho bé, làm online trên VNeID được không')).toBe(0);
+    expect(weightOf('đăng ký căn cước cho con qua vneid xong rồi')).toBe(0);
+    // The account itself is still asked for by its name.
+    expect(weightOf('làm tài khoản VNeID mức 2 ở đâu')).toBeGreaterThan(0);
   });
 });
