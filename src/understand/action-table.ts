@@ -44,7 +44,7 @@ export const OFFICIAL_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> =
 export const BASE_VERBS: readonly string[] = ['cap', 'dang ky', 'dang ki', 'cap moi', 'cap phep'];
 
 // "Làm lại" a part of a house is building work, not a paper made again.
-const REDO = 'lam lai(?! (?:nha|can nha|mat tien|mai|mai nha|tuong|bep|cua|san|nen|mong|phong|cau thang|nha ve sinh|toilet|hang rao|cong))';
+const REDO = 'lam lai(?! (?:nha|can nha|mat tien|mai|mai nha|tuong|bep|cua|san|nen|mong|phong|cau thang|nha ve sinh|toilet|hang rao|cong)(?: |$))';
 
 export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   reregister: ['dang ky lai', 'dang ki lai', REDO, 'khai lai', 'khong con luu', 'khong con ban goc', 're register'],
@@ -56,7 +56,8 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'cap doi', 'doi sang (?:can cuoc|the|cccd|chip|mau)', 'sang mau moi', 'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
     'bong troc', 'du 25', 'du 40', 'du 60', 'expired', 'damaged', 'torn', 'renew',
     // A card printed with an error is exchanged for a correct one, not corrected in place.
-    '(?:the can cuoc|can cuoc|cccd|the bhyt|the bao hiem y te)(?: \\S+){0,6} (?:ghi |bi |in )?sai', 'sua (?:lai )?(?:the|can cuoc|cccd)',
+    // Not "sửa thế nào" ("the" folded is also "thế").
+    '(?:the can cuoc|can cuoc|cccd|the bhyt|the bao hiem y te)(?: \\S+){0,3} (?:ghi|bi|in) sai', 'sua (?:lai )?(?:the(?! (?:nao|nay|nhung|ma))|can cuoc|cccd)',
   ],
   copy: ['ban sao', 'trich luc', 'sao y', 'sao luc', 'xin lai', 'photo', 'ban photo', 'them mot ban', 'copy', 'copies', 'another copy', 'certified copy'],
   amend: [
@@ -75,17 +76,26 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   split: ['tach thua', 'tach so', 'tach dat', 'chia dat', 'hop thua', 'gop so', 'gop thua', 'chia thua', 'gop lai', 'nhap thua', 'gop (?:\\S+ ){0,3}thanh (?:1|mot) so'],
   transfer: ['sang ten', 'chuyen nhuong', 'tang cho', 'cho tang', 'thua ke', 'mua lai', 'ban lai', 'mua dat', 'ban dat', 'mua nha', 'ban nha', 'mua xe', 'ban xe', 'transfer'],
   suspend: ['tam ngung', 'tam nghi', 'tam dung', 'nghi mot thoi gian', 'nghi tam'],
-  terminate: ['cham dut', 'dong cua', 'nghi han', 'giai the', 'khong kinh doanh nua', 'thoi kinh doanh', 'ngung han', 'close down'],
+  terminate: ['cham dut', 'dong cua', 'nghi han', 'giai the(?! chap)', 'khong kinh doanh nua', 'thoi kinh doanh', 'ngung han', 'close down'],
   revoke: ['thu hoi', 'huy bo'],
   certify: ['chung thuc', 'cong chung', 'thi thuc'],
   // What was settled abroad is recorded here, not registered again.
   record: [
-    'ghi chu', 'ghi vao so',
+    'ghi chu (?:ket hon|ly hon|khai sinh|khai tu|viec)', 'ghi vao so ho tich',
     'da (?:dang ky )?(?:ket hon|ly hon|khai sinh)(?: \\S+){0,3} (?:o|tai|ben) (?:nuoc ngoai|my|han quoc|han|nhat|dai loan|uc|phap|duc|canada|trung quoc)',
     '(?:ket hon|ly hon) ben do',
     '(?:married|divorced|registered)(?: \\S+){0,3} (?:abroad|overseas|in the us|in korea|in japan|in taiwan)',
     'record (?:a |my |our )?(?:marriage|divorce|birth)',
   ],
+};
+
+/**
+ * A birth registered now with the father's name, when the parents are not married, is the birth and the recognition in
+ * one (a combined registration); married parents' child has its father's name anyway.
+ */
+export const UNMARRIED_FATHER_NAMED = {
+  named: /(?:^| )(?:lam|dang ky) (?:giay )?khai sinh (?:\S+ ){0,8}(?:co|ghi|mang) ten (?:bo|ba|cha)(?= |$)/,
+  unmarried: /(?:^| )(?:chua (?:di )?(?:dang ky )?ket hon|chua lam giay ket hon|chua cuoi|ngoai gia thu|khong dang ky ket hon|chua ly hon xong|not married|unmarried)(?= |$)/,
 };
 
 export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
@@ -109,8 +119,7 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'ket hop', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon',
     // A birth registered now with the unmarried father's name is the birth and the recognition in one; a father's
     // name added to a birth certificate already issued is not ("ghi tên bố vào khai sinh").
-    'nhan (?:cha|con) luon', '(?:lam|dang ky) (?:giay )?khai sinh (?:\\S+ ){0,8}(?:co|ghi|mang) ten (?:bo|ba|cha)', 'ten (?:bo|ba|cha) luon',
-    'with my name as the father',
+    'nhan (?:cha|con) luon', 'ten (?:bo|ba|cha) luon', 'with my name as the father',
   ],
   linked: ['lien thong', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon', 'one application', 'at the same time'],
 };

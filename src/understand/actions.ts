@@ -1,5 +1,5 @@
 import { dropClassifiers, foldForMatch } from '../text/index.js';
-import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS, PLAIN_ACTIONS } from './action-table.js';
+import { BASE_VERBS, CITIZEN_ACTIONS, CITIZEN_MODIFIERS, OFFICIAL_ACTIONS, OFFICIAL_MODIFIERS, PLAIN_ACTIONS, UNMARRIED_FATHER_NAMED } from './action-table.js';
 import type { Action, ActionSet, Modifier } from './types.js';
 
 interface CompiledPhrase<T> {
@@ -53,7 +53,8 @@ export function isActionWord(word: string): boolean {
 // what is asked. A loss is different: "đã làm mất" is the reason to ask for a new paper, so it always counts.
 const DONE_BEFORE = /(?:^| )(?:da|vua)(?: \S+){0,1} $/;
 const DONE_AFTER = /^(?: \S+){0,4}? (?:roi|xong)(?= |$)/;
-const ALWAYS_ASKED: ReadonlySet<Action> = new Set(['reissue', 'copy', 'reregister']);
+// Recording what was settled abroad is asked precisely because it was done ("đã kết hôn ở Hàn Quốc rồi").
+const ALWAYS_ASKED: ReadonlySet<Action> = new Set(['reissue', 'copy', 'reregister', 'record']);
 
 function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string): boolean {
   if (ALWAYS_ASKED.has(value)) return pattern.test(folded);
@@ -85,6 +86,7 @@ export function detectActions(text: string): ActionSet {
     actions.add('reregister');
   }
   const modifiers = new Set<Modifier>(CITIZEN.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
+  if (UNMARRIED_FATHER_NAMED.named.test(folded) && UNMARRIED_FATHER_NAMED.unmarried.test(folded)) modifiers.add('combined');
   return { actions, modifiers, base: false };
 }
 

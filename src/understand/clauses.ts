@@ -13,8 +13,9 @@ const OPENERS = /\b(xin hoi|cho (?:em |toi |minh |chau |con |tui |anh |chi |co |
 // Words that make a clause a question wherever they stand.
 const ASKING = /\b(the nao|nhu nao|ra sao|lam sao|lam gi|lam the|phai lam|can lam|co duoc|duoc khong|duoc ko|khong a|ko a|hay khong|hay ko|co phai|bao nhieu|bao lau|may ngay|o dau|cho nao|giay to gi|can gi|nhung gi|thu tuc gi|the nao|khi nao|ai (?:lam|ky|cap)|how|what|where|which|when|can i|do i|should i|is it|am i|may i|muon|can phai|want to|would like|need to)\b/;
 
-// "Gì" after a negation is "any" ("không có giấy tờ gì": no papers at all), unless the citizen does not know what.
-const NEGATED_ANY = /\b(?:khong|chua|chang) (?!biet|ro|hieu)(?:\S+ ){0,2}\S+ gi\b/g;
+// "Gì" after a negation is "any" ("không có giấy tờ gì": no papers at all), unless the citizen does not know what;
+// "được không" is a tag question, not a negation ("… được không cần giấy tờ gì" asks twice).
+const NEGATED_ANY = /\b(?<!(?:duoc|phai|co) )(?:khong|chua|chang) (?!biet|ro|hieu)(?:\S+ ){0,2}\S+ gi\b/g;
 
 const SENTENCE = /(?<=[.?!;…\n])\s+|\n+/;
 // Commas split a long sentence into clauses only where one clause alone would be too long to weigh as one.

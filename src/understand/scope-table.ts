@@ -20,10 +20,14 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'doi lai (?:tien )?coc', 'khong tra (?:lai )?(?:tien )?coc', 'mat coc', 'noi xau', 'xuc pham danh du', 'bi vu khong',
     'tranh chap hop dong',
     // Heirs or co-owners who do not agree: who inherits, who must sign, getting a share back are for the court.
-    'khong chiu ky', 'khong dong y ky', 'khong chiu ky ten', 'khong chiu chia', 'tranh chap tai san', 'tranh chap nha',
-    'doi lai nha', 'doi lai tai san', 'hang thua ke', 'ai duoc (?:huong |chia )?thua ke', 'co duoc (?:huong |chia )?thua ke', 'tranh gianh', 'khong chiu boi thuong', 'the vi', 'co quyen gi', 'duoc chia phan', 'co duoc doi (?:lai )?khong', 'doi lai tien',
+    // Not a refusal to sign a ward paper ("chủ nhà không chịu ký xác nhận"): that is a residence matter or a complaint.
+    'khong (?:chiu|dong y) ky(?! (?:xac nhan|giay xac nhan|cho (?:toi|em|minh) dang ky|dang ky))', 'khong chiu ky ten', 'khong chiu chia',
+    'tranh chap tai san', 'tranh chap nha(?! dat)', 'doi lai nha', 'doi lai tai san', 'co thuoc hang thua ke',
+    '(?:thuoc )?hang thua ke (?:\\S+ ){0,3}(?:khong|nao)', 'ai duoc (?:huong |chia )?thua ke', 'co duoc (?:huong |chia )?thua ke',
+    // Not "thế vị" alone: folded it is also "thẻ vì" ("đổi thẻ vì hỏng chip").
+    'tranh gianh', 'khong chiu boi thuong', 'thua ke the vi', 'the vi (?:thua ke|cua)', 'duoc chia phan',
     // A neighbour's works that damaged one's house: settled between the two, by mediation or the court.
-    'nut tuong', 'lam nut', 'lun nut', 'tham dot', 'tham nuoc sang', 'karaoke', 'gay on', 'on ao', 'tieng on',
+    'nut tuong', 'lam nut', 'lun nut', 'tham dot', 'tham nuoc sang', 'hat karaoke', 'gay on', 'on ao', 'tieng on',
     // Whether a will or a handwritten sale is valid is for a court to say (certifying a will is a procedure).
     'di chuc (?:\\S+ ){0,5}co (?:hieu luc|hop phap|gia tri)', 'giay tay (?:\\S+ ){0,5}co (?:hop phap|gia tri phap ly|hieu luc)',
     // Who pays for a road accident is settled between the parties, their insurers or the court.
@@ -58,7 +62,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   banking: [
     // Not "lãi suất", "vay ngân hàng": interest support and policy loans are procedures of their own.
     'ngan hang (?:co )?tu cap nhat', 'tai khoan (?:ngan hang )?(?:co )?bi khoa', 'the atm', 'bank account',
-    'tra (?:het )?no truoc han', 'phi (?:phat )?tra (?:no )?truoc', 'lai suat vay',
+    'tra (?:het )?no truoc han', 'phi (?:phat )?tra no truoc',
   ],
   // Buying, selling and services between people: where to buy, which is good, shops and apps. Papers that a sale
   // needs (transferring a vehicle, certifying a contract) are procedures and are named by other words.
@@ -100,7 +104,8 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   // What the law sets for a case — a fine, a tax rate, whether a foreigner may own land — is no procedure: asked only,
   // and a question that also asks how to file, declare or apply is about that procedure.
   rules: [
-    'muc phat', 'phat bao nhieu', 'bi phat (?:\\S+ ){0,3}bao nhieu', 'phat tien bao nhieu', 'xu phat (?:\\S+ ){0,3}(?:bao nhieu|the nao|ra sao)',
+    // Not "phạt bao nhiêu" alone: folded it is also "phát bao nhiêu" (an allowance paid out).
+    'muc phat', 'bi phat (?:\\S+ ){0,3}bao nhieu', 'xu phat (?:\\S+ ){0,3}(?:bao nhieu|the nao|ra sao)',
     'buoc thao do', 'thue suat', 'ty le (?:\\S+ ){0,3}phan tram', 'tinh theo ty le',
     'nguoi nuoc ngoai (?:\\S+ ){0,4}(?:mua|dung ten|so huu) (?:nha|dat|can ho)',
     'how much is the fine', 'what is the fine', '(?:foreigner|foreign national)(?: \\S+){0,8} (?:buy|own) (?:a |an )?(?:house|land|apartment|flat)',
@@ -108,7 +113,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
   ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
-    'truyen cuoi', 'phim truyen hinh', 'recipe', 'poem', '(?:a|the|good|sing|new) songs?', 'joke', 'drama', 'movie', 'film', 'tv series',
+    'truyen cuoi', 'phim truyen hinh', 'recipe', 'poem', '(?:sing|good|new|favourite|favorite) songs?', 'a song (?:for|about)', 'joke', 'drama', 'movie', 'film', 'tv series',
   ],
 };
 
@@ -117,18 +122,28 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
  * police decision is done through the catalogue's complaint procedures; heirs who agree certify their division.
  */
 export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
-  // Heirs who agree get their division certified at the ward, a divorce abroad is recorded, a land or boundary
-  // dispute is mediated by the ward first: procedures, not court cases.
-  court: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat|ghi chu ly hon|ghi vao so|tranh chap (?:dat|ranh)|ranh gioi|bo ranh|lan ranh|lan dat|hoa giai (?:o|tai) (?:xa|phuong)|(?:xa|phuong) (?:co trach nhiem )?hoa giai)(?= |$)/,
+  // A complaint, a business licence (a karaoke bar) or a report to the ward asked about is a procedure.
+  court: /(?:^| )(?:khieu nai|to cao|kinh doanh|giay phep|phan anh|sang ten)(?= |$)/,
   traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
-  rules: /(?:^| )(?:thu tuc|ho so|giay to|ke khai|khai bao|khai thue|khai o dau|nop o dau|lam o dau|xin phep|dang ky|procedure|where do i|apply)(?= |$)/,
+  rules: /(?:^| )(?:thu tuc|ho so|giay to|ke khai|khai bao|khai thue|khai o dau|nop o dau|lam o dau|xin phep|dang ky|tro cap|huong|procedure|where do i|apply)(?= |$)/,
   // A hospital's birth or death paper, an e-ID or a card used there: the ward's procedures.
   medical: /(?:^| )(?:khai sinh|khai tu|bao tu|chung sinh|lam giay to|can cuoc|cccd|vneid|dinh danh|the bhyt|the bao hiem y te|mat the|cap lai the|tam tru|thuong tru)(?= |$)/,
   // Buying the household's health insurance is a procedure.
   shopping: /(?:^| )(?:bhyt|bao hiem y te|bhxh|bao hiem xa hoi|kinh doanh)(?= |$)/,
   education: wardPaper(),
-  abroad: new RegExp(`${wardPaper().source}|(?:^| )(?:ho chieu|passport)(?= |$)`),
+  abroad: new RegExp(`${wardPaper().source}|(?:^| )(?:ho chieu|passport|nghia vu quan su|uy quyen|giay uy quyen)(?= |$)`),
   labour: new RegExp(`${wardPaper().source}|(?:^| )(?:uy quyen|linh thay)(?= |$)`),
+};
+
+/**
+ * A court matter's story may show it is a procedure after all (read in the whole message): a land or boundary
+ * dispute is always mediated by the ward first; heirs who agree, a mediation at the ward, a divorce abroad to record
+ * are procedures unless someone refuses or the mediation failed ("không chịu ký", "hòa giải không thành").
+ */
+export const COURT_SITUATIONS = {
+  always: /(?:^| )(?:tranh chap (?:dat|ranh|nha dat)|ranh gioi|bo ranh|lan ranh|lan dat|chu tich (?:ubnd|uy ban)(?: \S+){0,3} giai quyet)(?= |$)/,
+  unlessRefused: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat|ghi chu ly hon|ghi vao so ho tich|hoa giai (?:o|tai) (?:xa|phuong)|(?:xa|phuong) (?:co trach nhiem )?hoa giai)(?= |$)/,
+  refused: /(?:^| )(?:khong chiu|khong dong y|tranh gianh|khong thanh|khong hoa giai duoc)(?= |$)/,
 };
 
 /** A paper the ward or its police gives, named in the message: what a school or an employer asks of the citizen. */

@@ -1,5 +1,5 @@
 import { foldForMatch } from '../text/index.js';
-import { SCOPE_ASKED_ONLY, SCOPE_EXCEPTIONS, SCOPE_TABLE } from './scope-table.js';
+import { COURT_SITUATIONS, SCOPE_ASKED_ONLY, SCOPE_EXCEPTIONS, SCOPE_TABLE } from './scope-table.js';
 import type { ScopeTopic } from './types.js';
 
 // One pattern per topic, court matters first.
@@ -16,8 +16,11 @@ export function detectScope(text: string, { inStory = false, whole }: { inStory?
   const folded = foldForMatch(text);
   const topic = PATTERNS.find(({ topic, pattern }) => !(inStory && SCOPE_ASKED_ONLY.has(topic)) && pattern.test(folded))?.topic;
   if (!topic) return undefined;
-  // A court matter's exceptions describe the situation (heirs who agree, a land dispute the ward mediates), which the
-  // story may tell; the other topics' exceptions are a paper named in what is asked.
-  const context = topic === 'court' && whole !== undefined ? foldForMatch(whole) : folded;
-  return SCOPE_EXCEPTIONS[topic]?.test(context) ? undefined : topic;
+  if (topic !== 'court') return SCOPE_EXCEPTIONS[topic]?.test(folded) ? undefined : topic;
+  // A court matter's situation, which the story may tell, can make it a procedure — unless someone refuses or a
+  // mediation failed (scope-table.ts, COURT_SITUATIONS).
+  const story = whole === undefined ? folded : foldForMatch(whole);
+  if (COURT_SITUATIONS.always.test(story)) return undefined;
+  if (COURT_SITUATIONS.refused.test(story)) return topic;
+  return SCOPE_EXCEPTIONS.court?.test(folded) || COURT_SITUATIONS.unlessRefused.test(story) ? undefined : topic;
 }

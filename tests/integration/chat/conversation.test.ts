@@ -144,10 +144,11 @@ describe('court matters and other topics that are not the ward\'s', () => {
     client.close();
   });
 
-  it('still answers a passport for studying abroad, and heirs who agree and certify their division', async () => {
+  it('still answers a ward paper for studying abroad, and heirs who agree and certify their division', async () => {
     const client = await open('kiosk');
-    const passport = await client.ask({ type: 'message', text: 'cháu tôi muốn làm hộ chiếu để đi du học' }, 'answer');
-    expect(passport.text).not.toMatch(/đại sứ quán/);
+    const paper = await client.ask({ type: 'message', text: 'Con tôi sắp đi du học, trường bên đó cần giấy xác nhận cư trú, xin ở đâu?' }, 'answer');
+    expect(paper.text).not.toMatch(/đại sứ quán/);
+    expect([paper.entryId, ...(paper.choices ?? []).map((c) => c.id)]).toContain('xac-nhan-thong-tin-cu-tru');
     const division = await client.ask({ type: 'message', text: 'Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?' }, 'answer');
     expect(division.text).not.toMatch(/Tòa án nhân dân/);
     expect(division.kind).not.toBe('fallback');

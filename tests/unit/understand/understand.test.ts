@@ -75,8 +75,8 @@ describe('detectActions', () => {
     expect(combined('chưa cưới mà có bầu, giờ cưới rồi muốn ghi tên bố vào khai sinh cho bé')).toBe(false);
     expect(combined('làm khai sinh cho con cần giấy tờ gì')).toBe(false);
     expect(combined('đi khai sinh cho cháu thì thay giấy chứng sinh bằng giấy gì, có cần người làm chứng không?')).toBe(false);
-    expect(actionAgreement(detectActions('làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con'))).toBeGreaterThan(
-      actionAgreement(detectActions('làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Liên thông: đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ dưới 6 tuổi')),
+    expect(actionAgreement(detectActions('chưa đăng ký kết hôn, làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con'))).toBeGreaterThan(
+      actionAgreement(detectActions('chưa đăng ký kết hôn, làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Liên thông: đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ dưới 6 tuổi')),
     );
   });
 
@@ -235,6 +235,44 @@ describe('detectScope', () => {
     expect(detectScope('đi du học Hàn cần lý lịch tư pháp số 2, em làm ở đâu ạ')).toBeUndefined();
     expect(detectScope('Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?')).toBeUndefined();
     expect(detectScope('chia di sản thừa kế xong thì chứng thực văn bản ở đâu')).toBeUndefined();
+  });
+});
+
+describe('folding collisions and disputes a ward cannot settle', () => {
+  it.each([
+    'Tôi muốn cấp lại thẻ vì bị mất ví',
+    'Thẻ căn cước ghi sai quê quán, có được đổi lại không?',
+    'Đã nộp lệ phí mà hồ sơ bị trả lại, có được đòi lại tiền không?',
+    'Tôi muốn xin giấy phép kinh doanh karaoke thì cần hồ sơ gì?',
+    'Chủ nhà không chịu ký xác nhận cho tôi đăng ký tạm trú, tôi phải làm sao?',
+    'Cán bộ phường không chịu ký giấy xác nhận cho tôi thì khiếu nại ở đâu?',
+    'Bố mất, những người thuộc hàng thừa kế thứ nhất cần giấy tờ gì để sang tên sổ đỏ?',
+    'Hàng xóm tranh chấp nhà đất với tôi thì nộp đơn ở đâu',
+    'Em làm khai sinh cho con ở phường được không cần giấy tờ gì. Con em sinh ở bệnh viện tỉnh.',
+    'Tôi có thể sống ở nhà bố mẹ mà đăng ký thường trú ở đây được không?',
+    'Con trai tôi đi du học có được tạm hoãn nghĩa vụ quân sự không?',
+    'Hộ nghèo được hỗ trợ lãi suất vay vốn như thế nào?',
+    'Người cao tuổi trên 80 mỗi tháng được phát bao nhiêu tiền?',
+    'Con tôi tỷ lệ thương tật 81 phần trăm, có được hưởng trợ cấp không?',
+  ])('%s is asked about a procedure', (text) => {
+    expect(understand(text).scope?.asked ?? false).toBe(false);
+  });
+
+  it.each([
+    'Bố mất, hai chị gái không chịu ký văn bản thỏa thuận phân chia di sản, tôi phải làm gì?',
+    'Mẹ mất, em trai không chịu ký công chứng văn bản khai nhận di sản, tôi phải làm sao?',
+    'Hàng xóm nợ tiền không trả, đã hòa giải ở phường không thành, giờ tôi kiện thế nào?',
+  ])('%s is for the court: someone refuses or the mediation failed', (text) => {
+    expect(understand(text).scope).toEqual({ topic: 'court', asked: true });
+  });
+
+  it('reads "sửa thế nào" as no card, notes on a form as no record, a married couple\'s birth as no combined file', () => {
+    expect(understand('Giấy khai sinh ghi sai ngày sinh, sửa thế nào ạ?').actions.actions.has('exchange')).toBe(false);
+    expect(understand('Trong tờ khai có mục ghi chú thì ghi gì ạ?').actions.actions.has('record')).toBe(false);
+    expect(understand('Em đã đăng ký kết hôn ở Hàn Quốc rồi, giờ về nước thì làm thủ tục gì?').actions.actions.has('record')).toBe(true);
+    expect(understand('Mất căn cước, muốn làm lại nhanh nhất').actions.actions.has('reregister')).toBe(true);
+    expect(understand('trả nợ xong thì giải thế chấp sổ đỏ').actions.actions.has('terminate')).toBe(false);
+    expect(understand('Vợ chồng tôi đã kết hôn, làm khai sinh cho con thì có ghi tên bố không?').actions.modifiers.has('combined')).toBe(false);
   });
 });
 
