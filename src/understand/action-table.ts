@@ -89,6 +89,10 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   ],
 };
 
+// Doing two things at once: a combined registration or a linked file. Not "làm chung" alone: folded it is also
+// "làm chứng" (to witness).
+const AT_ONCE = ['cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon'];
+
 /**
  * A birth registered now with the father's name, when the parents are not married, is the birth and the recognition in
  * one (a combined registration); married parents' child has its father's name anyway.
@@ -115,11 +119,10 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
   ],
   mobile: ['luu dong'],
   combined: [
-    // Not "làm chung" alone: folded it is also "làm chứng" (to witness).
-    'ket hop', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon',
+    'ket hop', ...AT_ONCE,
     // A birth registered now with the unmarried father's name is the birth and the recognition in one; a father's
     // name added to a birth certificate already issued is not ("ghi tên bố vào khai sinh").
     'nhan (?:cha|con) luon', 'ten (?:bo|ba|cha) luon', 'with my name as the father',
   ],
-  linked: ['lien thong', 'cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot luc', 'mot lan luon', 'one application', 'at the same time'],
+  linked: ['lien thong', ...AT_ONCE, 'one application', 'at the same time'],
 };

@@ -1,5 +1,17 @@
 import type { ScopeTopic } from './types.js';
 
+/** Folded phrases matched as whole words, as one pattern. */
+export function words(...phrases: string[]): RegExp {
+  return new RegExp(`(?:^| )(?:${phrases.join('|')})(?= |$)`);
+}
+
+/** A paper the ward or its police gives, named in the message: what a school or an employer asks of the citizen. */
+const WARD_PAPERS = [
+  'ban sao', 'trich luc', 'khai sinh', 'xac nhan', 'chung thuc', 'sao y', 'cong chung', 'can cuoc', 'cccd', 'ho khau', 'tam tru',
+  'thuong tru', 'tam vang', 'ho ngheo', 'can ngheo', 'ly lich', 'birth certificate', 'copy of', 'certified cop(?:y|ies)',
+  'residence', 'criminal record', 'police clearance', 'id card', 'marriage certificate', 'single status',
+];
+
 /*
  * Topics no ward procedure answers, each phrase folded and matched as whole words. Court matters are referred to
  * the People's Court (and the ward's grassroots mediation where it applies); the others get a short, specific
@@ -118,38 +130,53 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
 };
 
 /**
- * Words that make a message about a topic a procedure after all: complaining about, or denouncing, a traffic
- * police decision is done through the catalogue's complaint procedures; heirs who agree certify their division.
+ * What makes a message about a topic a procedure after all (src/understand/scope.ts reads them in this order):
+ * - `always`, in the whole message: the situation is a procedure whatever else is said;
+ * - `refused`, in the whole message: someone refuses or a mediation failed, so none of the next two apply;
+ * - `asked`, in what is asked: a procedure named (a complaint, a ward paper, a declaration);
+ * - `story`, in the whole message: a situation that is a procedure unless refused.
  */
-export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, RegExp>>> = {
-  // A complaint, a business licence (a karaoke bar) or a report to the ward asked about is a procedure.
-  court: /(?:^| )(?:khieu nai|to cao|kinh doanh|giay phep|phan anh|sang ten)(?= |$)/,
-  traffic: /(?:^| )(?:khieu nai|to cao|complain|complaint)(?= |$)/,
-  rules: /(?:^| )(?:thu tuc|ho so|giay to|ke khai|khai bao|khai thue|khai o dau|nop o dau|lam o dau|xin phep|dang ky|tro cap|huong|procedure|where do i|apply)(?= |$)/,
-  // A hospital's birth or death paper, an e-ID or a card used there: the ward's procedures.
-  medical: /(?:^| )(?:khai sinh|khai tu|bao tu|chung sinh|lam giay to|can cuoc|cccd|vneid|dinh danh|the bhyt|the bao hiem y te|mat the|cap lai the|tam tru|thuong tru)(?= |$)/,
-  // Buying the household's health insurance is a procedure.
-  shopping: /(?:^| )(?:bhyt|bao hiem y te|bhxh|bao hiem xa hoi|kinh doanh)(?= |$)/,
-  education: wardPaper(),
-  abroad: new RegExp(`${wardPaper().source}|(?:^| )(?:ho chieu|passport|nghia vu quan su|uy quyen|giay uy quyen)(?= |$)`),
-  labour: new RegExp(`${wardPaper().source}|(?:^| )(?:uy quyen|linh thay)(?= |$)`),
-};
-
-/**
- * A court matter's story may show it is a procedure after all (read in the whole message): a land or boundary
- * dispute is always mediated by the ward first; heirs who agree, a mediation at the ward, a divorce abroad to record
- * are procedures unless someone refuses or the mediation failed ("không chịu ký", "hòa giải không thành").
- */
-export const COURT_SITUATIONS = {
-  always: /(?:^| )(?:tranh chap (?:dat|ranh|nha dat)|ranh gioi|bo ranh|lan ranh|lan dat|chu tich (?:ubnd|uy ban)(?: \S+){0,3} giai quyet)(?= |$)/,
-  unlessRefused: /(?:^| )(?:chung thuc|khai nhan di san|thoa thuan phan chia|da thong nhat|ghi chu ly hon|ghi vao so ho tich|hoa giai (?:o|tai) (?:xa|phuong)|(?:xa|phuong) (?:co trach nhiem )?hoa giai)(?= |$)/,
-  refused: /(?:^| )(?:khong chiu|khong dong y|tranh gianh|khong thanh|khong hoa giai duoc)(?= |$)/,
-};
-
-/** A paper the ward or its police gives, named in the message: what a school or an employer asks of the citizen. */
-function wardPaper(): RegExp {
-  return /(?:^| )(?:ban sao|trich luc|khai sinh|xac nhan|chung thuc|sao y|cong chung|can cuoc|cccd|ho khau|tam tru|thuong tru|tam vang|ho ngheo|can ngheo|ly lich|birth certificate|copy of|certified cop(?:y|ies)|residence|criminal record|police clearance|id card|marriage certificate|single status)(?= |$)/;
+export interface ScopeException {
+  always?: RegExp;
+  refused?: RegExp;
+  asked?: RegExp;
+  story?: RegExp;
 }
+
+export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, ScopeException>>> = {
+  court: {
+    // A land or boundary dispute is always mediated by the ward first.
+    always: words('tranh chap (?:dat|ranh|nha dat)', 'ranh gioi', 'bo ranh', 'lan ranh', 'lan dat', 'chu tich (?:ubnd|uy ban)(?: \\S+){0,3} giai quyet'),
+    refused: words('khong chiu', 'khong dong y', 'tranh gianh', 'khong thanh', 'khong hoa giai duoc'),
+    // A complaint, a business licence (a karaoke bar), a report to the ward, a transfer asked about is a procedure.
+    asked: words('khieu nai', 'to cao', 'kinh doanh', 'giay phep', 'phan anh', 'sang ten'),
+    // Heirs who agree certify their division, a mediation at the ward, a divorce abroad to record.
+    story: words(
+      'chung thuc', 'khai nhan di san', 'thoa thuan phan chia', 'da thong nhat', 'ghi chu ly hon', 'ghi vao so ho tich',
+      'hoa giai (?:o|tai) (?:xa|phuong)', '(?:xa|phuong) (?:co trach nhiem )?hoa giai',
+    ),
+  },
+  // Complaining about, or denouncing, a traffic police decision is done through the catalogue's complaint procedures.
+  traffic: { asked: words('khieu nai', 'to cao', 'complain', 'complaint') },
+  rules: {
+    asked: words(
+      'thu tuc', 'ho so', 'giay to', 'ke khai', 'khai bao', 'khai thue', 'khai o dau', 'nop o dau', 'lam o dau', 'xin phep',
+      'dang ky', 'tro cap', 'huong', 'procedure', 'where do i', 'apply',
+    ),
+  },
+  // A hospital's birth or death paper, an e-ID or a card used there: the ward's procedures.
+  medical: {
+    asked: words(
+      'khai sinh', 'khai tu', 'bao tu', 'chung sinh', 'lam giay to', 'can cuoc', 'cccd', 'vneid', 'dinh danh', 'the bhyt',
+      'the bao hiem y te', 'mat the', 'cap lai the', 'tam tru', 'thuong tru',
+    ),
+  },
+  // Buying the household's health insurance, selling as a business are procedures.
+  shopping: { asked: words('bhyt', 'bao hiem y te', 'bhxh', 'bao hiem xa hoi', 'kinh doanh') },
+  education: { asked: words(...WARD_PAPERS) },
+  abroad: { asked: words(...WARD_PAPERS, 'ho chieu', 'passport', 'nghia vu quan su', 'uy quyen', 'giay uy quyen') },
+  labour: { asked: words(...WARD_PAPERS, 'uy quyen', 'linh thay') },
+};
 
 /** Topics that count only in the asking part: in the story they are often why a procedure is needed. */
 export const SCOPE_ASKED_ONLY: ReadonlySet<ScopeTopic> = new Set(['banking', 'education', 'labour', 'abroad', 'rules']);

@@ -1,11 +1,11 @@
 import { foldForMatch } from '../text/index.js';
-import { COURT_SITUATIONS, SCOPE_ASKED_ONLY, SCOPE_EXCEPTIONS, SCOPE_TABLE } from './scope-table.js';
+import { SCOPE_ASKED_ONLY, SCOPE_EXCEPTIONS, SCOPE_TABLE, words } from './scope-table.js';
 import type { ScopeTopic } from './types.js';
 
 // One pattern per topic, court matters first.
 const PATTERNS = (Object.entries(SCOPE_TABLE) as [ScopeTopic, readonly string[]][]).map(([topic, phrases]) => ({
   topic,
-  pattern: new RegExp(`(?:^| )(?:${phrases.join('|')})(?= |$)`),
+  pattern: words(...phrases),
 }));
 
 /**
@@ -16,11 +16,11 @@ export function detectScope(text: string, { inStory = false, whole }: { inStory?
   const folded = foldForMatch(text);
   const topic = PATTERNS.find(({ topic, pattern }) => !(inStory && SCOPE_ASKED_ONLY.has(topic)) && pattern.test(folded))?.topic;
   if (!topic) return undefined;
-  if (topic !== 'court') return SCOPE_EXCEPTIONS[topic]?.test(folded) ? undefined : topic;
-  // A court matter's situation, which the story may tell, can make it a procedure — unless someone refuses or a
-  // mediation failed (scope-table.ts, COURT_SITUATIONS).
+  // What makes the message a procedure after all (scope-table.ts, SCOPE_EXCEPTIONS); the story may tell the situation.
+  const exception = SCOPE_EXCEPTIONS[topic];
+  if (!exception) return topic;
   const story = whole === undefined ? folded : foldForMatch(whole);
-  if (COURT_SITUATIONS.always.test(story)) return undefined;
-  if (COURT_SITUATIONS.refused.test(story)) return topic;
-  return SCOPE_EXCEPTIONS.court?.test(folded) || COURT_SITUATIONS.unlessRefused.test(story) ? undefined : topic;
+  if (exception.always?.test(story)) return undefined;
+  if (exception.refused?.test(story)) return topic;
+  return exception.asked?.test(folded) || exception.story?.test(story) ? undefined : topic;
 }

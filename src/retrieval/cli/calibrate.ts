@@ -3,28 +3,21 @@ import path from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { calibrateThresholds } from '../eval/calibrate.js';
 import { readEvalFile } from '../eval/evaluate.js';
+import { readEvalSets } from '../eval/sets.js';
 import { thresholdsFile } from '../search/load-thresholds.js';
 import { openRetrievalForCli, readEmbedderFlag } from './open.js';
 
 /**
  * `npm run calibrate [-- file.jsonl]`: fits the abstention thresholds on the project's own questions — by default
- * bench/calibration.jsonl, the tuning half of bench/real-questions.jsonl, bench/real-questions-extra.jsonl,
- * -fresh.jsonl and -more.jsonl; never the dev set, never the report half or the blind set — and writes
- * knowledge/thresholds.json.
+ * the sets marked `calibrates` in ../eval/sets.ts (never the dev set, the hold-out, the report half or the blind
+ * set) — and writes knowledge/thresholds.json.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const given = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--embedder');
-  const lines = given
-    ? await readEvalFile(given)
-    : [
-        ...(await readEvalFile('bench/calibration.jsonl')),
-        ...(await readEvalFile('bench/real-questions.jsonl')).filter((line) => line.half === 'tune'),
-        ...(await readEvalFile('bench/real-questions-extra.jsonl')),
-        ...(await readEvalFile('bench/real-questions-fresh.jsonl')),
-        ...(await readEvalFile('bench/real-questions-more.jsonl')),
-      ];
-  const file = given ?? 'calibration.jsonl + real-questions.jsonl (tune half) + real-questions-extra.jsonl, -fresh.jsonl, -more.jsonl';
+  const sets = given ? [{ name: path.basename(given), lines: await readEvalFile(given) }] : await readEvalSets({ calibrating: true });
+  const lines = sets.flatMap((set) => set.lines);
+  const file = sets.map((set) => set.name).join(' + ');
   const runtime = await openRetrievalForCli({ embedder: readEmbedderFlag(args) });
   const samples = [];
   for (const line of lines) {
@@ -35,7 +28,7 @@ async function main(): Promise<void> {
   }
   const result = calibrateThresholds(samples);
   const dense = runtime.denseStatus();
-  const out = { ...result.thresholds, calibratedOn: `${path.basename(file)} (${samples.length} of ${lines.length} questions, those declined by topic aside; dense: ${dense.embedder ?? dense.state})` };
+  const out = { ...result.thresholds, calibratedOn: `${file} (${samples.length} of ${lines.length} questions, those declined by topic aside; dense: ${dense.embedder ?? dense.state})` };
   const target = thresholdsFile(loadConfig().knowledgeDir);
   await writeFile(target, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`${target}: ${JSON.stringify(out)}`);

@@ -23,8 +23,6 @@ export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2
  * not which procedure: nearly every kiosk question has them, so they must not decide the ranking nor count
  * towards coverage. Folded term format of analyze().
  */
-const CHANNEL_BIGRAMS: ReadonlySet<string> = new Set(['tren_vneid', 'qua_vneid', 'bang_vneid', 'on_vneid', 'via_vneid']);
-
 export const CONTEXT_TERMS: ReadonlySet<string> = new Set([
   'phuong', 'xa', 'ubnd', 'uy_ban', 'nhan_dan', 'ward', 'commune', 'office',
   'giay_to', 'can_gi', 'mang_theo', 'mang', 'chuan_bi', 'papers', 'documents', 'bring',
@@ -50,6 +48,9 @@ function askingVerbs(bigrams: readonly string[]): Set<string> {
   }
   return found;
 }
+
+// "trên VNeID", "qua VNeID": the channel a procedure is done through, not the e-ID account procedure.
+const CHANNEL_BIGRAMS: ReadonlySet<string> = new Set(['tren_vneid', 'qua_vneid', 'bang_vneid', 'on_vneid', 'via_vneid']);
 
 /** Analysed documents remembered by entry id and content hash (analysis is the slow part of a start). */
 export interface AnalysisCache {
@@ -116,9 +117,8 @@ export class LexicalIndex {
   private readonly bm25: Bm25Index;
   private readonly strongTerms: Map<string, Set<string>>;
   private readonly synonyms: SynonymMatcher;
-  /** Names as written (lower case, marks kept), and the same folded, word for word. */
-  private readonly writtenNames: Map<string, string[][]>;
-  private readonly names: Map<string, string[][]>;
+  /** Each entry's names as written (lower case, marks kept), and the same folded, word for word. */
+  private readonly names: Map<string, EntryNames>;
   private readonly idfCache = new Map<string, number>();
   private readonly weightedIdfs = new WeakMap<AnalyzedQuery, { idfs: number[]; total: number }>();
 
@@ -129,16 +129,14 @@ export class LexicalIndex {
       const { ids, terms } = data.bm25;
       if (data.names.length !== ids.length || data.strongOffsets.length !== ids.length + 1) throw new Error('Inconsistent lexical index data');
       this.bm25 = new Bm25Index([], BM25_OPTIONS, data.bm25);
-      this.writtenNames = new Map(ids.map((id, i) => [id, data.names[i] as string[][]]));
-      this.names = new Map([...this.writtenNames].map(([id, names]) => [id, foldNames(names)]));
+      this.names = new Map(ids.map((id, i) => [id, entryNames(data.names[i] as string[][])]));
       this.strongTerms = new Map(
         ids.map((id, i) => [id, new Set(Array.from(data.strongTerms.subarray(data.strongOffsets[i], data.strongOffsets[i + 1]), (t) => terms[t] as string))]),
       );
       return;
     }
     const analyses = documents.map((doc) => analyzeCached(doc, cache));
-    this.writtenNames = new Map(analyses.map(({ doc, names }) => [doc.id, names]));
-    this.names = new Map(analyses.map(({ doc, names }) => [doc.id, foldNames(names)]));
+    this.names = new Map(analyses.map(({ doc, names }) => [doc.id, entryNames(names)]));
     const analyzed = analyses.map(({ doc }) => doc);
     this.bm25 = new Bm25Index(analyzed, BM25_OPTIONS);
     this.strongTerms = new Map(analyzed.map((doc) => [doc.id, strongTermsOf(doc)]));
@@ -158,7 +156,7 @@ export class LexicalIndex {
       }
       strongOffsets[i + 1] = strong.length;
     });
-    return { bm25, names: bm25.ids.map((id) => this.writtenNames.get(id) ?? []), strongOffsets, strongTerms: Int32Array.from(strong) };
+    return { bm25, names: bm25.ids.map((id) => this.names.get(id)?.written ?? []), strongOffsets, strongTerms: Int32Array.from(strong) };
   }
 
   /** Number of indexed entries. */
@@ -176,8 +174,7 @@ export class LexicalIndex {
     const analysis = analyzeCached(doc, cache);
     this.idfCache.clear();
     this.bm25.upsert(analysis.doc);
-    this.writtenNames.set(doc.id, analysis.names);
-    this.names.set(doc.id, foldNames(analysis.names));
+    this.names.set(doc.id, entryNames(analysis.names));
     this.strongTerms.set(doc.id, strongTermsOf(analysis.doc));
   }
 
@@ -185,7 +182,6 @@ export class LexicalIndex {
   remove(id: string): boolean {
     this.idfCache.clear();
     this.names.delete(id);
-    this.writtenNames.delete(id);
     this.strongTerms.delete(id);
     return this.bm25.remove(id);
   }
@@ -273,12 +269,11 @@ export class LexicalIndex {
   }
 
   private nameMatch(id: string, query: AnalyzedQuery): number {
-    const names = this.names.get(id) ?? [];
-    const written = this.writtenNames.get(id);
+    const { folded: names, written } = this.names.get(id) ?? NO_NAMES;
     let best = 0;
     for (let n = 0; n < names.length; n++) {
       const name = names[n] as string[];
-      const forms = written?.[n];
+      const forms = written[n];
       let found = 0;
       let object = false;
       for (let i = 0; i < name.length; i++) {
@@ -300,12 +295,11 @@ export class LexicalIndex {
    * holds, a word of the story counting less than one of the asking part: 1 when the question names it whole.
    */
   private titleRecall(id: string, query: AnalyzedQuery): number {
-    const names = this.names.get(id) ?? [];
-    const written = this.writtenNames.get(id);
+    const { folded: names, written } = this.names.get(id) ?? NO_NAMES;
     let best = 0;
     for (let n = 0; n < names.length; n++) {
       const name = names[n] as string[];
-      const forms = written?.[n];
+      const forms = written[n];
       let total = 0;
       let found = 0;
       let count = 0;
@@ -379,8 +373,15 @@ export class LexicalIndex {
 
 const BM25_OPTIONS = { fieldWeights: { ...FIELD_WEIGHTS }, b: { ...FIELD_LENGTH_NORMS } };
 
-function foldNames(names: string[][]): string[][] {
-  return names.map((name) => name.map(foldDiacritics));
+interface EntryNames {
+  written: string[][];
+  folded: string[][];
+}
+
+const NO_NAMES: EntryNames = { written: [], folded: [] };
+
+function entryNames(written: string[][]): EntryNames {
+  return { written, folded: written.map((name) => name.map(foldDiacritics)) };
 }
 
 /**
