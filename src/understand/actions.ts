@@ -23,7 +23,7 @@ const CITIZEN = { actions: compile(CITIZEN_ACTIONS), modifiers: compile(CITIZEN_
 // "mất" alone is "lost" only next to a paper ("mất sổ đỏ", "làm mất giấy"); after a person it is "passed away".
 const LOST_PAPER = /(?:^| )(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|bang|ho chieu|hop dong|dang ky|to|phieu|bien so)(?= |$)/;
 // "đổi" (exchange) is also "change" (amend) — "đổi tên", "đổi họ" are amendments, listed there.
-const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
+const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
 // A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
 const PLAIN_ALSO = /(?:^| )(?:dang ky moi|cap moi|lan dau)(?= |$)/;
 const EMPTY: ActionSet = { actions: new Set(), modifiers: new Set(), base: false };
@@ -75,11 +75,9 @@ export function detectActions(text: string): ActionSet {
   if (!folded) return EMPTY;
   const actions = new Set<Action>(CITIZEN.actions.filter((phrase) => asked(phrase, folded)).map((phrase) => phrase.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');
-  // Losing a civil-status paper is mended by a copy of the extract, or by registering again when the register is gone.
-  if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|ho tich)(?= |$)/.test(folded)) {
-    actions.add('copy');
-    actions.add('reregister');
-  }
+  // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
+  // again is only for a register that is gone too (below), or when the citizen says "đăng ký lại" (docs/understanding.md).
+  if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|ho tich)(?= |$)/.test(folded)) actions.add('copy');
   // The register itself is gone ("sổ gốc không còn"): only registering again mends it, a copy cannot be made.
   if (REGISTER_GONE.test(folded)) {
     actions.delete('copy');

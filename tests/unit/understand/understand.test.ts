@@ -90,9 +90,12 @@ describe('detectActions', () => {
     expect(detectActions('bố tôi mất tuần trước, làm khai tử thế nào').actions.size).toBe(0);
   });
 
-  it('mends a lost civil-status paper by a copy or by registering again, and only by registering again when the register is gone', () => {
-    expect(actionsOf('mất giấy khai sinh bản chính')).toEqual(['copy', 'reissue', 'reregister']);
+  it('mends a lost civil-status paper by a copy of the extract, and by registering again only when the register is gone or the citizen says so', () => {
+    expect(actionsOf('mất giấy khai sinh bản chính')).toEqual(['copy', 'reissue']);
+    expect(actionsOf('làm mất giấy đăng ký kết hôn, xin cấp lại thế nào')).toEqual(['copy', 'reissue']);
     expect(actionsOf('mất giấy khai tử, xã báo sổ lưu không còn')).toEqual(['reissue', 'reregister']);
+    expect(actionsOf('giấy khai sinh mất, xã nói sổ bộ cũng thất lạc')).toEqual(['reissue', 'reregister']);
+    expect(actionsOf('mất giấy khai sinh, muốn đăng ký lại')).toContain('reregister');
   });
 
   it('reads a foreign element from countries and nationalities, not from words that only look alike', () => {
