@@ -46,6 +46,9 @@ export const BASE_VERBS: readonly string[] = ['cap', 'dang ky', 'dang ki', 'cap 
 // "Làm lại" a part of a house is building work, not a paper made again.
 const REDO = 'lam lai(?! (?:nha|can nha|mat tien|mai|mai nha|tuong|bep|cua|san|nen|mong|phong|cau thang|nha ve sinh|toilet|hang rao|cong)(?: |$))';
 
+// Where a civil-status event may have been settled abroad.
+const ABROAD = '(?:nuoc ngoai|my|han quoc|han|nhat|nhat ban|dai loan|uc|phap|duc|canada|trung quoc|nuoc so tai)';
+
 export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   reregister: ['dang ky lai', 'dang ki lai', REDO, 'khai lai', 'khong con luu', 'khong con ban goc', 're register'],
   reissue: [
@@ -62,7 +65,7 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   copy: ['ban sao', 'trich luc', 'sao y', 'sao luc', 'xin lai', 'photo', 'ban photo', 'them mot ban', 'copy', 'copies', 'another copy', 'certified copy'],
   amend: [
     'sai', 'bi sai', 'ghi sai', 'viet sai', 'sai ten', 'nham', 'ghi nham', 'sua ten', 'sua ho', 'sua ngay', 'sua nam', 'sua thong tin',
-    'sua lai(?! nha)', 'thieu chu', 'thieu ten', 'sai chinh ta', 'doi sang ho', 'lay ho', 'sua giay', 'sua que', 'sua dan toc', 'sua gioi tinh', 'sua sai', 'sua cho dung', 'sua doi', 'cai chinh', 'dinh chinh',
+    'sua lai(?! nha)', 'thieu chu', 'thieu ten', 'sai chinh ta', 'doi sang ho', 'lay ho', 'sua giay', 'sua que', 'sua dan toc', '(?:doi|chuyen)(?: \\S+){0,3} sang dan toc', 'sua gioi tinh', 'sua sai', 'sua cho dung', 'sua doi', 'cai chinh', 'dinh chinh',
     'thay doi', 'doi ten', 'doi ho', 'doi dan toc', 'them ten', 'ghi them', 'bo sung', 'chua co ten', 'xac dinh lai',
     'cap nhat', 'dieu chinh', 'khong khop', 'sua the nao', 'sua nhu the nao', 'chuyen dia diem', 'chuyen quan', 'doi dia chi',
     'chuyen dia chi', 'doi ten bien', 'ban them', 'sang lai', 'dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
@@ -82,7 +85,9 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   // What was settled abroad is recorded here, not registered again.
   record: [
     'ghi chu (?:ket hon|ly hon|khai sinh|khai tu|viec)', 'ghi vao so ho tich',
-    'da (?:dang ky )?(?:ket hon|ly hon|khai sinh)(?: \\S+){0,3} (?:o|tai|ben) (?:nuoc ngoai|my|han quoc|han|nhat|dai loan|uc|phap|duc|canada|trung quoc)',
+    `da (?:dang ky )?(?:ket hon|ly hon|khai sinh)(?: \\S+){0,3} (?:o|tai|ben) ${ABROAD}`,
+    // A paper a foreign authority issued: "giấy khai sinh do chính quyền Nhật cấp".
+    `(?:khai sinh|ket hon|ly hon|khai tu)(?: \\S+){0,2} (?:do|cua) (?:\\S+ ){0,3}${ABROAD} cap`,
     '(?:ket hon|ly hon) ben do',
     '(?:married|divorced|registered)(?: \\S+){0,3} (?:abroad|overseas|in the us|in korea|in japan|in taiwan)',
     'record (?:a |my |our )?(?:marriage|divorce|birth)',
@@ -110,12 +115,16 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'nuoc lao', 'ben lao', 'nuoc nga', 'dinh cu', 'xuat khau lao dong', 'foreign', 'foreigner', 'expat', 'abroad',
     'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian', 'indian', 'russian',
     'filipino', 'taiwanese', 'canadian', 'singaporean', 'expats', 'expatriate', 'foreign national',
+    // An English speaker's own nationality or partner: "a US citizen", "from Taiwan", "my Vietnamese fiancée".
+    '(?:us|uk|eu) (?:citizen|national|passport)', 'from (?:the us|the usa|america|the uk|england|korea|china|japan|taiwan|australia|france|germany|india|russia|singapore|thailand|the philippines|canada)',
+    '(?:my|a|our) vietnamese (?:wife|husband|fiancee|fiance|girlfriend|boyfriend|partner|spouse)', 'married (?:to )?a vietnamese',
     'an do', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'thuy si', 'new zealand', 'tay ba lo',
     // Only a foreigner holds these in Vietnam.
     '(?:business|tourist|work|student|spouse|investor) visa', 'my visa', 'work permit', 'temporary residence card',
     // Not "người Thái" (an ethnic group of Vietnam), "người lao động", "người anh" (elder brother), nor "ông Đức",
-    // "chị Nga" (given names).
-    '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo|khach) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong|tay|an do|ha lan)',
+    // "chị Nga" (given names); "người Tày" is an ethnic group too (folded like "người Tây"), "chồng Tây" a Westerner.
+    '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo|khach) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong|an do|ha lan)',
+    '(?:ban trai|ban gai|chong|vo|khach) tay',
   ],
   mobile: ['luu dong'],
   combined: [

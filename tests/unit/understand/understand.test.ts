@@ -56,6 +56,9 @@ describe('detectActions', () => {
     ['trả nợ xong thì giải chấp sổ đỏ thế nào', ['delete']],
     ['vợ chồng tôi bán căn nhà duy nhất thì khai thuế ở đâu', ['transfer']],
     ['em đã đăng ký kết hôn ở Hàn Quốc, giờ về nước muốn ghi chú kết hôn', ['record']],
+    ['con tôi sinh ở Nhật, đã có giấy khai sinh do chính quyền Nhật cấp, giờ về nước', ['record']],
+    ['giấy khai sinh của con do bệnh viện cấp bị sai tên', ['amend']],
+    ['vợ chồng muốn đổi cho con sang dân tộc Tày theo mẹ', ['amend']],
     ['xin giấy xác nhận độc thân để đi làm thủ tục kết hôn ở nước ngoài', []],
   ])('%s → %j', (text, expected) => {
     expect(actionsOf(text)).toEqual(expected);
@@ -84,6 +87,12 @@ describe('detectActions', () => {
     expect(detectActions('I have been here 3 months on a business visa and never registered my address').modifiers.has('foreign')).toBe(true);
     expect(detectActions('expats renting in HCMC, who declares our stay?').modifiers.has('foreign')).toBe(true);
     expect(detectActions('How do I register my residence?').modifiers.has('foreign')).toBe(false);
+    expect(detectActions("I'm a US citizen and want to marry my Vietnamese fiancée here").modifiers.has('foreign')).toBe(true);
+    expect(detectActions('I am from Taiwan and want to adopt my wife\'s daughter').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('I am from this ward and want to marry').modifiers.has('foreign')).toBe(false);
+    // "người Tày" is an ethnic group of Vietnam (folded like "người Tây"); "chồng Tây" is a Westerner.
+    expect(detectActions('Tôi người Kinh, vợ tôi người Tày').modifiers.has('foreign')).toBe(false);
+    expect(detectActions('em lấy chồng Tây, muốn đăng ký kết hôn').modifiers.has('foreign')).toBe(true);
   });
 
   it('reads "mất" after a person as a death, not a lost paper', () => {
