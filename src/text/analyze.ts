@@ -6,8 +6,8 @@
  *   exact unigram  "=" + normalized token with diacritics                  "=đăng", "=kết"
  *   exact bigram   "=" + two adjacent normalized tokens joined by "_"      "=kết_hôn"
  *
- * Tokens are normalized (NFC, lower case, canonical tone placement) and abbreviations are expanded before bigrams
- * are formed, so "dk kết hôn" yields "ky_ket". Arrays keep duplicates and order: term frequency = occurrences.
+ * Tokens are normalized (NFC, lower case, canonical tone placement), abbreviations are expanded and English plurals
+ * made singular before bigrams are formed, so "dk kết hôn" yields "ky_ket" and "certified copies" "certified_copy". Arrays keep duplicates and order: term frequency = occurrences.
  * Folded terms never start with "=", so the four kinds share one vocabulary without collisions.
  *
  * Exact terms exist so that a query written with marks can rank an exact-diacritic match above a folded-only
@@ -16,6 +16,7 @@
  */
 import { expandAbbreviationsWithSource } from './abbreviations.js';
 import { foldDiacritics, hasDiacritics } from './fold.js';
+import { singular } from './plural.js';
 import { tokenize } from './tokenize.js';
 
 export const EXACT_PREFIX = '=';
@@ -56,7 +57,8 @@ export function analyze(text: string, { exact = 'auto' }: AnalyzeOptions = {}): 
   const original = tokenize(text);
   const marked = original.map(hasDiacritics);
   const expanded = expandAbbreviationsWithSource(original);
-  const tokens = expanded.map((t) => t.token);
+  // English plurals meet their singular ("copies" → "copy"); no Vietnamese word ends in "s" (./plural.ts).
+  const tokens = expanded.map((t) => singular(t.token));
   const folded = tokens.map(foldDiacritics);
 
   const writtenWithMarks = exact === 'auto' && usesMarks(original, marked);
