@@ -22,6 +22,9 @@ const CITIZEN = { actions: compile(CITIZEN_ACTIONS), modifiers: compile(CITIZEN_
 
 // "mất" alone is "lost" only next to a paper ("mất sổ đỏ", "làm mất giấy"); after a person it is "passed away".
 const LOST_PAPER = /(?:^| )(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|bang|ho chieu|hop dong|dang ky|to|phieu|bien so)(?= |$)/;
+// A vehicle already sold: its former owner hands the registration back (Circular 24/2023/TT-BCA) — "đã bán xe
+// rồi", "as the seller". Asked because it was done, so it escapes the check for actions already done.
+const SOLD_VEHICLE = /(?:^| )(?:(?:da|vua) ban (?:\S+ )?(?:xe|o to|oto|xe may)|ban xe (?:\S+ ){0,6}roi|nguoi ban xe|sold (?:my|the|our|a) (?:\S+ )?(?:car|motorbike|motorcycle|scooter|bike|vehicle)|as the seller)(?= |$)/;
 // "đổi" (exchange) is also "change" (amend) — "đổi tên", "đổi họ" are amendments, listed there.
 const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
 // A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
@@ -75,6 +78,7 @@ export function detectActions(text: string): ActionSet {
   if (!folded) return EMPTY;
   const actions = new Set<Action>(CITIZEN.actions.filter((phrase) => asked(phrase, folded)).map((phrase) => phrase.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');
+  if (SOLD_VEHICLE.test(folded)) actions.add('revoke');
   // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
   // again is only for a register that is gone too (below), or when the citizen says "đăng ký lại" (docs/understanding.md).
   if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|ho tich)(?= |$)/.test(folded)) actions.add('copy');

@@ -59,6 +59,9 @@ describe('detectActions', () => {
     ['con tôi sinh ở Nhật, đã có giấy khai sinh do chính quyền Nhật cấp, giờ về nước', ['record']],
     ['giấy khai sinh của con do bệnh viện cấp bị sai tên', ['amend']],
     ['vợ chồng muốn đổi cho con sang dân tộc Tày theo mẹ', ['amend']],
+    ['tôi đã bán xe máy rồi, người bán phải làm gì', ['revoke']],
+    ['I sold my scooter to a friend, what do I do as the seller', ['revoke']],
+    ['muốn bán xe máy cho bạn thì sang tên thế nào', ['transfer']],
     ['xin giấy xác nhận độc thân để đi làm thủ tục kết hôn ở nước ngoài', []],
   ])('%s → %j', (text, expected) => {
     expect(actionsOf(text)).toEqual(expected);
