@@ -50,7 +50,7 @@ const REDO = 'lam lai(?! (?:nha|can nha|mat tien|mai|mai nha|tuong|bep|cua|san|n
 const ABROAD = '(?:nuoc ngoai|my|han quoc|han|nhat|nhat ban|dai loan|uc|phap|duc|canada|trung quoc|nuoc so tai)';
 
 export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
-  reregister: ['dang ky lai', 'dang ki lai', REDO, 'khai lai', 'khong con luu', 'khong con ban goc', 're register'],
+  reregister: ['dang ky lai', 'dang ki lai', 'khai lai', 'khong con luu', 'khong con ban goc', 're register'],
   reissue: [
     'cap lai', REDO, 'bi mat', 'lam mat', 'danh mat', 'danh roi', 'that lac', 'roi mat', 'mat trom', 'bi trom', 'bi chay',
     'chay mat', 'troi mat', 'mat het', 'khong tim thay', 'lost', 'stolen', 'replace', 'replacement',

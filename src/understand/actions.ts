@@ -26,7 +26,7 @@ const LOST_PAPER = /(?:^| )(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het 
 // rồi", "as the seller". Asked because it was done, so it escapes the check for actions already done.
 const SOLD_VEHICLE = /(?:^| )(?:(?:da|vua) ban (?:\S+ )?(?:xe|o to|oto|xe may)|ban xe (?:\S+ ){0,6}roi|nguoi ban xe|sold (?:my|the|our|a) (?:\S+ )?(?:car|motorbike|motorcycle|scooter|bike|vehicle)|as the seller)(?= |$)/;
 // "đổi" (exchange) is also "change" (amend) — "đổi tên", "đổi họ" are amendments, listed there.
-const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
+const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi|bi hu|hu hong|bi hong|bi rach nat)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
 // A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
 const PLAIN_ALSO = /(?:^| )(?:dang ky moi|cap moi|lan dau)(?= |$)/;
 const EMPTY: ActionSet = { actions: new Set(), modifiers: new Set(), base: false };
@@ -71,19 +71,24 @@ function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string
   return false;
 }
 
-/** The actions a citizen's message asks for, in everyday words ("mất", "rách", "ghi sai", "lấy chồng Hàn Quốc"). */
-export function detectActions(text: string): ActionSet {
+/**
+ * The actions a citizen's message asks for, in everyday words ("mất", "rách", "ghi sai", "lấy chồng Hàn Quốc").
+ * `whole`: the whole message when `text` is only its asking part — which paper was lost, and whether the register
+ * is gone, are often told in the story ("… giấy kết hôn mà tôi làm mất rồi. Xin cấp lại được không?").
+ */
+export function detectActions(text: string, { whole }: { whole?: string } = {}): ActionSet {
   // "bán căn nhà", "mua chiếc xe" say "bán nhà", "mua xe".
   const folded = dropClassifiers(foldForMatch(text));
   if (!folded) return EMPTY;
+  const scene = whole === undefined ? folded : dropClassifiers(foldForMatch(whole));
   const actions = new Set<Action>(CITIZEN.actions.filter((phrase) => asked(phrase, folded)).map((phrase) => phrase.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');
   if (SOLD_VEHICLE.test(folded)) actions.add('revoke');
   // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
   // again is only for a register that is gone too (below), or when the citizen says "đăng ký lại" (docs/understanding.md).
-  if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|ho tich)(?= |$)/.test(folded)) actions.add('copy');
+  if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?= |$)/.test(scene)) actions.add('copy');
   // The register itself is gone ("sổ gốc không còn"): only registering again mends it, a copy cannot be made.
-  if (REGISTER_GONE.test(folded)) {
+  if (REGISTER_GONE.test(scene)) {
     actions.delete('copy');
     actions.add('reregister');
   }

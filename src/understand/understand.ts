@@ -48,7 +48,7 @@ function pickScope(asking: string, whole: string): Question['scope'] {
  * "đứng tên", "mua bán" describe what happened; "tạm ngừng … hồ sơ gồm gì?" is what is asked.
  */
 function pickActions(asking: string, whole: string) {
-  const inAsking = detectActions(asking);
+  const inAsking = detectActions(asking, { whole });
   if (inAsking.actions.size === 0) return detectActions(whole);
   // Circumstances (a foreign spouse, a mobile registration) are facts of the story as much as of the ask.
   return { ...inAsking, modifiers: detectActions(whole).modifiers };

@@ -49,7 +49,7 @@ describe('detectActions', () => {
     ['tạm ngừng kinh doanh 3 tháng', ['suspend']],
     ['gia hạn tạm trú', ['extend']],
     ['làm giấy khai sinh cho con', []],
-    ['làm lại thẻ bảo hiểm y tế', ['reissue', 'reregister']],
+    ['làm lại thẻ bảo hiểm y tế', ['reissue']],
     ['nâng thêm một tầng và làm lại mặt tiền', []],
     ['thẻ căn cước của tôi ghi sai năm sinh, giờ sửa thẻ thế nào', ['amend', 'exchange']],
     ['đổi sổ đỏ cũ sang mẫu mới', ['exchange']],
@@ -108,6 +108,14 @@ describe('detectActions', () => {
     expect(actionsOf('mất giấy khai tử, xã báo sổ lưu không còn')).toEqual(['reissue', 'reregister']);
     expect(actionsOf('giấy khai sinh mất, xã nói sổ bộ cũng thất lạc')).toEqual(['reissue', 'reregister']);
     expect(actionsOf('mất giấy khai sinh, muốn đăng ký lại')).toContain('reregister');
+    expect(actionsOf('giấy khai sinh bị mất, xã nói sổ lưu cũng bị hư do lụt')).toEqual(['reissue', 'reregister']);
+    // "Làm lại" is everyday for "get a new one", not the legal re-registration.
+    expect(actionsOf('mất giấy khai sinh bản chính của con, làm lại ở đâu')).toEqual(['copy', 'reissue']);
+  });
+
+  it('reads which paper was lost from the story when the asking part only says "cấp lại"', () => {
+    const question = understand('Công chứng đòi giấy đăng ký kết hôn mà tôi làm mất rồi. Tôi xin cấp lại bản chính được không?');
+    expect([...question.actions.actions].sort()).toEqual(['copy', 'reissue']);
   });
 
   it('reads a foreign element from countries and nationalities, not from words that only look alike', () => {
@@ -285,7 +293,7 @@ describe('folding collisions and disputes a ward cannot settle', () => {
     expect(understand('Giấy khai sinh ghi sai ngày sinh, sửa thế nào ạ?').actions.actions.has('exchange')).toBe(false);
     expect(understand('Trong tờ khai có mục ghi chú thì ghi gì ạ?').actions.actions.has('record')).toBe(false);
     expect(understand('Em đã đăng ký kết hôn ở Hàn Quốc rồi, giờ về nước thì làm thủ tục gì?').actions.actions.has('record')).toBe(true);
-    expect(understand('Mất căn cước, muốn làm lại nhanh nhất').actions.actions.has('reregister')).toBe(true);
+    expect(understand('Mất căn cước, muốn làm lại nhanh nhất').actions.actions.has('reissue')).toBe(true);
     expect(understand('trả nợ xong thì giải thế chấp sổ đỏ').actions.actions.has('terminate')).toBe(false);
     expect(understand('Vợ chồng tôi đã kết hôn, làm khai sinh cho con thì có ghi tên bố không?').actions.modifiers.has('combined')).toBe(false);
   });
