@@ -97,6 +97,24 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   return { actions, modifiers, base: false };
 }
 
+// The asking part asks for the plain act: "đăng ký thường trú … thì làm sao", "xin cấp giấy …", "how do I register".
+const PLAIN_ASK = /(?:^| )(?:dang ky|dang ki|xin cap|cap moi|lam thu tuc dang ky|register|apply for)(?= |$)/;
+
+/**
+ * The actions asked for: those of the asking part when it names any, else those of the whole message. A story's
+ * "đứng tên", "mua bán" describe what happened; "tạm ngừng … hồ sơ gồm gì?" is what is asked. When the asking part
+ * asks for the plain act ("giờ muốn đăng ký thường trú lại"), the story's other acts ("bị xóa thường trú") are what
+ * happened, not what is wanted; a loss or a record abroad still is (they are asked because they happened).
+ */
+export function detectAskedActions(asking: string, whole: string): ActionSet {
+  const inAsking = detectActions(asking, { whole });
+  const story = detectActions(whole);
+  // Circumstances (a foreign spouse, a mobile registration) are facts of the story as much as of the ask.
+  if (inAsking.actions.size > 0) return { ...inAsking, modifiers: story.modifiers };
+  if (!PLAIN_ASK.test(foldForMatch(asking))) return story;
+  return { ...story, actions: new Set([...story.actions].filter((action) => ALWAYS_ASKED.has(action))) };
+}
+
 /**
  * The actions a procedure performs, read from its official title: "Cấp lại thẻ căn cước" → reissue; "Cấp, cấp đổi,
  * cấp lại …" → base + exchange + reissue; "Thủ tục đăng ký khai sinh có yếu tố nước ngoài" → base + foreign.

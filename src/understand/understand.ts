@@ -1,5 +1,5 @@
 import { analyze, detectLanguage, expandAbbreviations, foldDiacritics, tokenize, type Language } from '../text/index.js';
-import { detectActions } from './actions.js';
+import { detectAskedActions } from './actions.js';
 import { splitClauses } from './clauses.js';
 import { detectAspect } from './detect-aspect.js';
 import { asksForPerson, readYesNo } from './intents.js';
@@ -29,7 +29,7 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
     clauses,
     // Asked in the asking part if it says; else anywhere ("… Hồ sơ gồm những gì?").
     aspect: pickAspect(asking, trimmed),
-    actions: pickActions(asking, trimmed),
+    actions: detectAskedActions(asking, trimmed),
     scope: pickScope(asking, trimmed),
     wantsPerson: asksForPerson(trimmed),
     reply: readYesNo(trimmed),
@@ -41,17 +41,6 @@ function pickScope(asking: string, whole: string): Question['scope'] {
   if (inAsking) return { topic: inAsking, asked: true };
   const anywhere = detectScope(whole, { inStory: true });
   return anywhere ? { topic: anywhere, asked: false } : undefined;
-}
-
-/**
- * The actions asked for: those of the asking part when it names any, else those of the whole message. A story's
- * "đứng tên", "mua bán" describe what happened; "tạm ngừng … hồ sơ gồm gì?" is what is asked.
- */
-function pickActions(asking: string, whole: string) {
-  const inAsking = detectActions(asking, { whole });
-  if (inAsking.actions.size === 0) return detectActions(whole);
-  // Circumstances (a foreign spouse, a mobile registration) are facts of the story as much as of the ask.
-  return { ...inAsking, modifiers: detectActions(whole).modifiers };
 }
 
 function pickAspect(asking: string, whole: string) {

@@ -113,6 +113,15 @@ describe('detectActions', () => {
     expect(actionsOf('mất giấy khai sinh bản chính của con, làm lại ở đâu')).toEqual(['copy', 'reissue']);
   });
 
+  it('takes the plain act asked for over what the story says happened, but keeps a loss', () => {
+    const reRegister = understand('Đi du học về thì bị xóa thường trú. Giờ mình muốn đăng ký thường trú lại vào nhà bố mẹ thì làm sao?');
+    expect(reRegister.actions.actions.size).toBe(0);
+    const deletion = understand('Nghe nói đi làm xa sẽ bị xóa hộ khẩu ở quê. Có đúng không, nếu bị xóa rồi thì tôi phải làm gì?');
+    expect(deletion.actions.actions.has('delete')).toBe(true);
+    const lost = understand('Con tôi làm mất thẻ căn cước. Xin cấp ở đâu ạ?');
+    expect(lost.actions.actions.has('reissue')).toBe(true);
+  });
+
   it('reads which paper was lost from the story when the asking part only says "cấp lại"', () => {
     const question = understand('Công chứng đòi giấy đăng ký kết hôn mà tôi làm mất rồi. Tôi xin cấp lại bản chính được không?');
     expect([...question.actions.actions].sort()).toEqual(['copy', 'reissue']);
