@@ -149,7 +149,7 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, ScopeExceptio
     always: words('tranh chap (?:dat|ranh|nha dat)', 'ranh gioi', 'bo ranh', 'lan ranh', 'lan dat', 'chu tich (?:ubnd|uy ban)(?: \\S+){0,3} giai quyet'),
     refused: words('khong chiu', 'khong dong y', 'tranh gianh', 'khong thanh', 'khong hoa giai duoc'),
     // A complaint, a business licence (a karaoke bar), a report to the ward, a transfer asked about is a procedure.
-    asked: words('khieu nai', 'to cao', 'kinh doanh', 'giay phep', 'phan anh', 'sang ten'),
+    asked: words('khieu nai', 'to cao', 'kinh doanh', 'giay phep', 'phan anh', 'sang ten', 'them ten (?:vo|chong|toi|minh|em)'),
     // Heirs who agree certify their division, a mediation at the ward, a divorce abroad to record.
     story: words(
       'chung thuc', 'khai nhan di san', 'thoa thuan phan chia', 'da thong nhat', 'ghi chu ly hon', 'ghi vao so ho tich',
@@ -164,13 +164,18 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, ScopeExceptio
       'dang ky', 'tro cap', 'huong', 'procedure', 'where do i', 'apply',
     ),
   },
-  // A hospital's birth or death paper, an e-ID or a card used there: the ward's procedures.
+  // A hospital's birth or death paper, an e-ID or a card used there, social insurance's sickness benefits, a pension
+  // collected for a patient: the ward's procedures (or social insurance's, which the catalogue has).
   medical: {
     asked: words(
       'khai sinh', 'khai tu', 'bao tu', 'chung sinh', 'lam giay to', 'can cuoc', 'cccd', 'vneid', 'dinh danh', 'the bhyt',
-      'the bao hiem y te', 'mat the', 'cap lai the', 'tam tru', 'thuong tru',
+      'the bao hiem y te', 'mat the', 'cap lai the', 'tam tru', 'thuong tru', 'bhxh', 'bao hiem xa hoi', 'om dau', 'con om',
+      'thai san', 'uy quyen', 'linh thay', 'nhan thay', 'register (?:his|her|the|a|my) (?:death|birth)', 'birth certificate',
+      'death certificate',
     ),
   },
+  // A trip is often why a paper is needed, or when one was lost.
+  leisure: { asked: words(...WARD_PAPERS, 'ho chieu', 'passport') },
   // Buying the household's health insurance, selling as a business are procedures.
   shopping: { asked: words('bhyt', 'bao hiem y te', 'bhxh', 'bao hiem xa hoi', 'kinh doanh') },
   education: { asked: words(...WARD_PAPERS) },

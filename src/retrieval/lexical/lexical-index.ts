@@ -268,6 +268,12 @@ export class LexicalIndex {
     return this.idfShare(query.contentWords, (word) => this.bm25.has(word), query.contentWeights);
   }
 
+  /** Whether the text (folded words, space-joined) holds one of the entry's names of two words or more, word for word. */
+  namesOutright(id: string, foldedText: string): boolean {
+    const padded = ` ${foldedText} `;
+    return (this.names.get(id) ?? NO_NAMES).folded.some((name) => name.length >= 2 && padded.includes(` ${name.join(' ')} `));
+  }
+
   private nameMatch(id: string, query: AnalyzedQuery): number {
     const { folded: names, written } = this.names.get(id) ?? NO_NAMES;
     let best = 0;

@@ -2,6 +2,7 @@ import type { Entry, Level, SynonymGroup } from '../../knowledge/schema.js';
 import { isCatalogueEntry } from '../../knowledge/schema.js';
 import { buildCorpus, type Corpus, type SearchDocument } from '../corpus/build-corpus.js';
 import { LexicalIndex, type AnalysisCache, type LexicalHit } from '../lexical/lexical-index.js';
+import { analyze } from '../../text/index.js';
 import { actionAgreement, actionsOfTitle, understand, type ActionSet, type Question, type ScopeTopic } from '../../understand/index.js';
 import { buildFieldModel, type FieldModel } from './field-model.js';
 import { lookupDirect } from './code-lookup.js';
@@ -192,11 +193,17 @@ export class Retriever {
       ...(first && second && first.score > 0 ? { margin: second.score / first.score } : {}),
     };
     // A topic no procedure answers (a court matter, the weather) is declined unless the question names a procedure outright.
-    const outOfScope = question.scope !== undefined && (question.scope.asked || evidence.nameMatch < SCOPE_NAME_MATCH);
+    const outOfScope = question.scope !== undefined && (question.scope.asked || !this.namesOutright(question, topId, evidence));
     const answerable = topId !== undefined && !outOfScope && isAnswerable(evidence, this.thresholds);
     const direct = lookupDirect(this.corpus, query);
     if (direct.length > 0) return putDirectFirst({ query, answerable, results, evidence }, direct, k);
     return { query, answerable, results, evidence, ...(outOfScope && question.scope ? { scope: question.scope.topic } : {}) };
+  }
+
+  /** Whether the question names its best entry outright: most of a name, and a name of it word for word. */
+  private namesOutright(question: Question, id: string | undefined, evidence: Evidence): boolean {
+    if (id === undefined || evidence.nameMatch < SCOPE_NAME_MATCH) return false;
+    return this.lexical.namesOutright(id, question.clauses.map((clause) => (clause.analyzed ?? analyze(clause.text)).folded.join(' ')).join(' '));
   }
 
   /**

@@ -260,6 +260,13 @@ describe('detectScope', () => {
     expect(detectScope('mua đất bằng giấy tay năm 2005, giờ làm sổ đỏ lần đầu được không')).toBeUndefined();
     expect(detectScope('Trễ hạn khai báo tạm trú cho người thuê thì bị phạt bao nhiêu?')).toBeUndefined();
     expect(detectScope('nhà mình 4 người muốn mua bhyt hộ gia đình, mua ở đâu')).toBeUndefined();
+    // A stay in hospital is why a sickness benefit or a collection by proxy is asked for; a trip, why a card is lost.
+    expect(detectScope('con em nằm viện 1 tuần, em có đóng bhxh, được hưởng tiền nghỉ con ốm không')).toBeUndefined();
+    expect(detectScope('bố tôi nằm viện, giấy ủy quyền nhận thay lương hưu sắp hết hạn')).toBeUndefined();
+    expect(detectScope('đi du lịch bị mất túi xách có thẻ căn cước, làm lại ở đâu')).toBeUndefined();
+    expect(detectScope('tài sản chung của hai vợ chồng, thủ tục thêm tên vợ vào sổ đỏ thế nào')).toBeUndefined();
+    expect(detectScope('con bị sốt, nằm viện mấy ngày thì bảo hiểm y tế trả bao nhiêu')).toBe('medical');
+    expect(detectScope('đi du lịch Đà Lạt mùa nào đẹp')).toBe('leisure');
     expect(detectScope('bán hàng online trên tiktok thì có phải đăng ký hộ kinh doanh không')).toBeUndefined();
     expect(detectScope('người nhà mất ở bệnh viện, có giấy báo tử rồi, giờ làm tiếp gì')).toBeUndefined();
     expect(detectScope('con tôi sắp đi du học Úc 3 năm, có phải khai báo tạm vắng không')).toBeUndefined();

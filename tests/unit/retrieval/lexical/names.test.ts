@@ -48,3 +48,11 @@ describe('names of a procedure and what they act on (docs/retrieval.md)', () => 
     expect(mixed.find((h) => h.id === 'bien-so')?.nameMatch).toBe(1);
   });
 });
+
+describe('a name said outright', () => {
+  it('is a name of two words or more held word for word, not its words scattered over a story', () => {
+    const index = new LexicalIndex([doc('luu-tru', 'Thông báo lưu trú', ['báo công an có khách ở nhờ'])], []);
+    expect(index.namesOutright('luu-tru', 'nha co khach o nho thi thong bao luu tru o dau')).toBe(true);
+    expect(index.namesOutright('luu-tru', 'bi lua chuyen khoan roi thi bao cong an hay khieu nai o dau co khach hang noi')).toBe(false);
+  });
+});
