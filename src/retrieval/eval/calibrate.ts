@@ -25,7 +25,8 @@ export interface CalibrateOptions {
  * a wrong answer costs a citizen more than a hand-over to an official.
  */
 export function calibrateThresholds(samples: CalibrationSample[], { iterations = 4000, learningRate = 0.1, l2 = 0.01 }: CalibrateOptions = {}): CalibrationResult {
-  const features: EvidenceFeature[] = EVIDENCE_FEATURES.filter((f) => f !== 'dense' || samples.some((s) => s.evidence.dense !== undefined));
+  // A feature retrieval may leave out (the dense similarity without a model) is fitted only when some sample has it.
+  const features: EvidenceFeature[] = EVIDENCE_FEATURES.filter((f) => samples.some((s) => s.evidence[f] !== undefined));
   const rows = samples.map((s) => features.map((f) => featureValue(s.evidence, f)));
   const mean = features.map((_, j) => rows.reduce((sum, r) => sum + (r[j] as number), 0) / Math.max(rows.length, 1));
   const std = features.map((_, j) => Math.sqrt(rows.reduce((sum, r) => sum + ((r[j] as number) - (mean[j] as number)) ** 2, 0) / Math.max(rows.length, 1)) || 1);

@@ -7,7 +7,7 @@ import { actionAgreement, actionsOfTitle, understand, type ActionSet, type Quest
 import { buildFieldModel, type FieldModel } from './field-model.js';
 import { lookupDirect } from './code-lookup.js';
 import { fuseByRank } from './fuse.js';
-import { DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
+import { ASKING_WEIGHT, DEFAULT_THRESHOLDS, isAnswerable, type Evidence, type Thresholds } from './thresholds.js';
 import { dropLaterTwins } from './twins.js';
 
 /** Dense retrieval as the retriever sees it: entry-level hits with their best section. */
@@ -189,6 +189,7 @@ export class Retriever {
       fullCoverage: first?.fullCoverage ?? 0,
       knownShare: this.lexical.knownShare(analyzed),
       lexicalTop: first?.score ?? 0,
+      asking: ASKING_WEIGHT[question.aspect],
       ...(denseTop === undefined ? {} : { dense: denseTop }),
       ...(first && second && first.score > 0 ? { margin: second.score / first.score } : {}),
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Aspect } from '../../understand/index.js';
 
 /** What retrieval knows about how well a question was matched; the inputs of the abstention decision. */
 export interface Evidence {
@@ -14,11 +15,22 @@ export interface Evidence {
   lexicalTop: number;
   /** Best dense similarity, when a dense index serves. */
   dense?: number;
+  /**
+   * How plainly the asking part asks how to get something done (docs/retrieval.md, "Fifth round"): 1 for the papers,
+   * the place, the time, the steps or doing it online; 0.5 for a fee or who qualifies; 0 when it names no such aspect,
+   * as a question about who is right or what the law says does not.
+   */
+  asking?: number;
   /** Second-best over best lexical score: close to 1 when two entries are equally likely. */
   margin?: number;
 }
 
-export const EVIDENCE_FEATURES = ['coverage', 'nameMatch', 'fullCoverage', 'knownShare', 'lexicalTop', 'dense'] as const;
+/** Evidence.asking by the aspect the asking part names: how to get something done, or nothing of the kind. */
+export const ASKING_WEIGHT: Readonly<Record<Aspect, number>> = {
+  documents: 1, where: 1, time: 1, steps: 1, online: 1, result: 1, fee: 0.5, conditions: 0.5, general: 0,
+};
+
+export const EVIDENCE_FEATURES = ['coverage', 'nameMatch', 'fullCoverage', 'knownShare', 'lexicalTop', 'dense', 'asking'] as const;
 export type EvidenceFeature = (typeof EVIDENCE_FEATURES)[number];
 
 /**
@@ -41,7 +53,7 @@ export type Thresholds = z.infer<typeof ThresholdsSchema>;
 /** Conservative default until calibration has run: answer when half the question is covered by an entry's names. */
 export const DEFAULT_THRESHOLDS: Thresholds = { kind: 'logistic', features: ['coverage'], weights: [10], bias: -5, mean: [0], std: [1], threshold: 0.5 };
 
-/** Reads one feature of the evidence (a missing dense similarity counts as 0). */
+/** Reads one feature of the evidence (a missing dense similarity or asking counts as 0). */
 export function featureValue(evidence: Evidence, feature: EvidenceFeature): number {
   if (feature === 'lexicalTop') return Math.log1p(evidence.lexicalTop);
   return evidence[feature] ?? 0;
