@@ -26,6 +26,16 @@ describe('calibrateThresholds', () => {
     const withDense = samples.map((s) => ({ ...s, evidence: { ...s.evidence, dense: s.inScope ? 0.8 : 0.2 } }));
     expect(calibrateThresholds(withDense).thresholds.features).toContain('dense');
   });
+
+  it('learns from the asking part: equal coverage, but one asks how to file and the other who is right', () => {
+    expect(calibrateThresholds(samples).thresholds.features).not.toContain('asking');
+    // The same middling coverage in and out of scope; only the aspect asked tells them apart.
+    const middling = Array.from({ length: 40 }, (_, i) => ({ inScope: i % 2 === 0, evidence: { ...evidence(0.5, 0.5), asking: i % 2 === 0 ? 1 : 0 } }));
+    const { thresholds, answeredRate, abstentionRate } = calibrateThresholds(middling);
+    expect(thresholds.features).toContain('asking');
+    expect([answeredRate, abstentionRate]).toEqual([1, 1]);
+    expect(isAnswerable({ ...evidence(0.5, 0.5), asking: 0 }, thresholds)).toBe(false);
+  });
 });
 
 describe('evaluate', () => {
