@@ -41,7 +41,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     // A neighbour's works that damaged one's house: settled between the two, by mediation or the court.
     'nut tuong', 'lam nut', 'lun nut', 'tham dot', 'tham nuoc sang', 'hat karaoke', 'gay on', 'on ao', 'tieng on',
     // Whether a will or a handwritten sale is valid is for a court to say (certifying a will is a procedure).
-    'di chuc (?:\\S+ ){0,5}co (?:hieu luc|hop phap|gia tri)', 'giay tay (?:\\S+ ){0,5}co (?:hop phap|gia tri phap ly|hieu luc)',
+    'di chuc (?:\\S+ ){0,5}co (?:hieu luc|hop phap|hop le|gia tri)', 'giay tay (?:\\S+ ){0,5}co (?:hop phap|gia tri phap ly|hieu luc)',
     // Who pays for a road accident is settled between the parties, their insurers or the court.
     'tai nan giao thong (?:\\S+ ){0,8}(?:boi thuong|den bu)', 'boi thuong tai nan',
     'refuses? to sign', 'won t sign', '(?:return|give back|keep|kept|keeps) (?:my |the )?deposit',
@@ -122,6 +122,13 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'nguoi nuoc ngoai (?:\\S+ ){0,4}(?:mua|dung ten|so huu) (?:nha|dat|can ho)',
     'how much is the fine', 'what is the fine', '(?:foreigner|foreign national)(?: \\S+){0,8} (?:buy|own) (?:a |an )?(?:house|land|apartment|flat)',
     'can i(?: \\S+){0,6} buy (?:a |an )?(?:house|land)',
+    // Whether something is a crime, void or forged, whether one can get a plot or money back, what rights remain: for
+    // a lawyer or a court. Not "có tội" ("cô tôi"), "đi tù" ("dì Tư"), "là giả" ("là gia đình"), "phạm tội" after
+    // "vi" ("vi phạm. Tôi …"), "bị tù" before "chối" ("bị từ chối").
+    '(?:co|bi|la|thi) pham toi', 'pham phap', 'truy cuu trach nhiem', 'bi (?:phat )?tu (?:giam|may nam|bao lau|khong|chung than)', 'ngoi tu', 'vo hieu', 'gia mao', 'con quyen', 'co quyen gi',
+    '(?:doi|lay) lai (?:duoc )?(?:manh dat|mieng dat|dat|nha|can nha|tien)', 'doi (?:\\S+ ){0,3}tra lai tien', 'bi dung (?:xay|thi cong)',
+    'is (?:it|this|that) legal', '(?:will|contract|sale|agreement)(?: \\S+){0,3} valid', 'get (?:my |the |our )?(?:money|deposit|land|house) back',
+    'go to jail', 'a crime',
   ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',

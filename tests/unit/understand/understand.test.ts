@@ -192,6 +192,10 @@ describe('detectScope', () => {
     ['tôi muốn ly hôn đơn phương thì nộp đơn ở đâu', 'court'],
     ['nguoi quen vay tien toi khong tra, toi muon kien', 'court'],
     ['anh em tranh chấp thừa kế căn nhà của bố mẹ', 'court'],
+    ['hàng xóm trồng cây lấn sang đất tôi, tôi tự chặt cây thì có phạm tội không', 'rules'],
+    ['vợ tự ký bán đất chung, hợp đồng đó có bị vô hiệu không, làm sao lấy lại đất', 'rules'],
+    ['chồng lén bán đất, tôi có đòi lại được mảnh đất đó không', 'rules'],
+    ['Is it legal for my landlord to keep my passport?', 'rules'],
     ['thời tiết ngày mai thế nào', 'weather'],
     ['vé xe buýt bao nhiêu tiền', 'transport'],
     ['giá vàng hôm nay', 'prices'],
@@ -267,6 +271,10 @@ describe('detectScope', () => {
     expect(detectScope('tài sản chung của hai vợ chồng, thủ tục thêm tên vợ vào sổ đỏ thế nào')).toBeUndefined();
     expect(detectScope('con bị sốt, nằm viện mấy ngày thì bảo hiểm y tế trả bao nhiêu')).toBe('medical');
     expect(detectScope('đi du lịch Đà Lạt mùa nào đẹp')).toBe('leisure');
+    // Folding collisions of the law's questions: "vi phạm. Tôi", "bị từ chối", "cô tôi".
+    expect(detectScope('Cán bộ bỏ qua vi phạm. Tôi muốn gửi đơn tố cáo không ghi tên thì có được không?')).toBeUndefined();
+    expect(detectScope('Giấy khai sinh đã ép plastic, mang đi chứng thực bản sao có bị từ chối không?')).toBeUndefined();
+    expect(detectScope('cô tôi muốn làm giấy khai sinh cho con thì làm ở đâu')).toBeUndefined();
     expect(detectScope('bán hàng online trên tiktok thì có phải đăng ký hộ kinh doanh không')).toBeUndefined();
     expect(detectScope('người nhà mất ở bệnh viện, có giấy báo tử rồi, giờ làm tiếp gì')).toBeUndefined();
     expect(detectScope('con tôi sắp đi du học Úc 3 năm, có phải khai báo tạm vắng không')).toBeUndefined();
