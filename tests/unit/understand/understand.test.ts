@@ -26,6 +26,7 @@ describe('splitClauses', () => {
 
   it('reads "gì" after a negation as "any", unless the citizen does not know what', () => {
     expect(splitClauses('Em gái em không có giấy tờ gì nên chưa làm khai sinh cho bé. Em muốn nhận cháu làm con nuôi thì thủ tục ra sao?').map((c) => c.asking)).toEqual([false, true]);
+    expect(splitClauses('Anh ấy lén bán đất, tôi không hề ký giấy tờ gì. Xin hỏi tôi có đòi lại được không?').map((c) => c.asking)).toEqual([false, true]);
     expect(splitClauses('Tôi không biết cần giấy tờ gì. Con tôi mới sinh.').map((c) => c.asking)).toEqual([true, false]);
   });
 
