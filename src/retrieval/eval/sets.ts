@@ -19,6 +19,8 @@ export const EVAL_SETS: readonly { name: string; file: string; half?: 'tune' | '
   // Written without running the assistant in the fifth round, half of it out-of-scope questions that name the ward's
   // own things (a land title, a birth, a card) but ask what the law or a court decides: hard negatives; a tuning set.
   { name: 'real: hard', file: 'bench/real-questions-hard.jsonl', calibrates: true },
+  // Written like 'more' in the fifth round, to read what blind questions still lack; a tuning set.
+  { name: 'real: next', file: 'bench/real-questions-next.jsonl', calibrates: true },
   // Written blind (its author never ran the assistant) in the fourth round; never tuned on, like the report half.
   { name: 'real: blind', file: 'bench/real-questions-blind.jsonl', reportOnly: true },
 ];
