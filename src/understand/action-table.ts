@@ -68,7 +68,9 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'sua lai(?! nha)', 'thieu chu', 'thieu ten', 'sai chinh ta', 'doi sang ho', 'lay ho', 'sua giay', 'sua que', 'sua dan toc', '(?:doi|chuyen)(?: \\S+){0,3} sang dan toc', 'sua gioi tinh', 'sua sai', 'sua cho dung', 'sua doi', 'cai chinh', 'dinh chinh',
     'thay doi', 'doi ten', 'doi ho', 'doi dan toc', 'them ten', 'ghi them', 'bo sung', 'chua co ten', 'xac dinh lai',
     'cap nhat', 'dieu chinh', 'khong khop', 'sua the nao', 'sua nhu the nao', 'chuyen dia diem', 'chuyen quan', 'doi dia chi',
-    'chuyen dia chi', 'doi ten bien', 'ban them', 'sang lai', 'dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
+    'chuyen dia chi', 'doi ten bien', 'ban them', 'sang lai',
+    // "Cho bố mẹ đứng tên riêng", "đổi sổ cho đúng tên" change whose name or which name; "cả nhà đứng tên" only tells who holds it.
+    'cho (?:\\S+ ){1,2}dung ten', 'dung ten rieng', 'cho dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
   ],
   delete: ['xoa', 'cat khau', 'cat ho khau', 'rut ho khau', 'rut khau', 'remove', 'giai chap', 'giai the chap'],
   extend: ['gia han', 'keo dai', 'extend', 'extension'],
