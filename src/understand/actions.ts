@@ -22,6 +22,10 @@ const CITIZEN = { actions: compile(CITIZEN_ACTIONS), modifiers: compile(CITIZEN_
 
 // "mất" alone is "lost" only next to a paper ("mất sổ đỏ", "làm mất giấy"); after a person it is "passed away".
 const LOST_PAPER = /(?:^| )(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|bang|ho chieu|hop dong|dang ky|to|phieu|bien so)(?= |$)/;
+const CIVIL_PAPER = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?= |$)/;
+const CIVIL_PAPER_DAMAGED = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu)(?: \S+){0,6} (?:rach|hong|nhau nat|mo chu|mo het chu|mat chu|uot nat)(?= |$)/;
+// A birth never registered has no extract to copy ("chưa làm giấy khai sinh … làm mất giấy chứng sinh").
+const NEVER_REGISTERED = /(?:^| )chua (?:\S+ ){0,2}(?:lam|co|dang ky|di lam) (?:giay )?khai sinh(?= |$)/;
 // A vehicle already sold: its former owner hands the registration back (Circular 24/2023/TT-BCA) — "đã bán xe
 // rồi", "as the seller". Asked because it was done, so it escapes the check for actions already done.
 const SOLD_VEHICLE = /(?:^| )(?:(?:da|vua) ban (?:\S+ )?(?:xe|o to|oto|xe may)|ban xe (?:\S+ ){0,6}roi|nguoi ban xe|sold (?:my|the|our|a) (?:\S+ )?(?:car|motorbike|motorcycle|scooter|bike|vehicle)|as the seller)(?= |$)/;
@@ -86,7 +90,9 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   if (SOLD_VEHICLE.test(folded)) actions.add('revoke');
   // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
   // again is only for a register that is gone too (below), or when the citizen says "đăng ký lại" (docs/understanding.md).
-  if (actions.has('reissue') && /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?= |$)/.test(scene)) actions.add('copy');
+  if (actions.has('reissue') && CIVIL_PAPER.test(scene) && !NEVER_REGISTERED.test(scene)) actions.add('copy');
+  // A civil-status paper damaged beyond reading ("bị mối ăn rách hết") is mended the same way: none is exchanged.
+  if (CIVIL_PAPER_DAMAGED.test(scene)) actions.add('copy');
   // The register itself is gone ("sổ gốc không còn"): only registering again mends it, a copy cannot be made.
   if (REGISTER_GONE.test(scene)) {
     actions.delete('copy');

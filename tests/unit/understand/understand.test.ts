@@ -113,6 +113,10 @@ describe('detectActions', () => {
     expect(actionsOf('giấy khai sinh mất, xã nói sổ bộ cũng thất lạc')).toEqual(['reissue', 'reregister']);
     expect(actionsOf('mất giấy khai sinh, muốn đăng ký lại')).toContain('reregister');
     expect(actionsOf('giấy khai sinh bị mất, xã nói sổ lưu cũng bị hư do lụt')).toEqual(['reissue', 'reregister']);
+    // A birth never registered has no extract to copy; a civil paper damaged beyond reading is mended by one.
+    expect(actionsOf('con 5 tuổi vẫn chưa làm giấy khai sinh, con sinh ở trạm xá nhưng làm mất giấy chứng sinh')).toEqual(['reissue']);
+    expect(actionsOf('giấy chứng nhận kết hôn của tôi bị mối ăn rách hết, không đọc được')).toContain('copy');
+    expect(actionsOf('thẻ căn cước ghi sai năm sinh so với giấy khai sinh, giờ sửa thẻ')).not.toContain('copy');
     // "Làm lại" is everyday for "get a new one", not the legal re-registration.
     expect(actionsOf('mất giấy khai sinh bản chính của con, làm lại ở đâu')).toEqual(['copy', 'reissue']);
   });
