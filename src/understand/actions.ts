@@ -128,6 +128,8 @@ export function detectAskedActions(asking: string, whole: string): ActionSet {
 export function actionsOfTitle(title: string): ActionSet {
   const folded = foldForMatch(title).replace(/^thu tuc /, '');
   const actions = new Set<Action>(OFFICIAL.actions.filter((p) => p.pattern.test(folded)).map((p) => p.value));
+  // A bare "đổi" among listed verbs ("Cấp lại, đổi, điều chỉnh thông tin …") exchanges.
+  if (title.split(',').some((part) => foldForMatch(part) === 'doi')) actions.add('exchange');
   const modifiers = new Set<Modifier>(OFFICIAL.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
   // The plain action is performed when nothing else is named, or when a title lists it first on its own ("Cấp, …").
   const firstSegment = foldForMatch(title.replace(/^\s*thủ tục\s+/i, '').split(',')[0] ?? '');

@@ -154,6 +154,7 @@ describe('actionsOfTitle', () => {
     expect(actionsOfTitle('Cấp, cấp đổi, cấp lại thẻ căn cước')).toMatchObject({ base: true, actions: new Set(['exchange', 'reissue']) });
     expect(actionsOfTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài')).toMatchObject({ base: true, modifiers: new Set(['foreign']) });
     expect(actionsOfTitle('Thủ tục đăng ký lại khai sinh')).toMatchObject({ base: false, actions: new Set(['reregister']) });
+    expect(actionsOfTitle('Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT').actions).toEqual(new Set(['reissue', 'exchange', 'amend']));
     expect(actionsOfTitle('Đăng ký xe (xe máy) — đăng ký mới, cấp biển số, sang tên')).toMatchObject({ base: true, actions: new Set(['transfer']) });
     // Certifying is what the procedure is, so its title still performs the plain action.
     expect(actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản')).toMatchObject({ base: true, actions: new Set(['certify']) });
