@@ -83,7 +83,8 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   suspend: ['tam ngung', 'tam nghi', 'tam dung', 'nghi mot thoi gian', 'nghi tam'],
   terminate: ['cham dut', 'dong cua', 'nghi han', 'giai the(?! chap)', 'khong kinh doanh nua', 'thoi kinh doanh', 'ngung han', 'close down'],
   revoke: ['thu hoi', 'huy bo'],
-  certify: ['chung thuc', 'cong chung', 'thi thuc'],
+  // Not the notary as the one who asks for a paper ("văn phòng công chứng đòi giấy xác nhận độc thân").
+  certify: ['chung thuc', '(?<!(?:van phong|phong) )cong chung(?! (?:vien|doi|yeu cau|bao|hoi|bat|noi|can))', 'thi thuc'],
   // What was settled abroad is recorded here, not registered again.
   record: [
     'ghi chu (?:ket hon|ly hon|khai sinh|khai tu|viec)', 'ghi vao so ho tich',

@@ -62,6 +62,8 @@ describe('detectActions', () => {
     ['vợ chồng muốn đổi cho con sang dân tộc Tày theo mẹ', ['amend']],
     ['tôi đã bán xe máy rồi, người bán phải làm gì', ['revoke']],
     ['hộ kinh doanh cả gia đình đứng tên, giờ muốn tạm ngừng 6 tháng', ['suspend']],
+    ['bán đất thì văn phòng công chứng đòi giấy xác nhận tình trạng hôn nhân', ['transfer']],
+    ['muốn công chứng hợp đồng mua bán nhà', ['certify', 'transfer']],
     ['cả nhà thống nhất để lại cho bố mẹ đứng tên riêng', ['amend']],
     ['muốn đổi sổ mới cho đúng tên phường', ['amend']],
     ['I sold my scooter to a friend, what do I do as the seller', ['revoke']],
