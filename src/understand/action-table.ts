@@ -112,7 +112,8 @@ export const UNMARRIED_FATHER_NAMED = {
 
 export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
   foreign: [
-    'nuoc ngoai', 'nguoi nuoc ngoai', 'viet kieu', 'yeu to nuoc ngoai', 'quoc tich nuoc', 'han quoc', 'trung quoc', 'dai loan',
+    // Not a trip or work abroad ("đi du lịch nước ngoài", "ra nước ngoài làm việc"): the event itself is here.
+    '(?<!(?:du lich|di|ra|sang|qua|xuat canh|xuat ngoai) )nuoc ngoai', 'nguoi nuoc ngoai', 'viet kieu', 'yeu to nuoc ngoai', 'quoc tich nuoc', 'han quoc', 'trung quoc', 'dai loan',
     'nhat ban', 'campuchia', 'thai lan', 'singapore', 'malaysia', 'philippines', 'indonesia', 'canada', 'australia', 'nuoc uc',
     'nuoc my', 'ben my', 'o my', 'nguoi my', 'quoc tich my', 'nuoc anh', 'nuoc phap', 'nguoi phap', 'nuoc duc', 'nguoi duc',
     'nuoc lao', 'ben lao', 'nuoc nga', 'dinh cu', 'xuat khau lao dong', 'foreign', 'foreigner', 'expat', 'abroad',

@@ -99,6 +99,11 @@ describe('detectActions', () => {
     expect(detectActions("I'm a US citizen and want to marry my Vietnamese fiancée here").modifiers.has('foreign')).toBe(true);
     expect(detectActions('I am from Taiwan and want to adopt my wife\'s daughter').modifiers.has('foreign')).toBe(true);
     expect(detectActions('I am from this ward and want to marry').modifiers.has('foreign')).toBe(false);
+    // A trip or work abroad is no foreign element of the event; a spouse or a birth abroad is.
+    expect(detectActions('hè này cả nhà đi du lịch nước ngoài, muốn làm hộ chiếu cho cháu').modifiers.has('foreign')).toBe(false);
+    expect(detectActions('chồng đi nước ngoài làm việc, tôi làm khai sinh cho con').modifiers.has('foreign')).toBe(false);
+    expect(detectActions('con tôi sinh ra ở nước ngoài').modifiers.has('foreign')).toBe(true);
+    expect(detectActions('em lấy chồng nước ngoài').modifiers.has('foreign')).toBe(true);
     // "người Tày" is an ethnic group of Vietnam (folded like "người Tây"); "chồng Tây" is a Westerner.
     expect(detectActions('Tôi người Kinh, vợ tôi người Tày').modifiers.has('foreign')).toBe(false);
     expect(detectActions('em lấy chồng Tây, muốn đăng ký kết hôn').modifiers.has('foreign')).toBe(true);
