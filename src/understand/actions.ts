@@ -110,15 +110,18 @@ const PLAIN_ASK = /(?:^| )(?:dang ky|dang ki|xin cap|cap moi|lam thu tuc dang ky
  * The actions asked for: those of the asking part when it names any, else those of the whole message. A story's
  * "đứng tên", "mua bán" describe what happened; "tạm ngừng … hồ sơ gồm gì?" is what is asked. When the asking part
  * asks for the plain act ("giờ muốn đăng ký thường trú lại"), the story's other acts ("bị xóa thường trú") are what
- * happened, not what is wanted; a loss or a record abroad still is (they are asked because they happened).
+ * happened, not what is wanted; a loss or a record abroad told in the story is wanted whatever the asking part says
+ * (they are asked because they happened).
  */
 export function detectAskedActions(asking: string, whole: string): ActionSet {
   const inAsking = detectActions(asking, { whole });
   const story = detectActions(whole);
   // Circumstances (a foreign spouse, a mobile registration) are facts of the story as much as of the ask.
-  if (inAsking.actions.size > 0) return { ...inAsking, modifiers: story.modifiers };
+  // A loss or a record abroad told in the story is wanted whatever else the asking part names.
+  const kept = [...story.actions].filter((action) => ALWAYS_ASKED.has(action));
+  if (inAsking.actions.size > 0) return { ...inAsking, actions: new Set([...inAsking.actions, ...kept]), modifiers: story.modifiers };
   if (!PLAIN_ASK.test(foldForMatch(asking))) return story;
-  return { ...story, actions: new Set([...story.actions].filter((action) => ALWAYS_ASKED.has(action))) };
+  return { ...story, actions: new Set(kept) };
 }
 
 /**

@@ -135,6 +135,8 @@ describe('detectActions', () => {
     expect(deletion.actions.actions.has('delete')).toBe(true);
     const lost = understand('Con tôi làm mất thẻ căn cước. Xin cấp ở đâu ạ?');
     expect(lost.actions.actions.has('reissue')).toBe(true);
+    const abroad = understand('Chúng tôi đã đăng ký kết hôn tại Mỹ từ năm 2019. Nay về nước, có phải đăng ký kết hôn lại không, hay làm thủ tục gì để được công nhận?');
+    expect(abroad.actions.actions.has('record')).toBe(true);
   });
 
   it('reads which paper was lost from the story when the asking part only says "cấp lại"', () => {
