@@ -21,7 +21,8 @@ const OFFICIAL = { actions: compile(OFFICIAL_ACTIONS), modifiers: compile(OFFICI
 const CITIZEN = { actions: compile(CITIZEN_ACTIONS), modifiers: compile(CITIZEN_MODIFIERS) };
 
 // "mất" alone is "lost" only next to a paper ("mất sổ đỏ", "làm mất giấy"); after a person it is "passed away".
-const LOST_PAPER = /(?:^| )(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|bang|ho chieu|hop dong|dang ky|to|phieu|bien so)(?= |$)/;
+// Not "mặt bằng" (premises), folded like "mất bằng": a diploma lost is said with its kind or a verb of losing.
+const LOST_PAPER = /(?:^| )(?:(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|ho chieu|hop dong|dang ky|to|phieu|bien so)|(?:bi|lam|danh) mat (?:cai |tam |het )?bang|mat bang (?:tot nghiep|dai hoc|cap \S+|lai xe|lai))(?= |$)/;
 const CIVIL_PAPER = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?= |$)/;
 const CIVIL_PAPER_DAMAGED = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu)(?: \S+){0,6} (?:rach|hong|nhau nat|mo chu|mo het chu|mat chu|uot nat)(?= |$)/;
 // A birth never registered has no extract to copy ("chưa làm giấy khai sinh … làm mất giấy chứng sinh").
@@ -164,6 +165,8 @@ export const ACTION_WEIGHTS = {
   headMissed: 0.7,
   /** The citizen asks to certify as well; the procedure agrees on another action but certifies nothing. */
   uncertified: 0.7,
+  /** The citizen asks only to certify, and the procedure certifies. */
+  certifies: 1.1,
 };
 
 /** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
@@ -179,6 +182,8 @@ export function actionAgreement(question: ActionSet, procedure: ActionSet, weigh
     if (agrees && question.actions.has('certify') && !procedure.actions.has('certify')) factor *= weights.uncertified;
   } else if (procedure.actions.size > 0 && !procedure.base) {
     factor *= weights.specificForPlain;
+  } else if (question.actions.has('certify') && procedure.actions.has('certify')) {
+    factor *= weights.certifies;
   }
   for (const modifier of procedure.modifiers) factor *= question.modifiers.has(modifier) ? weights.askedModifier : weights.unaskedModifier;
   for (const modifier of question.modifiers) if (!procedure.modifiers.has(modifier)) factor *= weights.missingModifier;

@@ -61,6 +61,9 @@ describe('detectActions', () => {
     ['giấy khai sinh của con do bệnh viện cấp bị sai tên', ['amend']],
     ['vợ chồng muốn đổi cho con sang dân tộc Tày theo mẹ', ['amend']],
     ['tôi đã bán xe máy rồi, người bán phải làm gì', ['revoke']],
+    ['mở tiệm nail nhỏ, thuê mặt bằng có hợp đồng', []],
+    ['mat bang tot nghiep cap 3 may nam roi', ['reissue']],
+    ['tôi bị mất bằng lái xe', ['reissue']],
     ['hộ kinh doanh cả gia đình đứng tên, giờ muốn tạm ngừng 6 tháng', ['suspend']],
     ['bán đất thì văn phòng công chứng đòi giấy xác nhận tình trạng hôn nhân', ['transfer']],
     ['muốn công chứng hợp đồng mua bán nhà', ['certify', 'transfer']],
@@ -174,6 +177,14 @@ describe('actionsOfTitle', () => {
     expect([...asked.actions].sort()).toEqual(['certify', 'transfer']);
     expect(actionAgreement(asked, actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeGreaterThan(1);
     expect(actionAgreement(detectActions('làm hợp đồng mua bán đất'), actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeLessThan(1.01);
+  });
+
+  it('prefers a procedure that certifies when certifying is all that is asked', () => {
+    const asked = detectActions('thuê mặt bằng bán hàng, hợp đồng thuê có cần ra phường chứng thực không');
+    expect([...asked.actions]).toEqual(['certify']);
+    expect(actionAgreement(asked, actionsOfTitle('Chứng thực hợp đồng, giao dịch liên quan đến tài sản'))).toBeGreaterThan(
+      actionAgreement(asked, actionsOfTitle('Đăng ký thành lập hộ kinh doanh')),
+    );
   });
 
   it('sets back a procedure that mainly does another action than the one asked, though its title names it too', () => {
