@@ -64,16 +64,23 @@ const DONE_AFTER = /^(?: \S+){0,4}? (?:roi|xong)(?= |$)/;
 // Recording what was settled abroad is asked precisely because it was done ("đã kết hôn ở Hàn Quốc rồi").
 const ALWAYS_ASKED: ReadonlySet<Action> = new Set(['reissue', 'copy', 'reregister', 'record']);
 
-function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string): boolean {
-  if (ALWAYS_ASKED.has(value)) return pattern.test(folded);
+// What an act is for ("… giải chấp làm thế nào để kịp sang tên"): the goal, not what is asked, when something else is.
+const PURPOSE_BEFORE = /(?:^| )de(?: kip| con| co the)? $/;
+
+/** Whether a phrase is asked: 'asked', only as the purpose of another act ('purpose'), or not at all (false). */
+function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string): 'asked' | 'purpose' | false {
+  if (ALWAYS_ASKED.has(value)) return pattern.test(folded) ? 'asked' : false;
+  let purpose = false;
   for (const match of folded.matchAll(every)) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     const before = folded.slice(Math.max(0, start - 20), start + (match[0].startsWith(' ') ? 1 : 0));
     const after = folded.slice(end, end + 30);
-    if (!DONE_BEFORE.test(before) && !DONE_AFTER.test(after)) return true;
+    if (DONE_BEFORE.test(before) || DONE_AFTER.test(after)) continue;
+    if (!PURPOSE_BEFORE.test(before)) return 'asked';
+    purpose = true;
   }
-  return false;
+  return purpose ? 'purpose' : false;
 }
 
 /**
@@ -86,7 +93,10 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   const folded = dropClassifiers(foldForMatch(text));
   if (!folded) return EMPTY;
   const scene = whole === undefined ? folded : dropClassifiers(foldForMatch(whole));
-  const actions = new Set<Action>(CITIZEN.actions.filter((phrase) => asked(phrase, folded)).map((phrase) => phrase.value));
+  const found = CITIZEN.actions.map((phrase) => ({ value: phrase.value, how: asked(phrase, folded) }));
+  const wanted = found.filter((f) => f.how === 'asked');
+  // A goal ("để sang tên") is what is asked when nothing else is ("cần giấy tờ gì để sang tên xe").
+  const actions = new Set<Action>((wanted.length > 0 ? wanted : found.filter((f) => f.how === 'purpose')).map((f) => f.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');
   if (SOLD_VEHICLE.test(folded)) actions.add('revoke');
   // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
