@@ -125,7 +125,7 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     // Whether something is a crime, void or forged, whether one can get a plot or money back, what rights remain: for
     // a lawyer or a court. Not "có tội" ("cô tôi"), "đi tù" ("dì Tư"), "là giả" ("là gia đình"), "phạm tội" after
     // "vi" ("vi phạm. Tôi …"), "bị tù" before "chối" ("bị từ chối").
-    '(?:co|bi|la|thi) pham toi', 'pham phap', 'truy cuu trach nhiem', 'bi (?:phat )?tu (?:giam|may nam|bao lau|khong|chung than)', 'ngoi tu', 'vo hieu', 'gia mao', 'con quyen', 'co quyen gi',
+    '(?:co|bi|la|thi) pham toi', 'pham phap', 'co pham luat', 'vi pham phap luat khong', 'truy cuu trach nhiem', 'bi (?:phat )?tu (?:giam|may nam|bao lau|khong|chung than)', 'ngoi tu', 'vo hieu', 'gia mao', 'con quyen', 'co quyen gi',
     '(?:doi|lay) lai (?:duoc )?(?:manh dat|mieng dat|dat|nha|can nha|tien)', 'doi (?:\\S+ ){0,3}tra lai tien', 'bi dung (?:xay|thi cong)',
     'is (?:it|this|that) legal', '(?:will|contract|sale|agreement)(?: \\S+){0,3} valid', 'get (?:my |the |our )?(?:money|deposit|land|house) back',
     'go to jail', 'a crime',
@@ -159,7 +159,7 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, ScopeExceptio
     asked: words('khieu nai', 'to cao', 'kinh doanh', 'giay phep', 'phan anh', 'sang ten', 'them ten (?:vo|chong|toi|minh|em)'),
     // Heirs who agree certify their division, a mediation at the ward, a divorce abroad to record.
     story: words(
-      'chung thuc', 'khai nhan di san', 'thoa thuan phan chia', 'da thong nhat', 'ghi chu ly hon', 'ghi vao so ho tich',
+      '(?<!(?:khong|ko|chua|k) )chung thuc', 'khai nhan di san', 'thoa thuan phan chia', 'da thong nhat', 'ghi chu ly hon', 'ghi vao so ho tich',
       'hoa giai (?:o|tai) (?:xa|phuong)', '(?:xa|phuong) (?:co trach nhiem )?hoa giai',
     ),
   },

@@ -227,6 +227,7 @@ describe('detectScope', () => {
     ['vợ tự ký bán đất chung, hợp đồng đó có bị vô hiệu không, làm sao lấy lại đất', 'rules'],
     ['chồng lén bán đất, tôi có đòi lại được mảnh đất đó không', 'rules'],
     ['Is it legal for my landlord to keep my passport?', 'rules'],
+    ['cô ấy chưa ly hôn mà cưới người khác như vậy có phạm luật không', 'rules'],
     ['thời tiết ngày mai thế nào', 'weather'],
     ['vé xe buýt bao nhiêu tiền', 'transport'],
     ['giá vàng hôm nay', 'prices'],
@@ -271,6 +272,11 @@ describe('detectScope', () => {
     expect(detectScope('chú tôi sống lang thang rồi mất ở xã tôi, làm giấy chứng tử ở đâu')).toBeUndefined();
     expect(detectScope('người mua báo tôi phải làm thủ tục thu hồi giấy đăng ký xe trước')).toBeUndefined();
     expect(detectScope('sing a song for me')).toBe('leisure');
+  });
+
+  it('does not take a will that was not certified for heirs who certify their agreement', () => {
+    expect(understand('Cha viết tay di chúc, có người làm chứng chứ không chứng thực ở đâu cả. Di chúc như vậy có hợp lệ không?').scope?.topic).toBe('court');
+    expect(understand('Anh em đã thống nhất chia đất, muốn chứng thực văn bản thỏa thuận phân chia di sản ở đâu?').scope).toBeUndefined();
   });
 
   it('takes a court matter\'s exception from the story too: a boundary dispute the ward mediates first', () => {
