@@ -90,7 +90,8 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'ghi chu (?:ket hon|ly hon|khai sinh|khai tu|viec)', 'ghi vao so ho tich',
     `da (?:dang ky )?(?:ket hon|ly hon|khai sinh)(?: \\S+){0,3} (?:o|tai|ben) ${ABROAD}`,
     // A paper a foreign authority issued: "giấy khai sinh do chính quyền Nhật cấp".
-    `(?:khai sinh|ket hon|ly hon|khai tu)(?: \\S+){0,2} (?:do|cua) (?:\\S+ ){0,3}${ABROAD} cap`,
+    // Not "do phòng Tư pháp cấp", "xã Tân Mỹ cấp": the authority is a foreign one.
+    `(?:khai sinh|ket hon|ly hon|khai tu)(?: \\S+){0,2} (?:do|cua) (?:\\S+ ){0,2}(?:chinh quyen|co quan|dai su quan|lanh su quan|toa an|benh vien|nuoc|ben) ${ABROAD} cap`,
     '(?:ket hon|ly hon) ben do',
     '(?:married|divorced|registered)(?: \\S+){0,3} (?:abroad|overseas|in the us|in korea|in japan|in taiwan)',
     'record (?:a |my |our )?(?:marriage|divorce|birth)',
@@ -120,7 +121,7 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'korean', 'chinese', 'japanese', 'american', 'british', 'french', 'german', 'australian', 'indian', 'russian',
     'filipino', 'taiwanese', 'canadian', 'singaporean', 'expats', 'expatriate', 'foreign national',
     // An English speaker's own nationality or partner: "a US citizen", "from Taiwan", "my Vietnamese fiancée".
-    '(?:us|uk|eu) (?:citizen|national|passport)', 'from (?:the us|the usa|america|the uk|england|korea|china|japan|taiwan|australia|france|germany|india|russia|singapore|thailand|the philippines|canada)',
+    '(?:us|uk|eu) (?:citizen|national|passport)', '(?<!(?:back|returned|return|home) )from (?:the us|the usa|america|the uk|england|korea|china|japan|taiwan|australia|france|germany|india|russia|singapore|thailand|the philippines|canada)',
     '(?:my|a|our) vietnamese (?:wife|husband|fiancee|fiance|girlfriend|boyfriend|partner|spouse)', 'married (?:to )?a vietnamese',
     'an do', 'ha lan', 'thuy dien', 'na uy', 'dan mach', 'thuy si', 'new zealand', 'tay ba lo',
     // Only a foreigner holds these in Vietnam.
@@ -128,7 +129,7 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     // Not "người Thái" (an ethnic group of Vietnam), "người lao động", "người anh" (elder brother), nor "ông Đức",
     // "chị Nga" (given names); "người Tày" is an ethnic group too (folded like "người Tây"), "chồng Tây" a Westerner.
     '(?:nguoi|quoc tich|ban trai|ban gai|chong|vo|khach) (?:han|han quoc|nhat|trung quoc|dai loan|uc|my|phap|duc|hong kong|an do|ha lan)',
-    '(?:ban trai|ban gai|chong|vo|khach) tay',
+    '(?:ban trai|ban gai|chong|vo|khach) tay', '(?:ket hon voi|lay|cuoi|yeu) nguoi tay',
   ],
   mobile: ['luu dong'],
   combined: [

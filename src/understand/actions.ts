@@ -23,13 +23,16 @@ const CITIZEN = { actions: compile(CITIZEN_ACTIONS), modifiers: compile(CITIZEN_
 // "mất" alone is "lost" only next to a paper ("mất sổ đỏ", "làm mất giấy"); after a person it is "passed away".
 // Not "mặt bằng" (premises), folded like "mất bằng": a diploma lost is said with its kind or a verb of losing.
 const LOST_PAPER = /(?:^| )(?:(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|ho chieu|hop dong|dang ky|to|phieu|bien so)|(?:bi|lam|danh) mat (?:cai |tam |het )?bang|mat bang (?:tot nghiep|dai hoc|cap \S+|lai xe|lai))(?= |$)/;
+// The civil-status paper itself lost, not another paper lost in a story that names one ("… mất ví có căn cước").
+const CIVIL_PAPER_LOST = /(?:^| )(?:(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?: \S+){0,8} (?:bi mat|lam mat|da mat|mat roi|mat het|that lac|bi chay|chay mat)|(?:mat|lam mat|that lac|danh roi|danh mat)(?: \S+){0,3} (?:khai sinh|ket hon|khai tu|chung tu|ho tich|trich luc))(?= |$)/;
 const CIVIL_PAPER = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?= |$)/;
 const CIVIL_PAPER_DAMAGED = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu)(?: \S+){0,6} (?:rach|hong|nhau nat|mo chu|mo het chu|mat chu|uot nat)(?= |$)/;
 // A birth never registered has no extract to copy ("chưa làm giấy khai sinh … làm mất giấy chứng sinh").
 const NEVER_REGISTERED = /(?:^| )chua (?:\S+ ){0,2}(?:lam|co|dang ky|di lam) (?:giay )?khai sinh(?= |$)/;
 // A vehicle already sold: its former owner hands the registration back (Circular 24/2023/TT-BCA) — "đã bán xe
 // rồi", "as the seller". Asked because it was done, so it escapes the check for actions already done.
-const SOLD_VEHICLE = /(?:^| )(?:(?:da|vua) ban (?:\S+ )?(?:xe|o to|oto|xe may)|ban xe (?:\S+ ){0,6}roi|nguoi ban xe|sold (?:my|the|our|a) (?:\S+ )?(?:car|motorbike|motorcycle|scooter|bike|vehicle)|as the seller)(?= |$)/;
+// Not "mua lại của bạn chiếc xe" ("bạn" folds like "bán"), nor a sale only planned ("định bán xe … rồi").
+const SOLD_VEHICLE = /(?:^| )(?:(?:da|vua) ban (?:\S+ )?(?:xe|o to|oto|xe may)|sold (?:my|the|our|a) (?:\S+ )?(?:car|motorbike|motorcycle|scooter|bike|vehicle)|as the seller)(?= |$)/;
 // "đổi" (exchange) is also "change" (amend) — "đổi tên", "đổi họ" are amendments, listed there.
 const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi|bi hu|hu hong|bi hong|bi rach nat)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
 // A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
@@ -101,11 +104,11 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   if (SOLD_VEHICLE.test(folded)) actions.add('revoke');
   // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
   // again is only for a register that is gone too (below), or when the citizen says "đăng ký lại" (docs/understanding.md).
-  if (actions.has('reissue') && CIVIL_PAPER.test(scene) && !NEVER_REGISTERED.test(scene)) actions.add('copy');
+  if (actions.has('reissue') && CIVIL_PAPER_LOST.test(scene) && !NEVER_REGISTERED.test(scene)) actions.add('copy');
   // A civil-status paper damaged beyond reading ("bị mối ăn rách hết") is mended the same way: none is exchanged.
   if (CIVIL_PAPER_DAMAGED.test(scene)) actions.add('copy');
   // The register itself is gone ("sổ gốc không còn"): only registering again mends it, a copy cannot be made.
-  if (REGISTER_GONE.test(scene)) {
+  if (REGISTER_GONE.test(scene) && CIVIL_PAPER.test(scene)) {
     actions.delete('copy');
     actions.add('reregister');
   }
@@ -115,14 +118,17 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
 }
 
 // The asking part asks for the plain act: "đăng ký thường trú … thì làm sao", "xin cấp giấy …", "how do I register".
-const PLAIN_ASK = /(?:^| )(?:dang ky|dang ki|xin cap|cap moi|lam thu tuc dang ky|register|apply for)(?= |$)/;
+// Not a paper's name ("giấy đăng ký xe", "sổ đăng ký").
+const PLAIN_ASK = /(?:^| )(?:(?<!(?:giay|so|the|ban) )dang ky|(?<!(?:giay|so|the|ban) )dang ki|xin cap|cap moi|register|apply for)(?= |$)/;
+// What happened to the citizen and is undone by asking for the plain act ("bị xóa thường trú … đăng ký lại").
+const HAPPENED: ReadonlySet<Action> = new Set(['delete', 'terminate', 'suspend', 'transfer']);
 
 /**
  * The actions asked for: those of the asking part when it names any, else those of the whole message. A story's
  * "đứng tên", "mua bán" describe what happened; "tạm ngừng … hồ sơ gồm gì?" is what is asked. When the asking part
- * asks for the plain act ("giờ muốn đăng ký thường trú lại"), the story's other acts ("bị xóa thường trú") are what
- * happened, not what is wanted; a loss or a record abroad told in the story is wanted whatever the asking part says
- * (they are asked because they happened).
+ * asks for the plain act ("giờ muốn đăng ký thường trú lại"), the story's removals and transfers ("bị xóa thường
+ * trú") are what happened, not what is wanted, while a state to mend (an expired card, a wrong date) still is; a loss
+ * or a record abroad told in the story is wanted whatever the asking part says (asked because they happened).
  */
 export function detectAskedActions(asking: string, whole: string): ActionSet {
   const inAsking = detectActions(asking, { whole });
@@ -132,7 +138,8 @@ export function detectAskedActions(asking: string, whole: string): ActionSet {
   const kept = [...story.actions].filter((action) => ALWAYS_ASKED.has(action));
   if (inAsking.actions.size > 0) return { ...inAsking, actions: new Set([...inAsking.actions, ...kept]), modifiers: story.modifiers };
   if (!PLAIN_ASK.test(foldForMatch(asking))) return story;
-  return { ...story, actions: new Set(kept) };
+  // A state the story tells (an expired card, a wrong year of birth, a vehicle sold) is still what is to be mended.
+  return { ...story, actions: new Set([...story.actions].filter((action) => !HAPPENED.has(action))) };
 }
 
 /**

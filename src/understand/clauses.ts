@@ -15,7 +15,8 @@ const ASKING = /\b(the nao|nhu nao|ra sao|lam sao|lam gi|lam the|phai lam|can la
 
 // "Gì" after a negation is "any" ("không có giấy tờ gì": no papers at all), unless the citizen does not know what;
 // "được không" is a tag question, not a negation ("… được không cần giấy tờ gì" asks twice).
-const NEGATED_ANY = /\b(?<!(?:duoc|phai|co) )(?:khong|chua|chang) (?!biet|ro|hieu)(?:\S+ ){0,3}\S+ gi\b/g;
+// Not "phải làm gì", "cần gì" after it: "Không có CCCD phải làm gì" asks.
+const NEGATED_ANY = /\b(?<!(?:duoc|phai|co) )(?:khong|chua|chang) (?!biet|ro|hieu)(?:\S+ ){0,3}(?!(?:lam|can|phai) gi\b)\S+ gi\b/g;
 
 const SENTENCE = /(?<=[.?!;…\n])\s+|\n+/;
 // Commas split a long sentence into clauses only where one clause alone would be too long to weigh as one.

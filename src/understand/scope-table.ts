@@ -123,12 +123,15 @@ export const SCOPE_TABLE: Readonly<Record<ScopeTopic, readonly string[]>> = {
     'how much is the fine', 'what is the fine', '(?:foreigner|foreign national)(?: \\S+){0,8} (?:buy|own) (?:a |an )?(?:house|land|apartment|flat)',
     'can i(?: \\S+){0,6} buy (?:a |an )?(?:house|land)',
     // Whether something is a crime, void or forged, whether one can get a plot or money back, what rights remain: for
-    // a lawyer or a court. Not "có tội" ("cô tôi"), "đi tù" ("dì Tư"), "là giả" ("là gia đình"), "phạm tội" after
-    // "vi" ("vi phạm. Tôi …"), "bị tù" before "chối" ("bị từ chối").
-    '(?:co|bi|la|thi) pham toi', 'pham phap', 'co pham luat', 'vi pham phap luat khong', 'truy cuu trach nhiem', 'bi (?:phat )?tu (?:giam|may nam|bao lau|khong|chung than)', 'ngoi tu', 'vo hieu', 'gia mao', 'con quyen', 'co quyen gi',
+    // a lawyer or a court. Not "có tội" ("cô tôi"), "đi tù" ("dì Tư"), "là giả" ("là gia đình"), the surname Phạm
+    // ("họ là Phạm, tôi …"), "vi phạm pháp luật" / "vi phạm. Tôi", "ngồi từ 7 giờ", "vô hiệu hóa", "còn quyển",
+    // "vợ Hiếu", "Con Quyên", the modal "will".
+    '(?:co|bi|la|thi) pham toi (?:gi|khong|ko|chua|hinh su)', '(?<!vi )pham phap', 'co pham luat', 'truy cuu trach nhiem',
+    'bi (?:phat )?tu (?:giam|may nam|bao lau|khong|chung than)', '(?:phai|bi|di) ngoi tu', 'ngoi tu (?:may nam|bao lau|\\d+ (?:nam|thang))',
+    '(?:co|bi|la) vo hieu(?! hoa)', 'gia mao', 'con quyen (?:gi|loi|thua ke|so huu|su dung|doi)', 'co quyen gi',
     '(?:doi|lay) lai (?:duoc )?(?:manh dat|mieng dat|dat|nha|can nha|tien)', 'doi (?:\\S+ ){0,3}tra lai tien', 'bi dung (?:xay|thi cong)',
-    'is (?:it|this|that) legal', '(?:will|contract|sale|agreement)(?: \\S+){0,3} valid', 'get (?:my |the |our )?(?:money|deposit|land|house) back',
-    'go to jail', 'a crime',
+    'is (?:it|this|that) legal', '(?:(?:the|a|my|his|her|this|that|our) will|contract|sale|agreement)(?: \\S+){0,3} valid',
+    'get (?:my |the |our )?(?:money|deposit|land|house) back', 'go to jail', 'a crime',
   ],
   leisure: [
     'nau an', 'cach nau', 'nau mon', 'mon an', 'cong thuc nau', 'lam tho', 'bai tho', 'bai hat', 'xem phim', 'du lich', 'ke chuyen',
@@ -166,9 +169,12 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, ScopeExceptio
   // Complaining about, or denouncing, a traffic police decision is done through the catalogue's complaint procedures.
   traffic: { asked: words('khieu nai', 'to cao', 'complain', 'complaint') },
   rules: {
+    // A procedure named: a criminal record certificate, a denunciation or complaint, a permit, social insurance paid
+    // back, a tax refund.
     asked: words(
       'thu tuc', 'ho so', 'giay to', 'ke khai', 'khai bao', 'khai thue', 'khai o dau', 'nop o dau', 'lam o dau', 'xin phep',
-      'dang ky', 'tro cap', 'huong', 'procedure', 'where do i', 'apply',
+      'dang ky', 'tro cap', 'huong', 'procedure', 'where do i', 'apply', 'ly lich tu phap', 'to cao', 'to giac',
+      'khieu nai', 'phan anh', 'giay phep', 'bhxh', 'bao hiem xa hoi', 'hoan thue', 'le phi', 'report',
     ),
   },
   // A hospital's birth or death paper, an e-ID or a card used there, social insurance's sickness benefits, a pension
@@ -176,13 +182,15 @@ export const SCOPE_EXCEPTIONS: Readonly<Partial<Record<ScopeTopic, ScopeExceptio
   medical: {
     asked: words(
       'khai sinh', 'khai tu', 'bao tu', 'chung sinh', 'lam giay to', 'can cuoc', 'cccd', 'vneid', 'dinh danh', 'the bhyt',
-      'the bao hiem y te', 'mat the', 'cap lai the', 'tam tru', 'thuong tru', 'bhxh', 'bao hiem xa hoi', 'om dau', 'con om',
+      'the bao hiem y te', 'mat the', 'cap lai the', 'tam tru', 'thuong tru', 'bhxh', 'bao hiem xa hoi', 'om dau', 'nghi (?:cham )?con om', 'tien nghi con om',
       'thai san', 'uy quyen', 'linh thay', 'nhan thay', 'register (?:his|her|the|a|my) (?:death|birth)', 'birth certificate',
       'death certificate',
     ),
   },
   // A trip is often why a paper is needed, or when one was lost.
   leisure: { asked: words(...WARD_PAPERS, 'ho chieu', 'passport') },
+  // A storm or a flood is often how papers were lost or soaked.
+  weather: { asked: words(...WARD_PAPERS, 'so do', 'so hong', 'giay to', 'giay chung nhan', 'lam lai', 'cap lai', 'ho tro') },
   // Buying the household's health insurance, selling as a business are procedures.
   shopping: { asked: words('bhyt', 'bao hiem y te', 'bhxh', 'bao hiem xa hoi', 'kinh doanh') },
   education: { asked: words(...WARD_PAPERS) },

@@ -23,13 +23,14 @@ export const TERM_WEIGHTS = { unigram: 1, bigram: 1.2, exact: 0.3, stopword: 0.2
  * not which procedure: nearly every kiosk question has them, so they must not decide the ranking nor count
  * towards coverage. Folded term format of analyze().
  */
+// English words in analyze()'s singular form (src/text/plural.ts): "papers" is read as "paper".
 export const CONTEXT_TERMS: ReadonlySet<string> = new Set([
   'phuong', 'xa', 'ubnd', 'uy_ban', 'nhan_dan', 'ward', 'commune', 'office',
-  'giay_to', 'can_gi', 'mang_theo', 'mang', 'chuan_bi', 'papers', 'documents', 'bring',
-  'le_phi', 'phi', 'bao_nhieu', 'tien', 'mat_bao', 'fee', 'fees', 'cost', 'much',
+  'giay_to', 'can_gi', 'mang_theo', 'mang', 'chuan_bi', 'paper', 'document', 'bring',
+  'le_phi', 'phi', 'bao_nhieu', 'tien', 'mat_bao', 'fee', 'cost', 'much',
   'bao_lau', 'may_ngay', 'thoi_gian', 'bao_gio', 'long', 'time',
   'o_dau', 'nop', 'noi', 'cho_nao', 'lam_o', 'dau',
-  'lam', 'lam_the', 'lam_gi', 'cach', 'cac_buoc', 'buoc', 'get', 'apply', 'steps',
+  'lam', 'lam_the', 'lam_gi', 'cach', 'cac_buoc', 'buoc', 'get', 'apply', 'step',
 ]);
 
 /**
