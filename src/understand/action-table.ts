@@ -13,7 +13,7 @@ export const OFFICIAL_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   reissue: ['cap lai', 'trinh bao mat'],
   exchange: ['cap doi', 'doi giay', 'doi chung nhan', 'doi the'],
   copy: ['ban sao', 'trich luc', 'cap sao', 'sao luc'],
-  amend: ['thay doi', 'cai chinh', 'bo sung', 'dinh chinh', 'dieu chinh', 'sua doi', 'hieu dinh', 'xac dinh lai', 'sua loi', 'cap nhat'],
+  amend: ['thay doi', 'cai chinh', 'bo sung', 'dinh chinh', 'dieu chinh', 'sua doi', 'hieu dinh', 'xac dinh lai', 'sua loi', 'cap nhat', 'tich hop'],
   delete: ['xoa'],
   extend: ['gia han'],
   'change-use': ['chuyen muc dich'],
@@ -69,6 +69,8 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'thay doi', 'doi ten', 'doi ho', 'doi dan toc', 'them ten', 'ghi them', 'bo sung', 'chua co ten', 'xac dinh lai',
     'cap nhat', 'dieu chinh', 'khong khop', 'sua the nao', 'sua nhu the nao', 'chuyen dia diem', 'chuyen quan', 'doi dia chi',
     'chuyen dia chi', 'doi ten bien', 'ban them', 'sang lai',
+    // Adding a health card or a licence to the ID card; not into the VNeID app (its level-2 account).
+    'tich hop(?!(?: \\S+){0,8} (?:vao|len|tren) (?:app |ung dung )?vneid)', 'integrate',
     // "Cho bố mẹ đứng tên riêng", "đổi sổ cho đúng tên" change whose name or which name; "cả nhà đứng tên" only tells who holds it.
     'cho (?:\\S+ ){1,2}dung ten', 'dung ten rieng', 'cho dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
   ],

@@ -62,6 +62,8 @@ describe('detectActions', () => {
     ['vợ chồng muốn đổi cho con sang dân tộc Tày theo mẹ', ['amend']],
     ['tôi đã bán xe máy rồi, người bán phải làm gì', ['revoke']],
     ['mở tiệm nail nhỏ, thuê mặt bằng có hợp đồng', []],
+    ['muốn tích hợp thẻ bhyt vào thẻ căn cước thì đăng ký ở đâu', ['amend']],
+    ['muốn tích hợp bằng lái xe vào VNeID, lên mức 2 ở đâu', []],
     ['trả nợ xong thì thủ tục giải chấp sổ đỏ làm thế nào để kịp sang tên cho người mua', ['delete']],
     ['cần những giấy tờ gì để sang tên xe máy', ['transfer']],
     ['mat bang tot nghiep cap 3 may nam roi', ['reissue']],
