@@ -69,6 +69,10 @@ const ALWAYS_ASKED: ReadonlySet<Action> = new Set(['reissue', 'copy', 'reregiste
 
 // What an act is for ("… giải chấp làm thế nào để kịp sang tên"): the goal, not what is asked, when something else is.
 const PURPOSE_BEFORE = /(?:^| )de(?: kip| con| co the)? $/;
+// A step asked about as a prerequisite of another ("muốn nhập hộ khẩu … có phải về quê cắt khẩu trước không"):
+// moving one's residence deletes the old one by itself; the registration is what is wanted.
+const PREREQUISITE_BEFORE = /(?:^| )(?:co phai|co can|phai|can)(?: \S+){0,3} $/;
+const PREREQUISITE_AFTER = /^(?: \S+){0,5}? truoc(?= |$)/;
 
 /** Whether a phrase is asked: 'asked', only as the purpose of another act ('purpose'), or not at all (false). */
 function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string): 'asked' | 'purpose' | false {
@@ -80,7 +84,7 @@ function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string
     const before = folded.slice(Math.max(0, start - 20), start + (match[0].startsWith(' ') ? 1 : 0));
     const after = folded.slice(end, end + 30);
     if (DONE_BEFORE.test(before) || DONE_AFTER.test(after)) continue;
-    if (!PURPOSE_BEFORE.test(before)) return 'asked';
+    if (!PURPOSE_BEFORE.test(before) && !(PREREQUISITE_BEFORE.test(before) && PREREQUISITE_AFTER.test(after))) return 'asked';
     purpose = true;
   }
   return purpose ? 'purpose' : false;
@@ -98,8 +102,10 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   const scene = whole === undefined ? folded : dropClassifiers(foldForMatch(whole));
   const found = CITIZEN.actions.map((phrase) => ({ value: phrase.value, how: asked(phrase, folded) }));
   const wanted = found.filter((f) => f.how === 'asked');
-  // A goal ("để sang tên") is what is asked when nothing else is ("cần giấy tờ gì để sang tên xe").
-  const actions = new Set<Action>((wanted.length > 0 ? wanted : found.filter((f) => f.how === 'purpose')).map((f) => f.value));
+  // A goal ("để sang tên") or a prerequisite is what is asked when nothing else is ("cần giấy tờ gì để sang tên xe"),
+  // the plain act included ("muốn nhập hộ khẩu … có phải cắt khẩu trước không").
+  const secondary = wanted.length > 0 || PLAIN_ASK.test(folded) ? [] : found.filter((f) => f.how === 'purpose');
+  const actions = new Set<Action>([...wanted, ...secondary].map((f) => f.value));
   if (LOST_PAPER.test(folded)) actions.add('reissue');
   if (SOLD_VEHICLE.test(folded)) actions.add('revoke');
   // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
@@ -119,7 +125,7 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
 
 // The asking part asks for the plain act: "đăng ký thường trú … thì làm sao", "xin cấp giấy …", "how do I register".
 // Not a paper's name ("giấy đăng ký xe", "sổ đăng ký").
-const PLAIN_ASK = /(?:^| )(?:(?<!(?:giay|so|the|ban) )dang ky|(?<!(?:giay|so|the|ban) )dang ki|xin cap|cap moi|register|apply for)(?= |$)/;
+const PLAIN_ASK = /(?:^| )(?:(?<!(?:giay|so|the|ban) )dang ky|(?<!(?:giay|so|the|ban) )dang ki|xin cap|cap moi|nhap (?:ho )?khau|chuyen (?:ho )?khau|register|apply for)(?= |$)/;
 // What happened to the citizen and is undone by asking for the plain act ("bị xóa thường trú … đăng ký lại").
 const HAPPENED: ReadonlySet<Action> = new Set(['delete', 'terminate', 'suspend', 'transfer']);
 

@@ -63,6 +63,8 @@ describe('detectActions', () => {
     ['tôi đã bán xe máy rồi, người bán phải làm gì', ['revoke']],
     ['mở tiệm nail nhỏ, thuê mặt bằng có hợp đồng', []],
     ['muốn tích hợp thẻ bhyt vào thẻ căn cước thì đăng ký ở đâu', ['amend']],
+    ['muốn nhập hộ khẩu về nhà chồng, có phải về quê cắt khẩu trước không', []],
+    ['có phải xóa hộ khẩu ở chỗ cũ trước không', ['delete']],
     ['muốn tích hợp bằng lái xe vào VNeID, lên mức 2 ở đâu', []],
     ['trả nợ xong thì thủ tục giải chấp sổ đỏ làm thế nào để kịp sang tên cho người mua', ['delete']],
     ['cần những giấy tờ gì để sang tên xe máy', ['transfer']],
