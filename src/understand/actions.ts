@@ -27,6 +27,17 @@ const LOST_PAPER = /(?:^| )(?:(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |h
 const CIVIL_PAPER_LOST = /(?:^| )(?:(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?: \S+){0,8} (?:bi mat|lam mat|da mat|mat roi|mat het|that lac|bi chay|chay mat)|(?:mat|lam mat|that lac|danh roi|danh mat)(?: \S+){0,3} (?:khai sinh|ket hon|khai tu|chung tu|ho tich|trich luc))(?= |$)/;
 const CIVIL_PAPER = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?= |$)/;
 const CIVIL_PAPER_DAMAGED = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu)(?: \S+){0,6} (?:rach|hong|nhau nat|mo chu|mo het chu|mat chu|uot nat)(?= |$)/;
+// The birth, the permanent residence and the health card of a child under six are one linked file (the catalogue's
+// "Liên thông …"): a message that asks for the birth with either of the others means it.
+const LINKED_BIRTH = {
+  birth: /(?:^| )(?:khai sinh|register (?:a |her |his |the )?birth)(?= |$)/,
+  // Asked for, not told as a fact ("vợ chồng thường trú ở quê").
+  with: /(?:^| )(?:nhap (?:ho )?khau|dang ky thuong tru|(?:the )?bhyt|the bao hiem y te|bao hiem y te cho (?:be|con|chau)|health (?:insurance )?card)(?= |$)/,
+  // A child's (under six): an adult's birth certificate held as a paper is no birth to register.
+  child: /(?:^| )(?:cho (?:con|be|chau)|con (?:toi|em|minh|tui)|be|em be|tre so sinh|baby|newborn|my (?:son|daughter))(?= |$)/,
+  // A birth already registered leaves only the residence to do.
+  done: /(?:^| )(?:(?:da|vua|moi) (?:\S+ ){0,2}khai sinh|khai sinh (?:\S+ ){0,3}(?:xong|roi))(?= |$)/,
+};
 // A birth never registered has no extract to copy ("chưa làm giấy khai sinh … làm mất giấy chứng sinh").
 const NEVER_REGISTERED = /(?:^| )chua (?:\S+ ){0,2}(?:lam|co|dang ky|di lam) (?:giay )?khai sinh(?= |$)/;
 // A vehicle already sold: its former owner hands the registration back (Circular 24/2023/TT-BCA) — "đã bán xe
@@ -120,6 +131,8 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   }
   const modifiers = new Set<Modifier>(CITIZEN.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
   if (UNMARRIED_FATHER_NAMED.named.test(folded) && UNMARRIED_FATHER_NAMED.unmarried.test(folded)) modifiers.add('combined');
+  // A baby's birth named with its residence or its health card is the linked file of the three.
+  if (LINKED_BIRTH.birth.test(scene) && LINKED_BIRTH.with.test(scene) && LINKED_BIRTH.child.test(scene) && !LINKED_BIRTH.done.test(scene)) modifiers.add('linked');
   return { actions, modifiers, base: false };
 }
 

@@ -108,6 +108,12 @@ describe('detectActions', () => {
     expect(detectActions("I'm a US citizen and want to marry my Vietnamese fiancée here").modifiers.has('foreign')).toBe(true);
     expect(detectActions('I am from Taiwan and want to adopt my wife\'s daughter').modifiers.has('foreign')).toBe(true);
     expect(detectActions('I am from this ward and want to marry').modifiers.has('foreign')).toBe(false);
+    // A baby's birth asked with its residence or health card is the linked file; not a birth already done, nor an
+    // adult's birth certificate held as a paper.
+    expect(detectActions('muốn đăng ký khai sinh và nhập hộ khẩu cho con, thẻ bảo hiểm y tế cho bé có cấp luôn không').modifiers.has('linked')).toBe(true);
+    expect(detectActions('con tôi mới làm khai sinh xong nhưng chưa nhập hộ khẩu').modifiers.has('linked')).toBe(false);
+    expect(detectActions('bố tôi chỉ còn giấy khai sinh, cần làm gì để nhập khẩu cho bố').modifiers.has('linked')).toBe(false);
+    expect(detectActions('vợ chồng tôi thường trú ở Nghệ An, khai sinh cho con ở nơi tạm trú được không').modifiers.has('linked')).toBe(false);
     // A trip or work abroad is no foreign element of the event; a spouse or a birth abroad is.
     expect(detectActions('hè này cả nhà đi du lịch nước ngoài, muốn làm hộ chiếu cho cháu').modifiers.has('foreign')).toBe(false);
     expect(detectActions('chồng đi nước ngoài làm việc, tôi làm khai sinh cho con').modifiers.has('foreign')).toBe(false);
