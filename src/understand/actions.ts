@@ -23,10 +23,12 @@ const CITIZEN = { actions: compile(CITIZEN_ACTIONS), modifiers: compile(CITIZEN_
 // "mất" alone is "lost" only next to a paper ("mất sổ đỏ", "làm mất giấy"); after a person it is "passed away".
 // Not "mặt bằng" (premises), folded like "mất bằng": a diploma lost is said with its kind or a verb of losing.
 const LOST_PAPER = /(?:^| )(?:(?:bi |lam |danh )?mat (?:cai |cuon |tam |quyen |het )?(?:giay|so|the|can cuoc|cccd|cmnd|chung minh|ban|ho chieu|hop dong|dang ky|to|phieu|bien so)|(?:bi|lam|danh) mat (?:cai |tam |het )?bang|mat bang (?:tot nghiep|dai hoc|cap \S+|lai xe|lai))(?= |$)/;
+// The civil-status papers, as one alternation the rules below share.
+const CIVIL = '(?:khai sinh|ket hon|khai tu|chung tu|ho tich)';
 // The civil-status paper itself lost, not another paper lost in a story that names one ("… mất ví có căn cước").
-const CIVIL_PAPER_LOST = /(?:^| )(?:(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?: \S+){0,8} (?:bi mat|lam mat|da mat|mat roi|mat het|that lac|bi chay|chay mat)|(?:mat|lam mat|that lac|danh roi|danh mat)(?: \S+){0,3} (?:khai sinh|ket hon|khai tu|chung tu|ho tich|trich luc))(?= |$)/;
-const CIVIL_PAPER = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu|ho tich)(?= |$)/;
-const CIVIL_PAPER_DAMAGED = /(?:^| )(?:khai sinh|ket hon|khai tu|chung tu)(?: \S+){0,6} (?:rach|hong|nhau nat|mo chu|mo het chu|mat chu|uot nat)(?= |$)/;
+const CIVIL_PAPER_LOST = new RegExp(`(?:^| )(?:${CIVIL}(?: \\S+){0,8} (?:bi mat|lam mat|da mat|mat roi|mat het|that lac|bi chay|chay mat)|(?:mat|lam mat|that lac|danh roi|danh mat)(?: \\S+){0,3} (?:${CIVIL}|trich luc))(?= |$)`);
+const CIVIL_PAPER = new RegExp(`(?:^| )${CIVIL}(?= |$)`);
+const CIVIL_PAPER_DAMAGED = new RegExp(`(?:^| )${CIVIL}(?: \\S+){0,6} (?:rach|hong|nhau nat|mo chu|mo het chu|mat chu|uot nat)(?= |$)`);
 // The birth, the permanent residence and the health card of a child under six are one linked file (the catalogue's
 // "Liên thông …"): a message that asks for the birth with either of the others means it.
 const LINKED_BIRTH = {
