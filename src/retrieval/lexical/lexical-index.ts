@@ -221,7 +221,10 @@ export class LexicalIndex {
         if (!parts.some((part) => asking.has(part))) terms.push({ term, weight: scale * TERM_WEIGHTS.exact });
       }
       // Noun classifiers ("mất cái sổ đỏ", "sang tên mảnh đất") do not break a colloquial phrase.
-      const synonyms = this.synonyms.match(analyzed.folded.filter((word) => !NOUN_CLASSIFIERS.has(word)));
+      // A channel word ("trên VNeID") does not expand to the account's name either.
+      const synonyms = this.synonyms
+        .match(analyzed.folded.filter((word) => !NOUN_CLASSIFIERS.has(word)))
+        .filter((s) => !s.phrase.every((word) => asking.has(word)));
       for (const term of new Set(synonyms.flatMap((s) => s.terms))) terms.push({ term, weight: scale * TERM_WEIGHTS.synonym });
       for (const word of analyzed.unigrams) {
         if (!isStopword(word) && !isContext(word)) content.set(word, Math.max(content.get(word) ?? 0, scale));

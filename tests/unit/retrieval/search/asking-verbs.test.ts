@@ -38,4 +38,12 @@ describe('"trên VNeID", "qua VNeID"', () => {
     // The account itself is still asked for by its name.
     expect(weightOf('làm tài khoản VNeID mức 2 ở đâu')).toBeGreaterThan(0);
   });
+
+  it('do not expand to the account\'s name ("định danh điện tử") either', async () => {
+    const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.resolve('knowledge/synonyms.yaml'), 'utf8'))).synonyms;
+    const lexical = new LexicalIndex(buildCorpus(await loadCuratedEntries()).documents, synonyms);
+    const expands = (q: string) => lexical.analyzeQuery(q).terms.some((t) => t.term === 'dinh_danh');
+    expect(expands('đã đăng ký căn cước cho cháu trên VNeID rồi, giờ ra công an lấy vân tay ở đâu')).toBe(false);
+    expect(expands('vneid bị khóa thì làm sao')).toBe(true);
+  });
 });
