@@ -58,6 +58,7 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   exchange: [
     'cap doi', 'doi sang (?:can cuoc|the|cccd|chip|mau)', 'sang mau moi', 'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
     'bong troc', 'du 25', 'du 40', 'du 60', 'expired', 'damaged', 'torn', 'renew',
+    'change (?:my |our |the |an |a )?(?:old )?(?:id|card|cccd|chip|identity card)',
     // A card printed with an error is exchanged for a correct one, not corrected in place.
     // Not "sửa thế nào" ("the" folded is also "thế").
     '(?:the can cuoc|can cuoc|cccd|the bhyt|the bao hiem y te)(?: \\S+){0,3} (?:ghi|bi|in) sai', 'sua (?:lai )?(?:the(?! (?:nao|nay|nhung|ma))|can cuoc|cccd)',
@@ -73,12 +74,14 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'tich hop(?!(?: \\S+){0,8} (?:vao|len|tren) (?:app |ung dung )?vneid)', 'integrate',
     // "Cho bố mẹ đứng tên riêng", "đổi sổ cho đúng tên" change whose name or which name; "cả nhà đứng tên" only tells who holds it.
     'cho (?:\\S+ ){1,2}dung ten', 'dung ten rieng', 'cho dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
+    // Not the land's use (change-use) nor an ID card changed for a new one (exchange).
+    'change(?!(?: (?:of|the|my|our|its))* land use)(?! (?:my |our |the |an |a )?(?:old )?(?:id|card|cccd|chip|identity card))', 'changed', 'modify', 'amend',
   ],
   delete: ['xoa', 'cat khau', 'cat ho khau', 'rut ho khau', 'rut khau', 'remove', 'giai chap', 'giai the chap'],
   extend: ['gia han', 'keo dai', 'extend', 'extension'],
   'change-use': [
     'chuyen muc dich', 'len tho cu', 'sang tho cu', 'sang dat o', 'thanh dat o', 'len dat o', 'sang dat tho cu', 'chuyen doi muc dich', 'chuyen dat',
-    'dat o de xay', 'change land use',
+    'dat o de xay', 'change(?: (?:of|the|my|our|its))* land use',
   ],
   split: ['tach thua', 'tach so', 'tach dat', 'chia dat', 'hop thua', 'gop so', 'gop thua', 'chia thua', 'gop lai', 'nhap thua', 'gop (?:\\S+ ){0,3}thanh (?:1|mot) so'],
   transfer: ['sang ten', 'chuyen nhuong', 'tang cho', 'cho tang', 'thua ke', 'mua lai', 'ban lai', 'mua dat', 'ban dat', 'mua nha', 'ban nha', 'mua xe', 'ban xe', 'transfer'],

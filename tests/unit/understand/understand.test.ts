@@ -39,6 +39,9 @@ describe('detectActions', () => {
   const actionsOf = (text: string) => [...detectActions(text).actions].sort();
   it.each([
     ['tôi bị mất thẻ căn cước', ['reissue']],
+    ['I need to change the address on my business registration', ['amend']],
+    ['I need to change my old ID card to the new chip card', ['exchange']],
+    ['Can I change my land use to residential?', ['change-use']],
     ['lam mat so do roi', ['reissue']],
     ['thẻ căn cước bị rách, hết hạn', ['exchange']],
     ['giấy khai sinh ghi sai tên mẹ', ['amend']],
