@@ -85,7 +85,8 @@ const PURPOSE_BEFORE = /(?:^| )de(?: kip| con| co the)? $/;
 // A step asked about as a prerequisite of another ("muốn nhập hộ khẩu … có phải về quê cắt khẩu trước không"):
 // moving one's residence deletes the old one by itself; the registration is what is wanted.
 const PREREQUISITE_BEFORE = /(?:^| )(?:co phai|co can|phai|can)(?: \S+){0,3} $/;
-const PREREQUISITE_AFTER = /^(?: \S+){0,5}? truoc(?= |$)/;
+// Not "trước bao nhiêu ngày" (how far ahead): that asks when, of the act itself.
+const PREREQUISITE_AFTER = /^(?: \S+){0,5}? truoc(?! (?:bao|may|khoang|it nhat|toi thieu|\d+)(?= |$))(?= |$)/;
 
 /** Whether a phrase is asked: 'asked', only as the purpose of another act ('purpose'), or not at all (false). */
 function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string): 'asked' | 'purpose' | false {

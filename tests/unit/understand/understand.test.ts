@@ -67,6 +67,9 @@ describe('detectActions', () => {
     ['mở tiệm nail nhỏ, thuê mặt bằng có hợp đồng', []],
     ['muốn tích hợp thẻ bhyt vào thẻ căn cước thì đăng ký ở đâu', ['amend']],
     ['muốn nhập hộ khẩu về nhà chồng, có phải về quê cắt khẩu trước không', []],
+    // "trước bao nhiêu ngày" asks how far ahead, not about a step before another.
+    ['tạm trú sắp hết, em phải gia hạn hay đăng ký mới, làm trước bao nhiêu ngày ạ', ['extend']],
+    ['có phải gia hạn trước 30 ngày không', ['extend']],
     ['có phải xóa hộ khẩu ở chỗ cũ trước không', ['delete']],
     ['muốn tích hợp bằng lái xe vào VNeID, lên mức 2 ở đâu', []],
     ['trả nợ xong thì thủ tục giải chấp sổ đỏ làm thế nào để kịp sang tên cho người mua', ['delete']],
