@@ -14,7 +14,7 @@ import type { Thresholds } from './search/thresholds.js';
 import { openVectorIndex, type SyncResult, type VectorIndex, type VectorIndexItem } from './vector-index/index.js';
 
 // Bump when normalisation or the document fields change, so stale analyses are not reused.
-export const ANALYSIS_CACHE_SCHEMA = 'analysis-v10';
+export const ANALYSIS_CACHE_SCHEMA = 'analysis-v11';
 
 // Relative change of an average field length past which in-place edits may visibly reorder near-tied results.
 const DRIFT_WARNING = 0.05;

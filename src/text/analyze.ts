@@ -8,6 +8,8 @@
  *
  * Tokens are normalized (NFC, lower case, canonical tone placement), abbreviations are expanded and English plurals
  * made singular before bigrams are formed, so "dk kết hôn" yields "ky_ket" and "certified copies" "certified_copy". Arrays keep duplicates and order: term frequency = occurrences.
+ * Bigrams stay inside a sentence or clause: none across a comma or a sentence mark, none with the particle that
+ * closes a question ("… từ đầu không?" has no "dau_khong", which a title's "lần đầu không đúng" would match).
  * Folded terms never start with "=", so the four kinds share one vocabulary without collisions.
  *
  * Exact terms exist so that a query written with marks can rank an exact-diacritic match above a folded-only
@@ -17,7 +19,7 @@
 import { expandAbbreviationsWithSource } from './abbreviations.js';
 import { foldDiacritics, hasDiacritics } from './fold.js';
 import { singular } from './plural.js';
-import { tokenize } from './tokenize.js';
+import { tokenizeWithBreaks } from './tokenize.js';
 
 export const EXACT_PREFIX = '=';
 export const BIGRAM_JOINER = '_';
@@ -49,12 +51,15 @@ export interface AnalyzedText {
   terms: string[];
 }
 
+// Particles that close a question or a sentence: "có … không", "đã … chưa", "… ạ", "… vậy", "… nhé".
+const CLOSING_PARTICLES: ReadonlySet<string> = new Set(['khong', 'chua', 'a', 'ah', 'vay', 'nhi', 'nhe']);
+
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
 
 /** Turns a text into folded and exact-diacritic unigram and bigram terms for BM25 (format documented above). */
 export function analyze(text: string, { exact = 'auto' }: AnalyzeOptions = {}): AnalyzedText {
-  const original = tokenize(text);
+  const { tokens: original, breakAfter: originalBreaks } = tokenizeWithBreaks(text);
   const marked = original.map(hasDiacritics);
   const expanded = expandAbbreviationsWithSource(original);
   // English plurals meet their singular ("copies" → "copy"); no Vietnamese word ends in "s" (./plural.ts).
@@ -69,11 +74,14 @@ export function analyze(text: string, { exact = 'auto' }: AnalyzeOptions = {}): 
   const bigrams: string[] = [];
   const exactUnigrams: string[] = [];
   const exactBigrams: string[] = [];
+  // A sentence mark ends a phrase; so does the particle that closes a question ("… từ đầu không?": no "đầu không").
+  const endsHere = (i: number) => i === tokens.length - 1 || (originalBreaks[expanded[i]?.source ?? 0] === true && expanded[i + 1]?.source !== expanded[i]?.source);
+  const phraseBreak = (i: number) => endsHere(i) || (CLOSING_PARTICLES.has(folded[i + 1] ?? '') && endsHere(i + 1));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const next = tokens[i + 1];
     if (isExact[i]) exactUnigrams.push(EXACT_PREFIX + token);
-    if (next === undefined) continue;
+    if (next === undefined || phraseBreak(i)) continue;
     bigrams.push((folded[i] ?? '') + BIGRAM_JOINER + (folded[i + 1] ?? ''));
     if (isExact[i] && isExact[i + 1]) exactBigrams.push(EXACT_PREFIX + token + BIGRAM_JOINER + next);
   }

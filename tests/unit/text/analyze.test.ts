@@ -113,6 +113,20 @@ describe('analyze', () => {
     const text = 'Đăng ký tạm trú cho người thuê trọ, dk ở đâu? '.repeat(250).slice(0, 10_000);
     const result = analyze(text);
     expect(result.unigrams.length).toBeGreaterThan(1_500);
-    expect(result.bigrams).toHaveLength(result.unigrams.length - 1);
+    expect(result.bigrams.length).toBeGreaterThan(1_000);
+    expect(result.bigrams).not.toContain('tro_dang');
+  });
+
+  it('forms no phrase across a sentence or clause mark, nor with the particle that closes a question', () => {
+    expect(analyze('ở đâu, có phải đi giám định lại từ đầu không? cảm ơn').bigrams).toEqual(
+      ['o_dau', 'co_phai', 'phai_di', 'di_giam', 'giam_dinh', 'dinh_lai', 'lai_tu', 'tu_dau', 'cam_on'],
+    );
+    expect(analyze('Cấp, cấp đổi, cấp lại thẻ').bigrams).toEqual(['cap_doi', 'cap_lai', 'lai_the']);
+    // Codes, amounts and "tp.hcm" keep their inner marks; "không" inside a phrase still joins it.
+    expect(analyze('thủ tục 1.001193 phí 1,5 triệu ở tp.hcm').bigrams).toContain('1.001193_phi');
+    expect(analyze('phí 1,5 triệu').bigrams).toEqual(['phi_1,5', '1,5_trieu']);
+    expect(analyze('cấp lần đầu không đúng quy định').bigrams).toContain('dau_khong');
+    // An abbreviation that expands into several words keeps its inner phrase: "dk." → "đăng ký".
+    expect(analyze('muốn dk. xong rồi').bigrams).toContain('dang_ky');
   });
 });
