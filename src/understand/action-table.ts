@@ -63,7 +63,8 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     // Not "sửa thế nào" ("the" folded is also "thế").
     '(?:the can cuoc|can cuoc|cccd|the bhyt|the bao hiem y te)(?: \\S+){0,3} (?:ghi|bi|in) sai', 'sua (?:lai )?(?:the(?! (?:nao|nay|nhung|ma))|can cuoc|cccd)',
   ],
-  copy: ['ban sao', 'trich luc', 'sao y', 'sao luc', 'xin lai', 'photo', 'ban photo', 'them mot ban', 'copy', 'copies', 'another copy', 'certified copy'],
+  // "Xin lại cái mới" asks for a new paper, not a copy of the old one.
+  copy: ['ban sao', 'trich luc', 'sao y', 'sao luc', 'xin lai(?! (?:cai |giay |ban |to )?moi)', 'photo', 'ban photo', 'them mot ban', 'copy', 'copies', 'another copy', 'certified copy'],
   amend: [
     'sai', 'bi sai', 'ghi sai', 'viet sai', 'sai ten', 'nham', 'ghi nham', 'sua ten', 'sua ho', 'sua ngay', 'sua nam', 'sua thong tin',
     'sua lai(?! nha)', 'thieu chu', 'thieu ten', 'sai chinh ta', 'doi sang ho', 'lay ho', 'sua giay', 'sua que', 'sua dan toc', '(?:doi|chuyen)(?: \\S+){0,3} sang dan toc', 'sua gioi tinh', 'sua sai', 'sua cho dung', 'sua doi', 'cai chinh', 'dinh chinh',

@@ -39,6 +39,7 @@ describe('detectActions', () => {
   const actionsOf = (text: string) => [...detectActions(text).actions].sort();
   it.each([
     ['tôi bị mất thẻ căn cước', ['reissue']],
+    ['giấy xác nhận cũ có dùng được không hay phải xin lại cái mới', []],
     ['I need to change the address on my business registration', ['amend']],
     ['I need to change my old ID card to the new chip card', ['exchange']],
     ['Can I change my land use to residential?', ['change-use']],
