@@ -120,7 +120,8 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   // the plain act included ("muốn nhập hộ khẩu … có phải cắt khẩu trước không").
   const secondary = wanted.length > 0 || PLAIN_ASK.test(folded) ? [] : found.filter((f) => f.how === 'purpose');
   const actions = new Set<Action>([...wanted, ...secondary].map((f) => f.value));
-  if (LOST_PAPER.test(folded)) actions.add('reissue');
+  const lost = LOST_PAPER.test(folded);
+  if (lost) actions.add('reissue');
   if (SOLD_VEHICLE.test(folded)) actions.add('revoke');
   // Losing a civil-status paper is mended by a copy of the extract while the register keeps the record; registering
   // again is only for a register that is gone too (below), or when the citizen says "đăng ký lại" (docs/understanding.md).
@@ -136,7 +137,8 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   if (UNMARRIED_FATHER_NAMED.named.test(folded) && UNMARRIED_FATHER_NAMED.unmarried.test(folded)) modifiers.add('combined');
   // A baby's birth named with its residence or its health card is the linked file of the three.
   if (LINKED_BIRTH.birth.test(scene) && LINKED_BIRTH.with.test(scene) && LINKED_BIRTH.child.test(scene) && !LINKED_BIRTH.done.test(scene)) modifiers.add('linked');
-  return { actions, modifiers, base: false };
+  const originalLost = lost || CIVIL_PAPER_LOST.test(scene);
+  return { actions, modifiers, base: false, ...(originalLost ? { originalLost } : {}) };
 }
 
 // The asking part asks for the plain act: "đăng ký thường trú … thì làm sao", "xin cấp giấy …", "how do I register".
@@ -158,7 +160,9 @@ export function detectAskedActions(asking: string, whole: string): ActionSet {
   // Circumstances (a foreign spouse, a mobile registration) are facts of the story as much as of the ask.
   // A loss or a record abroad told in the story is wanted whatever else the asking part names.
   const kept = [...story.actions].filter((action) => ALWAYS_ASKED.has(action));
-  if (inAsking.actions.size > 0) return { ...inAsking, actions: new Set([...inAsking.actions, ...kept]), modifiers: story.modifiers };
+  if (inAsking.actions.size > 0) {
+    return { ...inAsking, actions: new Set([...inAsking.actions, ...kept]), modifiers: story.modifiers, ...(story.originalLost ? { originalLost: true } : {}) };
+  }
   if (!PLAIN_ASK.test(foldForMatch(asking))) return story;
   // A state the story tells (an expired card, a wrong year of birth, a vehicle sold) is still what is to be mended.
   return { ...story, actions: new Set([...story.actions].filter((action) => !HAPPENED.has(action))) };
@@ -181,8 +185,11 @@ export function actionsOfTitle(title: string): ActionSet {
   // A title that opens with a list of verbs ("Cấp lại, đổi, điều chỉnh thông tin …") does each of them, none mainly.
   const listed = OFFICIAL.actions.some((p) => p.pattern.test(firstSegment)) && firstSegment.split(' ').length <= 2 && title.includes(',');
   const head = listed ? undefined : OFFICIAL.actions.find((p) => !PLAIN_ACTIONS.includes(p.value) && p.pattern.exec(folded)?.index === 0)?.value;
-  return { actions, modifiers, base, ...(head && !base ? { head } : {}) };
+  return { actions, modifiers, base, ...(head && !base ? { head } : {}), ...(FROM_ORIGINAL.test(folded) ? { fromOriginal: true } : {}) };
 }
+
+// A copy certified from the original needs the original in hand (Decree 23/2015, art. 18).
+const FROM_ORIGINAL = /(?:^| )ban sao tu ban chinh(?= |$)/;
 
 /** Weights of action agreement; fitted on the tuning half of the real questions (docs/retrieval.md). */
 export const ACTION_WEIGHTS = {
@@ -206,6 +213,8 @@ export const ACTION_WEIGHTS = {
   uncertified: 0.7,
   /** The citizen asks only to certify, and the procedure certifies. */
   certifies: 1.1,
+  /** The citizen's paper is lost; the procedure works from the original (a certified copy needs it shown). */
+  originalGone: 0.6,
 };
 
 /** How well a procedure's actions agree with the question's: a factor around 1 that multiplies its score. */
@@ -224,6 +233,7 @@ export function actionAgreement(question: ActionSet, procedure: ActionSet, weigh
   } else if (question.actions.has('certify') && procedure.actions.has('certify')) {
     factor *= weights.certifies;
   }
+  if (question.originalLost && procedure.fromOriginal) factor *= weights.originalGone;
   for (const modifier of procedure.modifiers) factor *= question.modifiers.has(modifier) ? weights.askedModifier : weights.unaskedModifier;
   for (const modifier of question.modifiers) if (!procedure.modifiers.has(modifier)) factor *= weights.missingModifier;
   return factor;

@@ -108,6 +108,19 @@ describe('detectActions', () => {
     );
   });
 
+  it('does not offer a copy certified from the original to a citizen who lost the original', () => {
+    const certify = actionsOfTitle('Chứng thực bản sao từ bản chính');
+    const fromRegister = actionsOfTitle('Thủ tục cấp bản sao từ sổ gốc');
+    expect(certify.fromOriginal).toBe(true);
+    expect(fromRegister.fromOriginal).toBeUndefined();
+    const lost = understand('Tôi làm mất bằng tốt nghiệp rồi. Giờ muốn có bản sao thì làm thế nào?').actions;
+    expect(lost.originalLost).toBe(true);
+    expect(actionAgreement(lost, certify)).toBeLessThan(actionAgreement(lost, fromRegister));
+    const kept = understand('Tôi cần bản sao bằng tốt nghiệp để nộp hồ sơ xin việc thì làm thế nào?').actions;
+    expect(kept.originalLost).toBeUndefined();
+    expect(actionAgreement(kept, certify)).toBe(actionAgreement(kept, fromRegister));
+  });
+
   it('hears a foreigner in English by what only a foreigner holds here', () => {
     expect(detectActions('I have been here 3 months on a business visa and never registered my address').modifiers.has('foreign')).toBe(true);
     expect(detectActions('expats renting in HCMC, who declares our stay?').modifiers.has('foreign')).toBe(true);
