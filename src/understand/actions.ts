@@ -203,6 +203,8 @@ export const ACTION_WEIGHTS = {
   specificForPlain: 0.8,
   /** The procedure has a circumstance (foreign element, mobile, combined) the citizen does not mention. */
   unaskedModifier: 0.75,
+  /** The procedure has a foreign element the citizen does not mention but likely has (asked in English). */
+  likelyForeign: 1.125,
   /** The procedure has a circumstance the citizen mentions. */
   askedModifier: 1.3,
   /** The citizen mentions a circumstance the procedure does not have (a sibling procedure may). */
@@ -234,7 +236,10 @@ export function actionAgreement(question: ActionSet, procedure: ActionSet, weigh
     factor *= weights.certifies;
   }
   if (question.originalLost && procedure.fromOriginal) factor *= weights.originalGone;
-  for (const modifier of procedure.modifiers) factor *= question.modifiers.has(modifier) ? weights.askedModifier : weights.unaskedModifier;
+  for (const modifier of procedure.modifiers) {
+    if (question.modifiers.has(modifier)) factor *= weights.askedModifier;
+    else factor *= modifier === 'foreign' && question.foreignLikely ? weights.likelyForeign : weights.unaskedModifier;
+  }
   for (const modifier of question.modifiers) if (!procedure.modifiers.has(modifier)) factor *= weights.missingModifier;
   return factor;
 }

@@ -43,6 +43,8 @@ export interface ActionSet {
   fromOriginal?: boolean;
   /** For a question: the citizen's own paper is lost ("mất bằng tốt nghiệp"), so no original can be shown. */
   originalLost?: boolean;
+  /** For a question: not said, but the asker is likely a foreigner (asked in English). */
+  foreignLikely?: boolean;
 }
 
 /** Topics that are not administrative procedures of the ward, each with its own referral. */

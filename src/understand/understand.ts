@@ -21,6 +21,7 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
   // Each clause is analysed into terms here, once: retrieval reads them instead of analysing the text again.
   const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(clause.text) }));
   const asking = clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
+  const actions = detectAskedActions(asking, trimmed);
   return {
     text: trimmed,
     redacted: redactPersonalData(trimmed),
@@ -29,7 +30,8 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
     clauses,
     // Asked in the asking part if it says; else anywhere ("… Hồ sơ gồm những gì?").
     aspect: pickAspect(asking, trimmed),
-    actions: detectAskedActions(asking, trimmed),
+    // Who asks at the kiosk in English is most often a foreigner living here, whether or not the message says so.
+    actions: detected === 'en' && !actions.modifiers.has('foreign') ? { ...actions, foreignLikely: true } : actions,
     scope: pickScope(asking, trimmed),
     wantsPerson: asksForPerson(trimmed),
     reply: readYesNo(trimmed),

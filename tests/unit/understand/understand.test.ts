@@ -121,6 +121,16 @@ describe('detectActions', () => {
     expect(actionAgreement(kept, certify)).toBe(actionAgreement(kept, fromRegister));
   });
 
+  it('does not set a foreign-element procedure back for an English question that does not say who asks', () => {
+    const foreignBirth = actionsOfTitle('Thủ tục đăng ký khai sinh có yếu tố nước ngoài');
+    const english = understand('Our daughter was born last week, where do we register her birth?').actions;
+    expect(english.foreignLikely).toBe(true);
+    expect(actionAgreement(english, foreignBirth)).toBeGreaterThan(1);
+    const vietnamese = understand('Con gái tôi mới sinh tuần trước, đăng ký khai sinh ở đâu?').actions;
+    expect(vietnamese.foreignLikely).toBeUndefined();
+    expect(actionAgreement(vietnamese, foreignBirth)).toBeLessThan(1);
+  });
+
   it('hears a foreigner in English by what only a foreigner holds here', () => {
     expect(detectActions('I have been here 3 months on a business visa and never registered my address').modifiers.has('foreign')).toBe(true);
     expect(detectActions('expats renting in HCMC, who declares our stay?').modifiers.has('foreign')).toBe(true);
