@@ -30,6 +30,12 @@ describe('splitClauses', () => {
     expect(splitClauses('Tôi không biết cần giấy tờ gì. Con tôi mới sinh.').map((c) => c.asking)).toEqual([true, false]);
   });
 
+  it('hears a yes-or-no question without its mark: "có cần … không", a sentence closing with "không" or "chưa"', () => {
+    expect(splitClauses('Em đi làm xa 2 năm. Có cần khai báo tạm vắng không. Em cảm ơn').map((c) => c.asking)).toEqual([false, true, false]);
+    expect(splitClauses('Con em sinh ở nhà. Giờ làm khai sinh ở phường này luôn hong. Cảm ơn ạ').map((c) => c.asking)).toEqual([false, true, false]);
+    expect(splitClauses('Nhà tôi xây năm 2000. Đã có sổ đỏ chưa thì tôi cũng không biết. Tôi cần làm gì').map((c) => c.asking)).toEqual([false, false, true]);
+  });
+
   it('reads English questions', () => {
     expect(splitClauses('I moved here last month. How do I register my residence?').map((c) => c.asking)).toEqual([false, true]);
   });
