@@ -26,14 +26,3 @@ describe('English filler in a foreigner\'s question', () => {
     expect(weightOf('Can I marry a Vietnamese woman here?', 'vietnamese')).toBe(TERM_WEIGHTS.unigram);
   });
 });
-
-describe('a border area', () => {
-  it('is the border-area procedures\' "khu vực biên giới"; a visa "border run" is not', async () => {
-    const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.resolve('knowledge/synonyms.yaml'), 'utf8'))).synonyms;
-    const lexical = new LexicalIndex(buildCorpus(await loadCuratedEntries()).documents, synonyms);
-    const expands = (q: string) => lexical.analyzeQuery(q).terms.some((t) => t.term === 'bien_gioi');
-    expect(expands('My fiancée lives in a border commune, can we marry there?')).toBe(true);
-    expect(expands('nhà em ở xã vùng biên, lấy chồng bên kia thì đăng ký kết hôn ở đâu')).toBe(true);
-    expect(expands('I want to stay long term without border runs')).toBe(false);
-  });
-});

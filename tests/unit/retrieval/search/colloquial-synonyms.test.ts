@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { SynonymsFileSchema } from '../../../../src/knowledge/schema.js';
+import { buildCorpus } from '../../../../src/retrieval/corpus/build-corpus.js';
+import { LexicalIndex } from '../../../../src/retrieval/lexical/lexical-index.js';
+import { loadCuratedEntries } from '../../../helpers/chat-server.js';
+
+// Everyday words that reach an official term through knowledge/synonyms.yaml, and the look-alikes that must not.
+async function expander(term: string) {
+  const synonyms = SynonymsFileSchema.parse(parse(await readFile(path.resolve('knowledge/synonyms.yaml'), 'utf8'))).synonyms;
+  const lexical = new LexicalIndex(buildCorpus(await loadCuratedEntries()).documents, synonyms);
+  return (q: string) => lexical.analyzeQuery(q).terms.some((t) => t.term === term);
+}
+
+describe('a border area', () => {
+  it('is the border-area procedures\' "khu vực biên giới"; a visa "border run" is not', async () => {
+    const expands = await expander('bien_gioi');
+    expect(expands('My fiancée lives in a border commune, can we marry there?')).toBe(true);
+    expect(expands('nhà em ở xã vùng biên, lấy chồng bên kia thì đăng ký kết hôn ở đâu')).toBe(true);
+    expect(expands('I want to stay long term without border runs')).toBe(false);
+  });
+});
+
+describe('a disability named by what it is', () => {
+  it('is "khuyết tật"; "bị cấm" and "tự ký" are not', async () => {
+    const expands = await expander('khuyet_tat');
+    expect(expands('be nha em bi cam diec bam sinh, duoc huong che do gi')).toBe(true);
+    expect(expands('con tôi bị bại não từ nhỏ thì được trợ cấp gì')).toBe(true);
+    expect(expands('My son is deaf, what support can he get?')).toBe(true);
+    expect(expands('đất này bị cấm xây dựng à')).toBe(false);
+    expect(expands('hợp đồng tôi tự ký có được không')).toBe(false);
+  });
+});
