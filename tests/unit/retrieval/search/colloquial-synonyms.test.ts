@@ -33,3 +33,12 @@ describe('a disability named by what it is', () => {
     expect(expands('hợp đồng tôi tự ký có được không')).toBe(false);
   });
 });
+
+describe('papers named by their use', () => {
+  it('a low-income certificate, a mortgage released, a stepchild adopted', async () => {
+    expect((await expander('thu_nhap'))('dự án nhà ở xã hội đòi giấy xác nhận thu nhập thấp, xin ở đâu')).toBe(true);
+    expect((await expander('bao_dam'))('trả hết nợ rồi, giờ giải chấp sổ đỏ thế nào')).toBe(true);
+    expect((await expander('con_rieng'))('Can I adopt my stepdaughter?')).toBe(true);
+    expect((await expander('con_rieng'))('I want to adopt an orphan')).toBe(false);
+  });
+});
