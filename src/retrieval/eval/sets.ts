@@ -21,6 +21,8 @@ export const EVAL_SETS: readonly { name: string; file: string; half?: 'tune' | '
   { name: 'real: hard', file: 'bench/real-questions-hard.jsonl', calibrates: true },
   // Written like 'more' in the fifth round, to read what blind questions still lack; a tuning set.
   { name: 'real: next', file: 'bench/real-questions-next.jsonl', calibrates: true },
+  // Written like 'next' in the sixth round, from pages the earlier sets had not used; a tuning set.
+  { name: 'real: desk', file: 'bench/real-questions-desk.jsonl', calibrates: true },
   // Written blind (its author never ran the assistant) in the fourth round; never tuned on, like the report half.
   { name: 'real: blind', file: 'bench/real-questions-blind.jsonl', reportOnly: true },
 ];
