@@ -38,6 +38,7 @@ export const OFFICIAL_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> =
   mobile: ['luu dong'],
   combined: ['ket hop'],
   linked: ['lien thong'],
+  border: ['khu vuc bien gioi'],
 };
 
 /** Words that open a title with the plain action ("Cấp, cấp đổi, cấp lại …", "Đăng ký, …"). */
@@ -145,4 +146,9 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'nhan (?:cha|con) luon', 'ten (?:bo|ba|cha) luon', 'with my name as the father',
   ],
   linked: ['lien thong', ...AT_ONCE, 'one application', 'at the same time'],
+  // Not a visa "border run".
+  border: [
+    'bien gioi', 'vung bien', 'giap bien', 'xa bien', 'cua khau',
+    'border (?:area|commune|province|district|village|town|gate)', 'near the border', 'across the border',
+  ],
 };

@@ -29,7 +29,7 @@ export type Action =
  * Circumstances that make a separate procedure of the same action: a foreign element, a mobile registration, one
  * registration combined with another ("kết hợp"), one file for several agencies ("liên thông").
  */
-export type Modifier = 'foreign' | 'mobile' | 'combined' | 'linked';
+export type Modifier = 'foreign' | 'mobile' | 'combined' | 'linked' | 'border';
 
 /** The actions and modifiers of a question or of a procedure's title. */
 export interface ActionSet {

@@ -137,6 +137,18 @@ describe('detectActions', () => {
     expect(actionAgreement(vietnamese, foreignBirth)).toBeLessThan(1);
   });
 
+  it('reads a border area as a circumstance, like a foreign element: said by the title, heard from the citizen', () => {
+    expect(actionsOfTitle('Thủ tục đăng ký khai tử có yếu tố nước ngoài tại khu vực biên giới').modifiers.has('border')).toBe(true);
+    expect(actionsOfTitle('Thủ tục đăng ký khai tử có yếu tố nước ngoài').modifiers.has('border')).toBe(false);
+    expect(detectActions('em ở xã vùng biên, lấy chồng bên Trung Quốc thì đăng ký kết hôn ở đâu').modifiers.has('border')).toBe(true);
+    expect(detectActions('My fiancée lives in a border commune in Lao Cai').modifiers.has('border')).toBe(true);
+    expect(detectActions('I want to stay long term without border runs').modifiers.has('border')).toBe(false);
+    const korean = understand('Chồng tôi quốc tịch Hàn Quốc vừa mất. Tôi làm khai tử cho chồng ở đâu?').actions;
+    expect(actionAgreement(korean, actionsOfTitle('Thủ tục đăng ký khai tử có yếu tố nước ngoài'))).toBeGreaterThan(
+      actionAgreement(korean, actionsOfTitle('Thủ tục đăng ký khai tử có yếu tố nước ngoài tại khu vực biên giới')),
+    );
+  });
+
   it('hears a foreigner in English by what only a foreigner holds here', () => {
     expect(detectActions('I have been here 3 months on a business visa and never registered my address').modifiers.has('foreign')).toBe(true);
     expect(detectActions('expats renting in HCMC, who declares our stay?').modifiers.has('foreign')).toBe(true);
