@@ -47,7 +47,7 @@ const NEVER_REGISTERED = /(?:^| )chua (?:\S+ ){0,2}(?:lam|co|dang ky|di lam) (?:
 // Not "mua lại của bạn chiếc xe" ("bạn" folds like "bán"), nor a sale only planned ("định bán xe … rồi").
 const SOLD_VEHICLE = /(?:^| )(?:(?:da|vua) ban (?:\S+ )?(?:xe|o to|oto|xe may)|sold (?:my|the|our|a) (?:\S+ )?(?:car|motorbike|motorcycle|scooter|bike|vehicle)|as the seller)(?= |$)/;
 // "đổi" (exchange) is also "change" (amend) — "đổi tên", "đổi họ" are amendments, listed there.
-const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,3} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi|bi hu|hu hong|bi hong|bi rach nat)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
+const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,6} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi|bi hu|hu hong|bi hong|bi rach nat)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
 // A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
 const PLAIN_ALSO = /(?:^| )(?:dang ky moi|cap moi|lan dau)(?= |$)/;
 const EMPTY: ActionSet = { actions: new Set(), modifiers: new Set(), base: false };

@@ -183,6 +183,8 @@ describe('detectActions', () => {
     expect(actionsOf('giấy khai sinh mất, xã nói sổ bộ cũng thất lạc')).toEqual(['reissue', 'reregister']);
     expect(actionsOf('mất giấy khai sinh, muốn đăng ký lại')).toContain('reregister');
     expect(actionsOf('giấy khai sinh bị mất, xã nói sổ lưu cũng bị hư do lụt')).toEqual(['reissue', 'reregister']);
+    // The register named in full, with its year: "sổ đăng ký khai sinh năm 1990 cũng không còn".
+    expect(actionsOf('giấy khai sinh bị cháy, xã nói sổ đăng ký khai sinh năm 1990 cũng không còn')).toEqual(['reissue', 'reregister']);
     // A birth never registered has no extract to copy; a civil paper damaged beyond reading is mended by one.
     expect(actionsOf('con 5 tuổi vẫn chưa làm giấy khai sinh, con sinh ở trạm xá nhưng làm mất giấy chứng sinh')).toEqual(['reissue']);
     expect(actionsOf('giấy chứng nhận kết hôn của tôi bị mối ăn rách hết, không đọc được')).toContain('copy');
