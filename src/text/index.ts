@@ -12,3 +12,4 @@ export { normalizeText } from './normalize-text.js';
 export { isStopword, stopwords } from './stopwords.js';
 export { normalizeToneMarks, placeToneMark } from './tone-marks.js';
 export { tokenize } from './tokenize.js';
+export { withoutPlaces } from './places.js';

@@ -1,4 +1,4 @@
-import { analyze, detectLanguage, expandAbbreviations, foldDiacritics, tokenize, type Language } from '../text/index.js';
+import { analyze, detectLanguage, expandAbbreviations, foldDiacritics, tokenize, withoutPlaces, type Language } from '../text/index.js';
 import { detectAskedActions } from './actions.js';
 import { splitClauses } from './clauses.js';
 import { detectAspect } from './detect-aspect.js';
@@ -19,7 +19,8 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
   // One or two words ("ok", "CCCD") say little about the language: keep the conversation's.
   const detected = language && trimmed.split(/\s+/).length < 3 ? language : detectLanguage(trimmed);
   // Each clause is analysed into terms here, once: retrieval reads them instead of analysing the text again.
-  const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(clause.text) }));
+  // Without the places the citizen names: they never decide the procedure, and their syllables collide with words that do.
+  const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(withoutPlaces(clause.text)) }));
   const asking = clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
   const actions = detectAskedActions(asking, trimmed);
   return {

@@ -31,7 +31,7 @@ export const CONTEXT_TERMS: ReadonlySet<string> = new Set([
   'bao_lau', 'may_ngay', 'thoi_gian', 'bao_gio', 'long', 'time',
   'o_dau', 'nop', 'noi', 'cho_nao', 'lam_o', 'dau',
   'lam', 'lam_the', 'lam_gi', 'cach', 'cac_buoc', 'buoc', 'get', 'apply', 'step',
-  'vietnam',
+  'vietnam', 'in_vietnam',
 ]);
 
 /**
