@@ -185,8 +185,12 @@ export function actionsOfTitle(title: string): ActionSet {
   // A title that opens with a list of verbs ("Cấp lại, đổi, điều chỉnh thông tin …") does each of them, none mainly.
   const listed = OFFICIAL.actions.some((p) => p.pattern.test(firstSegment)) && firstSegment.split(' ').length <= 2 && title.includes(',');
   const head = listed ? undefined : OFFICIAL.actions.find((p) => !PLAIN_ACTIONS.includes(p.value) && p.pattern.exec(folded)?.index === 0)?.value;
-  return { actions, modifiers, base, ...(head && !base ? { head } : {}), ...(FROM_ORIGINAL.test(folded) ? { fromOriginal: true } : {}) };
+  // Serving Vietnamese citizens and foreigners alike, the foreign element is open to both, not required.
+  const optional = modifiers.has('foreign') && CITIZENS_TOO.test(folded) ? { optional: new Set<Modifier>(['foreign']) } : {};
+  return { actions, modifiers, base, ...(head && !base ? { head } : {}), ...(FROM_ORIGINAL.test(folded) ? { fromOriginal: true } : {}), ...optional };
 }
+
+const CITIZENS_TOO = /(?:^| )(?:cong dan viet nam|nguoi viet nam)(?= |$)/;
 
 // A copy certified from the original needs the original in hand (Decree 23/2015, art. 18).
 const FROM_ORIGINAL = /(?:^| )ban sao tu ban chinh(?= |$)/;
@@ -238,6 +242,7 @@ export function actionAgreement(question: ActionSet, procedure: ActionSet, weigh
   if (question.originalLost && procedure.fromOriginal) factor *= weights.originalGone;
   for (const modifier of procedure.modifiers) {
     if (question.modifiers.has(modifier)) factor *= weights.askedModifier;
+    else if (procedure.optional?.has(modifier)) continue;
     else factor *= modifier === 'foreign' && question.foreignLikely ? weights.likelyForeign : weights.unaskedModifier;
   }
   for (const modifier of question.modifiers) if (!procedure.modifiers.has(modifier)) factor *= weights.missingModifier;

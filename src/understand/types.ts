@@ -39,6 +39,8 @@ export interface ActionSet {
   base: boolean;
   /** For a procedure: the specific action its title opens with ("Điều chỉnh quyết định …"), what it mainly does. */
   head?: Action;
+  /** For a procedure: circumstances it also serves without requiring them ("cho công dân Việt Nam, người nước ngoài …"). */
+  optional?: ReadonlySet<Modifier>;
   /** For a procedure: it works from the original paper ("Chứng thực bản sao từ bản chính"). */
   fromOriginal?: boolean;
   /** For a question: the citizen's own paper is lost ("mất bằng tốt nghiệp"), so no original can be shown. */

@@ -227,8 +227,13 @@ export class Retriever {
     const doc = this.corpus.byId.get(id);
     if (!doc) return NO_ACTIONS;
     let actions = this.titleActions.get(doc);
-    if (!actions) this.titleActions.set(doc, (actions = actionsOfTitle(doc.entry.title.vi)));
+    if (!actions) this.titleActions.set(doc, (actions = withCoveredOptions(actionsOfTitle(doc.entry.title.vi), this.coveredTitles(doc))));
     return actions;
+  }
+
+  /** The official titles of the records folded into a curated entry (its own everyday title names fewer circumstances). */
+  private coveredTitles(doc: SearchDocument): string[] {
+    return doc.folded.map((record) => record.title.vi);
   }
 
   private priorFor(id: string): number {
@@ -266,4 +271,15 @@ function toResult(doc: SearchDocument, score: number, section: string | undefine
     ...(section ? { section } : {}),
     ...(coverage === undefined ? {} : { coverage: Number(coverage.toFixed(3)) }),
   };
+}
+
+/**
+ * A curated entry serves what the records it covers serve: a circumstance those open to all ("cho công dân Việt Nam,
+ * người nước ngoài …") is open on the entry too, never required by it.
+ */
+function withCoveredOptions(own: ActionSet, coveredTitles: readonly string[]): ActionSet {
+  const optional = new Set(own.optional ?? []);
+  for (const title of coveredTitles) for (const modifier of actionsOfTitle(title).optional ?? []) if (!own.modifiers.has(modifier)) optional.add(modifier);
+  if (optional.size === (own.optional?.size ?? 0)) return own;
+  return { ...own, modifiers: new Set([...own.modifiers, ...optional]), optional };
 }
