@@ -40,5 +40,6 @@ describe('papers named by their use', () => {
     expect((await expander('bao_dam'))('trả hết nợ rồi, giờ giải chấp sổ đỏ thế nào')).toBe(true);
     expect((await expander('con_rieng'))('Can I adopt my stepdaughter?')).toBe(true);
     expect((await expander('con_rieng'))('I want to adopt an orphan')).toBe(false);
+    expect((await expander('thanh_lap'))('mở công ty cần những gì')).toBe(true);
   });
 });
