@@ -114,8 +114,10 @@ const AT_ONCE = ['cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot l
  * one (a combined registration); married parents' child has its father's name anyway.
  */
 export const UNMARRIED_FATHER_NAMED = {
-  named: /(?:^| )(?:lam|dang ky) (?:giay )?khai sinh (?:\S+ ){0,8}(?:co|ghi|mang) ten (?:bo|ba|cha)(?= |$)/,
+  named: /(?:^| )(?:(?:lam|dang ky) (?:giay )?)?khai sinh (?:\S+ ){0,8}(?:co|ghi|mang) ten (?:ca )?(?:bo|ba|cha)(?= |$)/,
   unmarried: /(?:^| )(?:chua (?:di )?(?:dang ky )?ket hon|chua lam giay ket hon|chua cuoi|ngoai gia thu|khong dang ky ket hon|chua ly hon xong|not married|unmarried)(?= |$)/,
+  // …unless they have married since ("nay … mới đi đăng ký kết hôn"): their child is then registered the plain way.
+  marriedSince: /(?:^| )(?:moi|vua|da) (?:di )?(?:dang ky ket hon|lam giay ket hon|cuoi)(?: (?:xong|roi))?(?= |$)/,
 };
 
 export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {

@@ -134,7 +134,8 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
     actions.add('reregister');
   }
   const modifiers = new Set<Modifier>(CITIZEN.modifiers.filter((p) => p.pattern.test(folded)).map((p) => p.value));
-  if (UNMARRIED_FATHER_NAMED.named.test(folded) && UNMARRIED_FATHER_NAMED.unmarried.test(folded)) modifiers.add('combined');
+  const { named, unmarried, marriedSince } = UNMARRIED_FATHER_NAMED;
+  if (named.test(folded) && unmarried.test(folded) && !marriedSince.test(folded)) modifiers.add('combined');
   // A baby's birth named with its residence or its health card is the linked file of the three.
   if (LINKED_BIRTH.birth.test(scene) && LINKED_BIRTH.with.test(scene) && LINKED_BIRTH.child.test(scene) && !LINKED_BIRTH.done.test(scene)) modifiers.add('linked');
   const originalLost = lost || CIVIL_PAPER_LOST.test(scene);

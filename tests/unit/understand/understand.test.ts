@@ -108,6 +108,8 @@ describe('detectActions', () => {
     expect(combined('bo chau muon nhan con luon luc di lam khai sinh')).toBe(true);
     expect(combined('chưa cưới mà có bầu, giờ cưới rồi muốn ghi tên bố vào khai sinh cho bé')).toBe(false);
     expect(combined('làm khai sinh cho con cần giấy tờ gì')).toBe(false);
+    expect(combined('em chua ket hon voi ban trai, muon khai sinh co ten ca bo lan me thi can giay to gi')).toBe(true);
+    expect(combined('Hồi đó không đăng ký kết hôn. Nay hai vợ chồng mới đi đăng ký kết hôn, muốn làm khai sinh cho bé có tên cả bố lẫn mẹ')).toBe(false);
     expect(combined('đi khai sinh cho cháu thì thay giấy chứng sinh bằng giấy gì, có cần người làm chứng không?')).toBe(false);
     expect(actionAgreement(detectActions('chưa đăng ký kết hôn, làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con'))).toBeGreaterThan(
       actionAgreement(detectActions('chưa đăng ký kết hôn, làm khai sinh cho bé có ghi tên ba được không'), actionsOfTitle('Liên thông: đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ dưới 6 tuổi')),
