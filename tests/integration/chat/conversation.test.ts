@@ -151,7 +151,9 @@ describe('court matters and other topics that are not the ward\'s', () => {
     expect([paper.entryId, ...(paper.choices ?? []).map((c) => c.id)]).toContain('xac-nhan-thong-tin-cu-tru');
     const division = await client.ask({ type: 'message', text: 'Bố mẹ mất, anh em đã thống nhất, làm văn bản thỏa thuận phân chia di sản ở xã được không?' }, 'answer');
     expect(division.text).not.toMatch(/Tòa án nhân dân/);
-    expect(division.kind).not.toBe('fallback');
+    // Certifying the heirs' agreement is offered (answered on the full knowledge base; on the curated entries alone
+    // the evidence is thinner and it may come as the closest procedure with an official offered).
+    expect([division.entryId, ...(division.choices ?? []).map((c) => c.id)]).toContain('chung-thuc-hop-dong-giao-dich');
     client.close();
   });
 
