@@ -41,5 +41,7 @@ describe('papers named by their use', () => {
     expect((await expander('con_rieng'))('Can I adopt my stepdaughter?')).toBe(true);
     expect((await expander('con_rieng'))('I want to adopt an orphan')).toBe(false);
     expect((await expander('thanh_lap'))('mở công ty cần những gì')).toBe(true);
+    expect((await expander('thai_san'))('chồng đóng BHXH có được nhận trợ cấp khi vợ sinh không')).toBe(true);
+    expect((await expander('thai_san'))('vợ mới sinh, làm khai sinh cho bé ở đâu')).toBe(false);
   });
 });
