@@ -57,7 +57,11 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'chay mat', 'troi mat', 'mat het', 'khong tim thay', 'lost', 'stolen', 'replace', 'replacement',
   ],
   exchange: [
-    'cap doi', 'doi sang (?:can cuoc|the|cccd|chip|mau)', 'sang mau moi', 'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
+    'cap doi', 'doi sang (?:can cuoc|the|cccd|chip|mau)', 'sang mau moi',
+    // A land title exchanged: "đổi sổ mới", "đổi sổ đỏ theo diện tích thực tế". Not "đổi sổ tiết kiệm" (a bank's),
+    // nor a name put right on it ("đổi sổ mới cho đúng tên phường": amend, below).
+    '(?:doi (?:so|bia)(?: (?:do|hong))? (?:moi|cu|sang|theo)|doi (?:so|bia) (?:do|hong))(?!(?: \\S+){0,2} dung ten)',
+    'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
     'bong troc', 'du 25', 'du 40', 'du 60', 'expired', 'damaged', 'torn', 'renew',
     'change (?:my |our |the |an |a )?(?:old )?(?:id|card|cccd|chip|identity card)',
     // A card printed with an error is exchanged for a correct one, not corrected in place.

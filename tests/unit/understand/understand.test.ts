@@ -46,6 +46,8 @@ describe('detectActions', () => {
   it.each([
     ['tôi bị mất thẻ căn cước', ['reissue']],
     ['giấy xác nhận cũ có dùng được không hay phải xin lại cái mới', []],
+    ['đo lại được 160m2, tôi muốn đổi sổ mới theo diện tích thực tế', ['exchange']],
+    ['đổi sổ tiết kiệm sang ngân hàng khác', []],
     ['I need to change the address on my business registration', ['amend']],
     ['I need to change my old ID card to the new chip card', ['exchange']],
     ['Can I change my land use to residential?', ['change-use']],

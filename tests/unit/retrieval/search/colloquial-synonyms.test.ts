@@ -45,3 +45,13 @@ describe('papers named by their use', () => {
     expect((await expander('thai_san'))('vợ mới sinh, làm khai sinh cho bé ở đâu')).toBe(false);
   });
 });
+
+describe('a criminal record named by its everyday words', () => {
+  it('is "lý lịch tư pháp"; the land use fee ("tiền sử dụng đất") and meal money ("tiền ăn") are not', async () => {
+    const expands = await expander('ly_lich');
+    expect(expands('xin giấy không tiền án tiền sự ở đâu')).toBe(true);
+    expect(expands('A new employer wants a police check')).toBe(true);
+    expect(expands('có phải nộp thêm tiền sử dụng đất không')).toBe(false);
+    expect(expands('trợ cấp tiền ăn cho người khuyết tật')).toBe(false);
+  });
+});
