@@ -99,11 +99,11 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
   // What was settled abroad is recorded here, not registered again.
   record: [
     'ghi chu (?:ket hon|ly hon|khai sinh|khai tu|viec)', 'ghi vao so ho tich',
-    `da (?:dang ky )?(?:ket hon|ly hon|khai sinh)(?: \\S+){0,3} (?:o|tai|ben) ${ABROAD}`,
+    `da (?:dang ky |lam )?(?:giay )?(?:ket hon|ly hon|khai sinh)(?: \\S+){0,3} (?:o|tai|ben) ${ABROAD}`,
     // A paper a foreign authority issued: "giấy khai sinh do chính quyền Nhật cấp".
     // Not "do phòng Tư pháp cấp", "xã Tân Mỹ cấp": the authority is a foreign one.
     `(?:khai sinh|ket hon|ly hon|khai tu)(?: \\S+){0,2} (?:do|cua) (?:\\S+ ){0,2}(?:chinh quyen|co quan|dai su quan|lanh su quan|toa an|benh vien|nuoc|ben) ${ABROAD} cap`,
-    '(?:ket hon|ly hon) ben do',
+    '(?:ket hon|ly hon|khai sinh) ben do',
     '(?:married|divorced|registered)(?: \\S+){0,3} (?:abroad|overseas|in the us|in korea|in japan|in taiwan)',
     'record (?:a |my |our )?(?:marriage|divorce|birth)',
   ],

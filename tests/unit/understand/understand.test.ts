@@ -70,6 +70,8 @@ describe('detectActions', () => {
     ['vợ chồng tôi bán căn nhà duy nhất thì khai thuế ở đâu', ['transfer']],
     ['em đã đăng ký kết hôn ở Hàn Quốc, giờ về nước muốn ghi chú kết hôn', ['record']],
     ['con tôi sinh ở Nhật, đã có giấy khai sinh do chính quyền Nhật cấp, giờ về nước', ['record']],
+    ['sinh bé ở Nhật và đã làm khai sinh bên đó rồi, giờ về quê ở lâu dài', ['record']],
+    ['con tôi đã làm giấy khai sinh ở Hàn Quốc, giờ về nước', ['record']],
     ['giấy khai sinh của con do bệnh viện cấp bị sai tên', ['amend']],
     ['vợ chồng muốn đổi cho con sang dân tộc Tày theo mẹ', ['amend']],
     ['tôi đã bán xe máy rồi, người bán phải làm gì', ['revoke']],
