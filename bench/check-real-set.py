@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validate a later set of real questions: JSON shape, codes exist in the national catalogue, ids exist among
 curated knowledge entries, sources unique and not reused from the sets written before it, at most N questions per
-procedure. Usage: python3 bench/check-real-set.py extra|fresh|blind|more|hard|next|desk"""
+procedure. Usage: python3 bench/check-real-set.py extra|fresh|blind|more|hard|next|desk|late"""
 import json, glob, os, sys, collections
 import yaml
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -32,6 +32,10 @@ SETS = {
              ('real-questions.jsonl', 'real-questions-extra.jsonl', 'real-questions-fresh.jsonl',
               'real-questions-blind.jsonl', 'real-questions-more.jsonl', 'real-questions-hard.jsonl',
               'real-questions-next.jsonl'), 4),
+    'late': ('real-questions-late.jsonl',
+             ('real-questions.jsonl', 'real-questions-extra.jsonl', 'real-questions-fresh.jsonl',
+              'real-questions-blind.jsonl', 'real-questions-more.jsonl', 'real-questions-hard.jsonl',
+              'real-questions-next.jsonl', 'real-questions-desk.jsonl'), 4),
 }
 if len(sys.argv) != 2 or sys.argv[1] not in SETS:
     sys.exit('usage: python3 bench/check-real-set.py ' + '|'.join(SETS))
