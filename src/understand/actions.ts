@@ -80,6 +80,11 @@ const DONE_AFTER = /^(?: \S+){0,4}? (?:roi|xong)(?= |$)/;
 // Recording what was settled abroad is asked precisely because it was done ("đã kết hôn ở Hàn Quốc rồi").
 const ALWAYS_ASKED: ReadonlySet<Action> = new Set(['reissue', 'copy', 'reregister', 'record']);
 
+// A removal the citizen fears ("có bị xóa hộ khẩu không", "không khai là bị xóa", "sẽ bị thu hồi"): what is asked
+// only when nothing else is (like a goal, below): "khai báo tạm vắng … có bị xóa hộ khẩu không" asks the declaration.
+const RISK_BEFORE = /(?:^| )(?:co|se|la|thi|nguy co|de) bi $/;
+const SUFFERED: ReadonlySet<Action> = new Set(['delete', 'revoke', 'suspend', 'terminate']);
+
 // What an act is for ("… giải chấp làm thế nào để kịp sang tên"): the goal, not what is asked, when something else is.
 const PURPOSE_BEFORE = /(?:^| )de(?: kip| con| co the)? $/;
 // A step asked about as a prerequisite of another ("muốn nhập hộ khẩu … có phải về quê cắt khẩu trước không"):
@@ -98,7 +103,8 @@ function asked({ value, pattern, every }: CompiledPhrase<Action>, folded: string
     const before = folded.slice(Math.max(0, start - 20), start + (match[0].startsWith(' ') ? 1 : 0));
     const after = folded.slice(end, end + 30);
     if (DONE_BEFORE.test(before) || DONE_AFTER.test(after)) continue;
-    if (!PURPOSE_BEFORE.test(before) && !(PREREQUISITE_BEFORE.test(before) && PREREQUISITE_AFTER.test(after))) return 'asked';
+    const risk = RISK_BEFORE.test(before) && SUFFERED.has(value);
+    if (!risk && !PURPOSE_BEFORE.test(before) && !(PREREQUISITE_BEFORE.test(before) && PREREQUISITE_AFTER.test(after))) return 'asked';
     purpose = true;
   }
   return purpose ? 'purpose' : false;
@@ -142,9 +148,10 @@ export function detectActions(text: string, { whole }: { whole?: string } = {}):
   return { actions, modifiers, base: false, ...(originalLost ? { originalLost } : {}) };
 }
 
-// The asking part asks for the plain act: "đăng ký thường trú … thì làm sao", "xin cấp giấy …", "how do I register".
-// Not a paper's name ("giấy đăng ký xe", "sổ đăng ký").
-const PLAIN_ASK = /(?:^| )(?:(?<!(?:giay|so|the|ban) )dang ky|(?<!(?:giay|so|the|ban) )dang ki|xin cap|cap moi|nhap (?:ho )?khau|chuyen (?:ho )?khau|register|apply for)(?= |$)/;
+// The asking part asks for the plain act: "đăng ký thường trú … thì làm sao", "xin cấp giấy …", "khai báo tạm vắng",
+// "how do I register". Not a paper's name ("giấy đăng ký xe", "sổ đăng ký"), nor what was not done ("không đăng ký
+// tạm trú, cũng không khai báo").
+const PLAIN_ASK = /(?:^| )(?<!(?:giay|so|the|ban|khong|chua|chang) )(?:dang ky|dang ki|xin cap|cap moi|nhap (?:ho )?khau|chuyen (?:ho )?khau|khai bao|register|apply for)(?= |$)/;
 // What happened to the citizen and is undone by asking for the plain act ("bị xóa thường trú … đăng ký lại").
 const HAPPENED: ReadonlySet<Action> = new Set(['delete', 'terminate', 'suspend', 'transfer']);
 

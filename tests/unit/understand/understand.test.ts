@@ -78,6 +78,10 @@ describe('detectActions', () => {
     ['mở tiệm nail nhỏ, thuê mặt bằng có hợp đồng', []],
     ['muốn tích hợp thẻ bhyt vào thẻ căn cước thì đăng ký ở đâu', ['amend']],
     ['muốn nhập hộ khẩu về nhà chồng, có phải về quê cắt khẩu trước không', []],
+    // A removal feared is asked only when nothing else is.
+    ['Có phải khai báo tạm vắng trước khi đi không, nếu không khai có bị xóa hộ khẩu không?', []],
+    ['Con đi nghĩa vụ quân sự có bị cắt hộ khẩu không?', ['delete']],
+    ['Tôi không khai báo tạm vắng. Nghe nói như vậy sẽ bị xóa hộ khẩu ở quê, có đúng không?', ['delete']],
     // "trước bao nhiêu ngày" asks how far ahead, not about a step before another.
     ['tạm trú sắp hết, em phải gia hạn hay đăng ký mới, làm trước bao nhiêu ngày ạ', ['extend']],
     ['có phải gia hạn trước 30 ngày không', ['extend']],
