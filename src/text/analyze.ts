@@ -51,8 +51,10 @@ export interface AnalyzedText {
   terms: string[];
 }
 
-// Particles that close a question or a sentence: "có … không", "đã … chưa", "… ạ", "… vậy", "… nhé".
-const CLOSING_PARTICLES: ReadonlySet<string> = new Set(['khong', 'chua', 'a', 'ah', 'vay', 'nhi', 'nhe']);
+// The particle that closes a yes-or-no question ("có … không", "đã … chưa"), and the polite words and forms of address
+// that may follow it ("… không ạ?", "… chưa anh?"): no phrase joins the question's last word to them.
+const CLOSING_PARTICLES: ReadonlySet<string> = new Set(['khong', 'ko', 'chua']);
+const TRAILING_POLITE: ReadonlySet<string> = new Set(['a', 'ah', 'vay', 'nhi', 'nhe', 'ha', 'anh', 'chi', 'em', 'ban', 'ad', 'co', 'chu', 'bac']);
 
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
@@ -74,9 +76,16 @@ export function analyze(text: string, { exact = 'auto' }: AnalyzeOptions = {}): 
   const bigrams: string[] = [];
   const exactUnigrams: string[] = [];
   const exactBigrams: string[] = [];
-  // A sentence mark ends a phrase; so does the particle that closes a question ("… từ đầu không?": no "đầu không").
+  // A sentence mark ends a phrase; so does the particle that closes a question ("… từ đầu không ạ?": no "đầu không").
   const endsHere = (i: number) => i === tokens.length - 1 || (originalBreaks[expanded[i]?.source ?? 0] === true && expanded[i + 1]?.source !== expanded[i]?.source);
-  const phraseBreak = (i: number) => endsHere(i) || (CLOSING_PARTICLES.has(folded[i + 1] ?? '') && endsHere(i + 1));
+  const closing = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!endsHere(i)) continue;
+    let j = i;
+    while (j > 0 && TRAILING_POLITE.has(folded[j] ?? '') && !endsHere(j - 1)) j--;
+    if (CLOSING_PARTICLES.has(folded[j] ?? '')) for (let k = j - 1; k < i; k++) closing.add(k);
+  }
+  const phraseBreak = (i: number) => endsHere(i) || closing.has(i);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
     const next = tokens[i + 1];

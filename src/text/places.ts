@@ -1,4 +1,5 @@
 import { foldDiacritics, hasDiacritics } from './fold.js';
+import { memoizeWords } from './memoize.js';
 import { normalizeText } from './normalize-text.js';
 
 /*
@@ -23,41 +24,54 @@ const PLACES = [
   'bắc từ liêm', 'nam từ liêm', 'từ liêm', 'hà đông', 'gia lâm', 'đông anh', 'sóc sơn', 'biên hòa', 'thủ dầu một',
   'dĩ an', 'nha trang', 'đà lạt', 'hạ long', 'quy nhơn', 'buôn ma thuột', 'vĩnh yên', 'hội an', 'phan thiết',
   'rạch giá', 'mỹ tho', 'long xuyên', 'pleiku', 'tphcm', 'hcm',
-].map((name) => normalizeText(name).split(' '));
+].map((name) => {
+  const words = normalizeText(name).split(' ');
+  return { words, marked: words.join(' '), folded: words.map(foldDiacritics).join(' ') };
+});
 
-// Typed without marks these are also common words: "diễn biến", "tân binh" (a recruit), "đi ăn", "hai phòng".
-const MARKS_REQUIRED = new Set(['dien bien', 'tan binh', 'di an', 'hai phong', 'hoa binh', 'thai binh', 'ba dinh', 'gia lai']);
+// Typed without marks these are also common words: "diễn biến", "tân binh" (a recruit), "đi ăn", "hai phòng", "đã
+// nâng", "cả mẫu", "cử chỉ", "học môn", "giả làm", "làm đồng".
+const MARKS_REQUIRED = new Set([
+  'dien bien', 'tan binh', 'di an', 'hai phong', 'hoa binh', 'thai binh', 'ba dinh', 'gia lai', 'da nang', 'ca mau', 'cu chi',
+  'hoc mon', 'gia lam', 'lam dong',
+]);
 
-const FIRST_WORDS = new Set(PLACES.map((words) => foldDiacritics(words[0] ?? '')));
+// The names that may start at a word, by that word folded: most words start none and cost one lookup.
+const BY_FIRST = new Map<string, (typeof PLACES)[number][]>();
+for (const place of PLACES) {
+  const first = place.folded.split(' ')[0] ?? '';
+  BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), place].sort((a, b) => b.words.length - a.words.length));
+}
+
+// One word as normalizeText() gives it, with its folded form (remembered: a vocabulary repeats).
+const normalizeWord = memoizeWords((raw) => normalizeText(raw));
 
 /** The text with place names replaced by a comma, so that no phrase is read across where they stood. */
 export function withoutPlaces(text: string): string {
-  const words = [...text.matchAll(/\S+/g)].map((match) => ({ raw: match[0], start: match.index ?? 0, norm: normalizeText(match[0]) }));
+  const words = [...text.matchAll(/\S+/g)].map((match) => {
+    const norm = normalizeWord(match[0]);
+    return { raw: match[0], start: match.index ?? 0, norm, folded: foldDiacritics(norm) };
+  });
   let out = '';
   let last = 0;
   for (let i = 0; i < words.length; i++) {
-    const first = words[i]!;
-    if (!FIRST_WORDS.has(foldDiacritics(first.norm))) continue;
-    const length = matchAt(words, i);
+    const candidates = BY_FIRST.get(words[i]!.folded);
+    // "Việt Nam định cư" is no Nam Định.
+    if (!candidates || (words[i]!.folded === 'nam' && words[i - 1]?.folded === 'viet')) continue;
+    const length = candidates.find((place) => matches(words, i, place))?.words.length ?? 0;
     if (length === 0) continue;
     const end = words[i + length - 1]!;
-    out += text.slice(last, first.start) + ' , ';
+    out += text.slice(last, words[i]!.start) + ' , ';
     last = end.start + end.raw.length;
     i += length - 1;
   }
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** The number of words of the longest place name starting at word i; 0 when none. */
-function matchAt(words: readonly { norm: string }[], i: number): number {
-  let best = 0;
-  for (const name of PLACES) {
-    if (name.length <= best || i + name.length > words.length) continue;
-    const typed = name.map((_, k) => words[i + k]!.norm);
-    const marked = typed.some(hasDiacritics);
-    const folded = name.map(foldDiacritics).join(' ');
-    const same = marked ? typed.join(' ') === name.join(' ') : typed.map(foldDiacritics).join(' ') === folded && !MARKS_REQUIRED.has(folded);
-    if (same) best = name.length;
-  }
-  return best;
+/** Whether the words from i on are the place's name: with its marks if typed with any, else folded. */
+function matches(words: readonly { norm: string; folded: string }[], i: number, place: (typeof PLACES)[number]): boolean {
+  if (i + place.words.length > words.length) return false;
+  const typed = words.slice(i, i + place.words.length);
+  if (typed.some((word) => hasDiacritics(word.norm))) return typed.map((word) => word.norm).join(' ') === place.marked;
+  return typed.map((word) => word.folded).join(' ') === place.folded && !MARKS_REQUIRED.has(place.folded);
 }

@@ -17,8 +17,8 @@ export const stopwords: ReadonlySet<string> = new Set([
   // English
   'the', 'a', 'an', 'i', 'to', 'do', 'does', 'how', 'what', 'my', 'is', 'are', 'for', 'need', 'me', 'can', 'you',
   'please', 'want', 'of', 'in', 'on', 'and', 'should', 'where', 'it', 'this', 'that', 'with', 'am', 'be',
-  // Not "he" (folds like hệ in "quan hệ") nor "so" (số, sổ).
-  'we', 'our', 'us', 'your', 'they', 'their', 'them', 'she', 'her', 'his', 'its', 'was', 'were', 'has', 'have',
+  // Not "he" (folds like hệ in "quan hệ"), "so" (số, sổ) nor "them" (thêm).
+  'we', 'our', 'us', 'your', 'they', 'their', 'she', 'her', 'his', 'its', 'was', 'were', 'has', 'have',
   'had', 'will', 'would', 'could', 'there', 'here', 'from', 'at', 'by', 'or', 'if', 'about', 'when', 'who', 'which',
 ]);
 

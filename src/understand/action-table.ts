@@ -63,7 +63,7 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     '(?:doi (?:so|bia)(?: (?:do|hong))? (?:moi|cu|sang|theo)|doi (?:so|bia) (?:do|hong))(?!(?: \\S+){0,2} dung ten)',
     'doi the', 'doi lai', 'doi moi', 'het han', 'rach', 'bi rach', 'bi hong', 'hu hong', 'hong het', 'nhau nat', 'mo chu',
     'bong troc', 'du 25', 'du 40', 'du 60', 'expired', 'damaged', 'torn', 'renew',
-    'change (?:my |our |the |an |a )?(?:old )?(?:id|card|cccd|chip|identity card)',
+    'change (?:my |our |the |an |a )?(?:old |foreign )?(?:id|card|cccd|chip|identity card|driving licen[cs]e|driver s licen[cs]e|licen[cs]e)',
     // A card printed with an error is exchanged for a correct one, not corrected in place.
     // Not "sửa thế nào" ("the" folded is also "thế").
     '(?:the can cuoc|can cuoc|cccd|the bhyt|the bao hiem y te)(?: \\S+){0,3} (?:ghi|bi|in) sai', 'sua (?:lai )?(?:the(?! (?:nao|nay|nhung|ma))|can cuoc|cccd)',
@@ -80,17 +80,19 @@ export const CITIZEN_ACTIONS: Readonly<Record<Action, readonly string[]>> = {
     'tich hop(?!(?: \\S+){0,8} (?:vao|len|tren) (?:app |ung dung )?vneid)', 'integrate',
     // "Cho bố mẹ đứng tên riêng", "đổi sổ cho đúng tên" change whose name or which name; "cả nhà đứng tên" only tells who holds it.
     'cho (?:\\S+ ){1,2}dung ten', 'dung ten rieng', 'cho dung ten', 'wrong', 'mistake', 'correct', 'change my name', 'update',
-    // Not the land's use (change-use) nor an ID card changed for a new one (exchange).
-    'change(?!(?: (?:of|the|my|our|its))* land use)(?! (?:my |our |the |an |a )?(?:old )?(?:id|card|cccd|chip|identity card))', 'changed', 'modify', 'amend',
+    // Not the land's use (change-use), a card or licence changed for a new one (exchange), an owner (transfer), or
+    // one's residence (a move: the residence procedures). "Change the address on my business registration" amends.
+    'change(?!(?: (?:of|the|my|our|its))* land use)(?!(?: \\S+){0,3} land to)(?! (?:my |our |the |an |a |his |her )?(?:old |foreign )?(?:id|card|cccd|chip|identity card|driving licen[cs]e|driver s licen[cs]e|licen[cs]e|passport|owner|ownership|residence|temporary residence|permanent residence))',
+    'changed', 'modify', 'amend',
   ],
   delete: ['xoa', 'cat khau', 'cat ho khau', 'rut ho khau', 'rut khau', 'remove', 'giai chap', 'giai the chap'],
   extend: ['gia han', 'keo dai', 'extend', 'extension'],
   'change-use': [
     'chuyen muc dich', 'len tho cu', 'sang tho cu', 'sang dat o', 'thanh dat o', 'len dat o', 'sang dat tho cu', 'chuyen doi muc dich', 'chuyen dat',
-    'dat o de xay', 'change(?: (?:of|the|my|our|its))* land use',
+    'dat o de xay', 'change(?: (?:of|the|my|our|its))* land use', 'change(?: \\S+){0,3} land to (?:residential|housing|building)',
   ],
   split: ['tach thua', 'tach so', 'tach dat', 'chia dat', 'hop thua', 'gop so', 'gop thua', 'chia thua', 'gop lai', 'nhap thua', 'gop (?:\\S+ ){0,3}thanh (?:1|mot) so'],
-  transfer: ['sang ten', 'chuyen nhuong', 'tang cho', 'cho tang', 'thua ke', 'mua lai', 'ban lai', 'mua dat', 'ban dat', 'mua nha', 'ban nha', 'mua xe', 'ban xe', 'transfer'],
+  transfer: ['sang ten', 'chuyen nhuong', 'tang cho', 'cho tang', 'thua ke', 'mua lai', 'ban lai', 'mua dat', 'ban dat', 'mua nha', 'ban nha', 'mua xe', 'ban xe', 'transfer', 'change (?:the )?(?:owner|ownership)'],
   suspend: ['tam ngung', 'tam nghi', 'tam dung', 'nghi mot thoi gian', 'nghi tam'],
   terminate: ['cham dut', 'dong cua', 'nghi han', 'giai the(?! chap)', 'khong kinh doanh nua', 'thoi kinh doanh', 'ngung han', 'close down'],
   revoke: ['thu hoi', 'huy bo'],
@@ -120,8 +122,10 @@ const AT_ONCE = ['cung luc', 'dong thoi', 'lam chung (?:1|mot) lan', 'cung mot l
 export const UNMARRIED_FATHER_NAMED = {
   named: /(?:^| )(?:(?:lam|dang ky) (?:giay )?)?khai sinh (?:\S+ ){0,8}(?:co|ghi|mang) ten (?:ca )?(?:bo|ba|cha)(?= |$)/,
   unmarried: /(?:^| )(?:chua (?:di )?(?:dang ky )?ket hon|chua lam giay ket hon|chua cuoi|ngoai gia thu|khong dang ky ket hon|chua ly hon xong|not married|unmarried)(?= |$)/,
-  // …unless they have married since ("nay … mới đi đăng ký kết hôn"): their child is then registered the plain way.
-  marriedSince: /(?:^| )(?:moi|vua|da) (?:di )?(?:dang ky ket hon|lam giay ket hon|cuoi)(?: (?:xong|roi))?(?= |$)/,
+  // …unless they have registered their marriage since ("nay … mới đi đăng ký kết hôn"): their child is then
+  // registered the plain way.
+  // Not "đã cưới": a wedding is no registered marriage ("đã cưới nhưng chưa đăng ký kết hôn").
+  marriedSince: /(?:^| )(?:moi|vua|da) (?:di )?(?:dang ky ket hon|lam giay ket hon)(?: (?:xong|roi))?(?= |$)/,
 };
 
 export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = {
@@ -152,9 +156,8 @@ export const CITIZEN_MODIFIERS: Readonly<Record<Modifier, readonly string[]>> = 
     'nhan (?:cha|con) luon', 'ten (?:bo|ba|cha) luon', 'with my name as the father',
   ],
   linked: ['lien thong', ...AT_ONCE, 'one application', 'at the same time'],
-  // Not a visa "border run".
+  // Not a visa "border run"; not "vùng biên", "giáp biên": folded they are also the sea's "vùng biển", "giáp biển".
   border: [
-    'bien gioi', 'vung bien', 'giap bien', 'xa bien', 'cua khau',
-    'border (?:area|commune|province|district|village|town|gate)', 'near the border', 'across the border',
+    'bien gioi', 'cua khau', 'border (?:area|commune|province|district|village|town|gate)', 'near the border', 'across the border',
   ],
 };

@@ -47,7 +47,8 @@ const NEVER_REGISTERED = /(?:^| )chua (?:\S+ ){0,2}(?:lam|co|dang ky|di lam) (?:
 // Not "mua lại của bạn chiếc xe" ("bạn" folds like "bán"), nor a sale only planned ("định bán xe … rồi").
 const SOLD_VEHICLE = /(?:^| )(?:(?:da|vua) ban (?:\S+ )?(?:xe|o to|oto|xe may)|sold (?:my|the|our|a) (?:\S+ )?(?:car|motorbike|motorcycle|scooter|bike|vehicle)|as the seller)(?= |$)/;
 // "đổi" (exchange) is also "change" (amend) — "đổi tên", "đổi họ" are amendments, listed there.
-const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: \S+){0,6} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi|bi hu|hu hong|bi hong|bi rach nat)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
+// Not across "còn", "vẫn": "sổ gốc vẫn còn, giấy khai sinh bị mất" keeps the register.
+const REGISTER_GONE = /(?:^| )(?:so (?:luu|goc|ho tich|dang ky|bo)(?: (?!(?:con|van)(?: |$))\S+){0,6} (?:khong con|bi mat|da mat|bi chay|bi huy|that lac|mat roi|bi hu|hu hong|bi hong|bi rach nat)|khong con (?:luu|so goc|ho so goc|so luu|luu tru))(?= |$)/;
 // A title that lists the plain action among others: "đăng ký mới, sang tên", "cấp lần đầu, cấp lại".
 const PLAIN_ALSO = /(?:^| )(?:dang ky moi|cap moi|lan dau)(?= |$)/;
 const EMPTY: ActionSet = { actions: new Set(), modifiers: new Set(), base: false };
@@ -198,7 +199,9 @@ export function actionsOfTitle(title: string): ActionSet {
   return { actions, modifiers, base, ...(head && !base ? { head } : {}), ...(FROM_ORIGINAL.test(folded) ? { fromOriginal: true } : {}), ...optional };
 }
 
-const CITIZENS_TOO = /(?:^| )(?:cong dan viet nam|nguoi viet nam)(?= |$)/;
+// "cho công dân Việt Nam, người nước ngoài …": the list of whom it serves. Not "của công dân Việt Nam đã được giải
+// quyết tại cơ quan … nước ngoài" (a record of what was settled abroad: the foreign element is required there).
+const CITIZENS_TOO = /(?:^| )cong dan viet nam (?:va )?nguoi nuoc ngoai(?= |$)/;
 
 // A copy certified from the original needs the original in hand (Decree 23/2015, art. 18).
 const FROM_ORIGINAL = /(?:^| )ban sao tu ban chinh(?= |$)/;
@@ -215,8 +218,8 @@ export const ACTION_WEIGHTS = {
   specificForPlain: 0.8,
   /** The procedure has a circumstance (foreign element, mobile, combined) the citizen does not mention. */
   unaskedModifier: 0.75,
-  /** The procedure has a foreign element the citizen does not mention but likely has (asked in English). */
-  likelyForeign: 1.125,
+  /** The procedure has a foreign element the citizen does not mention but may have (asked in English): neutral. */
+  likelyForeign: 1,
   /** The procedure has a circumstance the citizen mentions. */
   askedModifier: 1.3,
   /** The citizen mentions a circumstance the procedure does not have (a sibling procedure may). */
@@ -247,7 +250,8 @@ export function actionAgreement(question: ActionSet, procedure: ActionSet, weigh
   } else if (question.actions.has('certify') && procedure.actions.has('certify')) {
     factor *= weights.certifies;
   }
-  if (question.originalLost && procedure.fromOriginal) factor *= weights.originalGone;
+  // Unless the citizen asks to certify: then the lost paper is another one ("mất thẻ căn cước, giờ cần chứng thực …").
+  if (question.originalLost && procedure.fromOriginal && !question.actions.has('certify')) factor *= weights.originalGone;
   for (const modifier of procedure.modifiers) {
     if (question.modifiers.has(modifier)) factor *= weights.askedModifier;
     else if (procedure.optional?.has(modifier)) continue;

@@ -11,15 +11,18 @@ import type { Clause } from './types.js';
 const OPENERS = /\b(xin hoi|cho (?:em |toi |minh |chau |con |tui |anh |chi |co |chu |bac |ba |ong )?(?:duoc )?hoi|(?:em|toi|minh|chau|con|tui) (?:muon|can|xin) hoi|hoi la|vay (?:thi )?(?:em|toi|minh|chau)|nay (?:em|toi|minh|chau|gia dinh)? ?(?:muon|can)|please advise|i would like to know|my question is|could you tell me)\b/;
 
 // Words that make a clause a question wherever they stand.
-const ASKING = /\b(the nao|nhu nao|ra sao|lam sao|lam gi|lam the|phai lam|can lam|co duoc|duoc khong|duoc ko|khong a|ko a|hay khong|hay ko|co phai|co can|bao nhieu|bao lau|may ngay|o dau|cho nao|giay to gi|can gi|nhung gi|thu tuc gi|the nao|khi nao|ai (?:lam|ky|cap)|how|what|where|which|when|can i|do i|should i|is it|am i|may i|muon|can phai|want to|would like|need to)\b/;
+const ASKING = /\b(the nao|nhu nao|ra sao|lam sao|lam gi|lam the|phai lam|can lam|co duoc|duoc khong|duoc ko|khong a|ko a|hay khong|hay ko|co phai|co can(?! (?:cuoc|nha|ho|phong|ban|bo))|bao nhieu|bao lau|may ngay|o dau|cho nao|giay to gi|can gi|nhung gi|thu tuc gi|the nao|khi nao|ai (?:lam|ky|cap)|how|what|where|which|when|can i|do i|should i|is it|am i|may i|muon|can phai|want to|would like|need to)\b/;
 
 // "Gì" after a negation is "any" ("không có giấy tờ gì": no papers at all), unless the citizen does not know what;
 // "được không" is a tag question, not a negation ("… được không cần giấy tờ gì" asks twice).
 // Not "phải làm gì", "cần gì" after it: "Không có CCCD phải làm gì" asks.
 const NEGATED_ANY = /\b(?<!(?:duoc|phai|co) )(?:khong|chua|chang) (?!biet|ro|hieu)(?:\S+ ){0,3}(?!(?:lam|can|phai) gi\b)\S+ gi\b/g;
 
-// A sentence that closes with "không" or "chưa" asks yes or no, typed with or without its question mark.
-const YES_NO_END = /(?:^| )(?:khong|ko|k|hong|chua)(?: (?:a|ah|ha|vay|nhi|nhe|anh|chi|em|ban|ad))?$/;
+// A sentence that closes with "không" or "chưa" after a question's frame ("có … không", "đã … chưa", "được … không")
+// asks yes or no, typed with or without its question mark. Not "sổ đỏ thì chưa.", "xã bảo không.", nor "hỏng" and
+// "sổ hồng", which fold like the southern "hông".
+const YES_NO_END = /(?:^| )(?:khong|ko|k|chua)(?: (?:a|ah|ha|vay|nhi|nhe|anh|chi|em|ban|ad))?$/;
+const YES_NO_FRAME = /(?:^| )(?:co|da|duoc|phai|can|nen|lieu)(?= )/;
 
 const SENTENCE = /(?<=[.?!;…\n])\s+|\n+/;
 // Commas split a long sentence into clauses only where one clause alone would be too long to weigh as one.
@@ -41,7 +44,7 @@ export function splitClauses(text: string): Clause[] {
       clauses.push({ text: sentence.slice(0, opener).trim(), asking: false });
       clauses.push({ text: sentence.slice(opener).trim(), asking: true });
     } else {
-      clauses.push({ text: sentence, asking: opener === 0 || sentence.includes('?') || YES_NO_END.test(folded) || ASKING.test(folded.replace(NEGATED_ANY, ' ')) });
+      clauses.push({ text: sentence, asking: opener === 0 || sentence.includes('?') || (YES_NO_END.test(folded) && YES_NO_FRAME.test(folded)) || ASKING.test(folded.replace(NEGATED_ANY, ' ')) });
     }
   }
   const kept = clauses.filter((c) => c.text.length > 0);

@@ -126,6 +126,11 @@ describe('analyze', () => {
     expect(analyze('thủ tục 1.001193 phí 1,5 triệu ở tp.hcm').bigrams).toContain('1.001193_phi');
     expect(analyze('phí 1,5 triệu').bigrams).toEqual(['phi_1,5', '1,5_trieu']);
     expect(analyze('cấp lần đầu không đúng quy định').bigrams).toContain('dau_khong');
+    // The closing particle followed by a polite word or a form of address; "vay", "nhẹ" that end a statement stay.
+    expect(analyze('có phải giám định lại từ đầu không ạ?').bigrams).not.toContain('dau_khong');
+    expect(analyze('có được không anh').bigrams).not.toContain('duoc_khong');
+    expect(analyze('thế chấp sổ đỏ để vay.').bigrams).toContain('de_vay');
+    expect(analyze('khuyết tật nhẹ.').bigrams).toContain('tat_nhe');
     // An abbreviation that expands into several words keeps its inner phrase: "dk." → "đăng ký".
     expect(analyze('muốn dk. xong rồi').bigrams).toContain('dang_ky');
   });

@@ -15,6 +15,11 @@ describe('withoutPlaces', () => {
     expect(withoutPlaces('diễn biến hồ sơ thế nào')).toBe('diễn biến hồ sơ thế nào');
     expect(withoutPlaces('dien bien ho so the nao')).toBe('dien bien ho so the nao');
     expect(withoutPlaces('con tôi là tân binh năm nay')).toBe('con tôi là tân binh năm nay');
+    // "Việt Nam định cư" is no Nam Định; "đã nâng cấp", "cả mẫu" typed without marks are no Đà Nẵng, Cà Mau.
+    expect(withoutPlaces('Tôi là người Việt Nam định cư ở Mỹ')).toBe('Tôi là người Việt Nam định cư ở Mỹ');
+    expect(withoutPlaces('nguoi viet nam dinh cu o nuoc ngoai')).toBe('nguoi viet nam dinh cu o nuoc ngoai');
+    expect(withoutPlaces('vneid da nang cap len muc 2')).toBe('vneid da nang cap len muc 2');
+    expect(withoutPlaces('cho em xin ca mau to khai')).toBe('cho em xin ca mau to khai');
   });
 
   it('leaves no phrase across where the place stood, and retrieval reads the message without it', () => {
