@@ -19,6 +19,7 @@
 import { expandAbbreviationsWithSource } from './abbreviations.js';
 import { foldDiacritics, hasDiacritics } from './fold.js';
 import { singular } from './plural.js';
+import { placeWords } from './places.js';
 import { tokenizeWithBreaks } from './tokenize.js';
 
 export const EXACT_PREFIX = '=';
@@ -31,6 +32,8 @@ export interface AnalyzeOptions {
    * such as "cho" is taken as really written "cho". Expanded abbreviations follow the token they came from.
    */
   exact?: 'auto' | 'always' | 'never';
+  /** Leave out the places the text names (a question's "ở Bắc Ninh": ./places.ts); their neighbours form no phrase. */
+  withoutPlaces?: boolean;
 }
 
 /** Everything a lexical index needs from one text. */
@@ -60,24 +63,37 @@ const LETTER = /\p{L}/u;
 const DIGIT = /\p{N}/u;
 
 /** Turns a text into folded and exact-diacritic unigram and bigram terms for BM25 (format documented above). */
-export function analyze(text: string, { exact = 'auto' }: AnalyzeOptions = {}): AnalyzedText {
+export function analyze(text: string, { exact = 'auto', withoutPlaces = false }: AnalyzeOptions = {}): AnalyzedText {
   const { tokens: original, breakAfter: originalBreaks } = tokenizeWithBreaks(text);
   const marked = original.map(hasDiacritics);
   const expanded = expandAbbreviationsWithSource(original);
   // English plurals meet their singular ("copies" → "copy"); no Vietnamese word ends in "s" (./plural.ts).
-  const tokens = expanded.map((t) => singular(t.token));
-  const folded = tokens.map(foldDiacritics);
+  let tokens = expanded.map((t) => singular(t.token));
+  let folded = tokens.map(foldDiacritics);
 
   const writtenWithMarks = exact === 'auto' && usesMarks(original, marked);
-  const isExact = expanded.map(
+  let isExact = expanded.map(
     ({ source }) => exact === 'always' || (exact === 'auto' && (writtenWithMarks || marked[source] === true)),
   );
+  // Where a sentence or clause ends (after the last word, and where a mark followed a word as typed).
+  let ends = tokens.map((_, i) => i === tokens.length - 1 || (originalBreaks[expanded[i]?.source ?? 0] === true && expanded[i + 1]?.source !== expanded[i]?.source));
+  if (withoutPlaces) {
+    const inPlace = placeWords(tokens.map((norm, i) => ({ norm, folded: folded[i] ?? '' })));
+    if (inPlace.includes(true)) {
+      const kept = tokens.map((_, i) => i).filter((i) => !inPlace[i]);
+      // The word before a place ends a phrase, as a comma would.
+      ends = kept.map((i, k) => ends[i] === true || inPlace[i + 1] === true || kept[k + 1] !== i + 1);
+      tokens = kept.map((i) => tokens[i] ?? '');
+      folded = kept.map((i) => folded[i] ?? '');
+      isExact = kept.map((i) => isExact[i] === true);
+    }
+  }
 
   const bigrams: string[] = [];
   const exactUnigrams: string[] = [];
   const exactBigrams: string[] = [];
   // A sentence mark ends a phrase; so does the particle that closes a question ("… từ đầu không ạ?": no "đầu không").
-  const endsHere = (i: number) => i === tokens.length - 1 || (originalBreaks[expanded[i]?.source ?? 0] === true && expanded[i + 1]?.source !== expanded[i]?.source);
+  const endsHere = (i: number) => ends[i] === true;
   const closing = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     if (!endsHere(i)) continue;

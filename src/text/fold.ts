@@ -21,6 +21,10 @@ export function foldDiacritics(text: string): string {
 
 /** True when the text carries at least one diacritic that {@link foldDiacritics} would remove. */
 export function hasDiacritics(text: string): boolean {
-  return foldCached(text) !== text.normalize('NFC');
+  return marksCached(text) === MARKED;
 }
+
+// Asked of every word of every question and name: remembered like the fold.
+const MARKED = '1';
+const marksCached = memoizeWords((text) => (foldCached(text) !== text.normalize('NFC') ? MARKED : ''));
 

@@ -46,25 +46,37 @@ for (const place of PLACES) {
 // One word as normalizeText() gives it, with its folded form (remembered: a vocabulary repeats).
 const normalizeWord = memoizeWords((raw) => normalizeText(raw));
 
+/**
+ * For each word, whether it belongs to a place name. `words`: normalised words (normalizeText()) and their folded
+ * forms, in order.
+ */
+export function placeWords(words: readonly { norm: string; folded: string }[]): boolean[] {
+  const inPlace = new Array<boolean>(words.length).fill(false);
+  for (let i = 0; i < words.length; i++) {
+    const candidates = BY_FIRST.get(words[i]!.folded);
+    // "Việt Nam định cư" is no Nam Định.
+    if (!candidates || (words[i]!.folded === 'nam' && words[i - 1]?.folded === 'viet')) continue;
+    const length = candidates.find((place) => matches(words, i, place))?.words.length ?? 0;
+    for (let k = i; k < i + length; k++) inPlace[k] = true;
+    if (length > 0) i += length - 1;
+  }
+  return inPlace;
+}
+
 /** The text with place names replaced by a comma, so that no phrase is read across where they stood. */
 export function withoutPlaces(text: string): string {
   const words = [...text.matchAll(/\S+/g)].map((match) => {
     const norm = normalizeWord(match[0]);
     return { raw: match[0], start: match.index ?? 0, norm, folded: foldDiacritics(norm) };
   });
+  const inPlace = placeWords(words);
   let out = '';
   let last = 0;
-  for (let i = 0; i < words.length; i++) {
-    const candidates = BY_FIRST.get(words[i]!.folded);
-    // "Việt Nam định cư" is no Nam Định.
-    if (!candidates || (words[i]!.folded === 'nam' && words[i - 1]?.folded === 'viet')) continue;
-    const length = candidates.find((place) => matches(words, i, place))?.words.length ?? 0;
-    if (length === 0) continue;
-    const end = words[i + length - 1]!;
-    out += text.slice(last, words[i]!.start) + ' , ';
-    last = end.start + end.raw.length;
-    i += length - 1;
-  }
+  words.forEach((word, i) => {
+    if (!inPlace[i]) return;
+    if (!inPlace[i - 1]) out += text.slice(last, word.start) + ' , ';
+    last = word.start + word.raw.length;
+  });
   return last === 0 ? text : out + text.slice(last);
 }
 

@@ -1,4 +1,4 @@
-import { analyze, detectLanguage, expandAbbreviations, foldDiacritics, tokenize, withoutPlaces, type Language } from '../text/index.js';
+import { analyze, detectLanguage, expandAbbreviations, foldDiacritics, tokenize, type Language } from '../text/index.js';
 import { detectAskedActions } from './actions.js';
 import { splitClauses } from './clauses.js';
 import { detectAspect } from './detect-aspect.js';
@@ -20,7 +20,7 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
   const detected = language && trimmed.split(/\s+/).length < 3 ? language : detectLanguage(trimmed);
   // Each clause is analysed into terms here, once: retrieval reads them instead of analysing the text again.
   // Without the places the citizen names: they never decide the procedure, and their syllables collide with words that do.
-  const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(withoutPlaces(clause.text)) }));
+  const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(clause.text, { withoutPlaces: true }) }));
   const asking = clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
   const actions = detectAskedActions(asking, trimmed);
   return {
