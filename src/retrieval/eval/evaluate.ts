@@ -14,7 +14,7 @@ export const RealQuestionSchema = z.strictObject({
   expected_codes: z.array(z.string().regex(/^\d\.\d{6}$/)),
   expected_ids: z.array(z.string().min(1)),
   source: z.url(),
-  half: z.enum(['tune', 'report', 'extra', 'fresh', 'blind', 'more', 'hard', 'next', 'desk']),
+  half: z.enum(['tune', 'report', 'extra', 'fresh', 'blind', 'more', 'hard', 'next', 'desk', 'late']),
 });
 
 /** A question to evaluate: a result is right when its id is listed or it covers a listed national code. */
@@ -22,7 +22,7 @@ export interface EvalLine {
   q: string;
   expected: string[];
   expectedCodes?: string[];
-  half?: 'tune' | 'report' | 'extra' | 'fresh' | 'blind' | 'more' | 'hard' | 'next' | 'desk';
+  half?: 'tune' | 'report' | 'extra' | 'fresh' | 'blind' | 'more' | 'hard' | 'next' | 'desk' | 'late';
 }
 
 /** A question the system got wrong, for the report. */

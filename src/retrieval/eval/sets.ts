@@ -3,7 +3,7 @@ import { readEvalFile, type EvalLine } from './evaluate.js';
 /**
  * The evaluation sets reported side by side (docs/retrieval.md); the real questions' report half is never tuned on.
  * `calibrates`: the abstention model is fitted on the set (`npm run calibrate`); never the dev set, the hold-out, the
- * report half or the blind set.
+ * report half, the blind set or the late set.
  */
 export const EVAL_SETS: readonly { name: string; file: string; half?: 'tune' | 'report'; reportOnly?: boolean; calibrates?: boolean }[] = [
   { name: 'dev (shared)', file: '../shared/eval/dev.jsonl' },
@@ -25,6 +25,8 @@ export const EVAL_SETS: readonly { name: string; file: string; half?: 'tune' | '
   { name: 'real: desk', file: 'bench/real-questions-desk.jsonl', calibrates: true },
   // Written blind (its author never ran the assistant) in the fourth round; never tuned on, like the report half.
   { name: 'real: blind', file: 'bench/real-questions-blind.jsonl', reportOnly: true },
+  // Written the same way in the sixth round, on pages no earlier set used; never tuned on, like the blind set.
+  { name: 'real: late', file: 'bench/real-questions-late.jsonl', reportOnly: true },
 ];
 
 /** Whether a set is only for reporting: its misses are never printed (docs/retrieval.md). */
