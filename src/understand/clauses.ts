@@ -24,6 +24,8 @@ const NEGATED_ANY = /\b(?<!(?:duoc|phai|co) )(?:khong|chua|chang) (?!biet|ro|hie
 const YES_NO_END = /(?:^| )(?:khong|ko|k|chua)(?: (?:a|ah|ha|vay|nhi|nhe|anh|chi|em|ban|ad))?$/;
 const YES_NO_FRAME = /(?:^| )(?:co|da|duoc|phai|can|nen|lieu)(?= )/;
 
+const POINTS_BACK = /(?:^| )(?:(?:giay|thu tuc|truong hop|ho so|giay to) (?:nay|do|ay)|nhu vay|vay thi)(?= |$)/;
+
 const SENTENCE = /(?<=[.?!;…\n])\s+|\n+/;
 // Commas split a long sentence into clauses only where one clause alone would be too long to weigh as one.
 const LONG_SENTENCE_WORDS = 25;
@@ -48,6 +50,11 @@ export function splitClauses(text: string): Clause[] {
     }
   }
   const kept = clauses.filter((c) => c.text.length > 0);
+  // An asking part that points back at what the sentence before named ("giấy này xin ở đâu", "trường hợp này phải làm
+  // gì") asks about it: that sentence asks too.
+  for (let i = 1; i < kept.length; i++) {
+    if (kept[i]!.asking && !kept[i - 1]!.asking && POINTS_BACK.test(foldForMatch(kept[i]!.text))) kept[i - 1] = { ...kept[i - 1]!, asking: true, pointedAt: true };
+  }
   // Nothing sounds like a question: the last sentence is where people usually put what they want.
   if (!kept.some((c) => c.asking)) kept[kept.length - 1] = { text: kept[kept.length - 1]!.text, asking: true };
   return kept;
@@ -74,4 +81,9 @@ function openerAt(sentence: string): number {
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** What the message asks, as text: its asking clauses, not those it only points back at. */
+export function askingText(clauses: readonly Clause[]): string {
+  return clauses.filter((clause) => clause.asking && !clause.pointedAt).map((clause) => clause.text).join(' ');
 }

@@ -4,7 +4,7 @@ export { detectAspect, detectAspectBesides, detectAspects, removeAspectPhrases, 
 export { ASPECT_TABLE } from './aspect-table.js';
 export type { AspectRow } from './aspect-table.js';
 export { actionAgreement, actionsOfTitle, detectActions, isActionWord, namesOnlyAnAction, ACTION_WEIGHTS } from './actions.js';
-export { splitClauses } from './clauses.js';
+export { askingText, splitClauses } from './clauses.js';
 export { detectScope } from './scope.js';
 export { asksForPerson, readYesNo } from './intents.js';
 export { redactPersonalData } from './redact.js';

@@ -56,6 +56,9 @@ export type ScopeTopic = 'court' | 'weather' | 'prices' | 'news' | 'medical' | '
 export interface Clause {
   text: string;
   asking: boolean;
+  /** Asking only because the asking part points back at it ("… giấy chứng nhận. Giấy này xin ở đâu?"): it names what
+   * is asked about, and weighs as asking, but what is asked (action, aspect, topic) is read in the asking part. */
+  pointedAt?: boolean;
   /** Its folded and exact-diacritic terms (src/text/analyze.ts), once analysed; retrieval reads them. */
   analyzed?: AnalyzedText;
 }

@@ -1,6 +1,6 @@
 import { analyze, detectLanguage, expandAbbreviations, foldDiacritics, tokenize, type Language } from '../text/index.js';
 import { detectAskedActions } from './actions.js';
-import { splitClauses } from './clauses.js';
+import { askingText, splitClauses } from './clauses.js';
 import { detectAspect } from './detect-aspect.js';
 import { asksForPerson, readYesNo } from './intents.js';
 import { redactPersonalData } from './redact.js';
@@ -21,7 +21,7 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
   // Each clause is analysed into terms here, once: retrieval reads them instead of analysing the text again.
   // Without the places the citizen names: they never decide the procedure, and their syllables collide with words that do.
   const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(clause.text, { withoutPlaces: true }) }));
-  const asking = clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
+  const asking = askingText(clauses);
   const actions = detectAskedActions(asking, trimmed);
   return {
     text: trimmed,

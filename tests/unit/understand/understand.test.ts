@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionAgreement, actionsOfTitle, asksForPerson, detectActions, detectScope, readYesNo, splitClauses, understand } from '../../../src/understand/index.js';
+import { actionAgreement, actionsOfTitle, askingText, asksForPerson, detectActions, detectScope, readYesNo, splitClauses, understand } from '../../../src/understand/index.js';
 
 describe('splitClauses', () => {
   it('marks the sentence that asks and leaves the story around it', () => {
@@ -37,6 +37,16 @@ describe('splitClauses', () => {
     expect(splitClauses('Sổ đỏ thì chưa. Thẻ căn cước của em bị hỏng. Em muốn đăng ký tạm trú thì làm sao').map((c) => c.asking)).toEqual([false, false, true]);
     expect(splitClauses('Tôi có căn cước gắn chip rồi. Giờ muốn đăng ký thường trú cho con thì làm gì').map((c) => c.asking)).toEqual([false, true]);
     expect(splitClauses('Nhà tôi xây năm 2000. Đã có sổ đỏ chưa thì tôi cũng không biết. Tôi cần làm gì').map((c) => c.asking)).toEqual([false, false, true]);
+  });
+
+  it('reads the sentence an asking part points back at as asking too ("giấy này", "trường hợp này", "như vậy")', () => {
+    expect(splitClauses('Nhà em vừa được công nhận hộ nghèo, thôn bảo sẽ có giấy chứng nhận. Giấy này xin ở đâu?').map((c) => c.asking)).toEqual([true, true]);
+    expect(splitClauses('Tiệm của chồng em doanh thu dưới 200 triệu một năm. Như vậy có được miễn thuế không?').map((c) => c.asking)).toEqual([true, true]);
+    expect(splitClauses('Tôi bị mất ví ngoài chợ. Giấy khai sinh của con xin lại ở đâu?').map((c) => c.asking)).toEqual([false, true]);
+    // What is asked (action, aspect, topic) is still read in the asking part alone.
+    const clauses = splitClauses('Ngân hàng đòi giấy xác nhận số CMND cũ. Xin giấy đó ở công an phường được không?');
+    expect(clauses.map((c) => [c.asking, c.pointedAt === true])).toEqual([[true, true], [true, false]]);
+    expect(askingText(clauses)).toBe('Xin giấy đó ở công an phường được không?');
   });
 
   it('reads English questions', () => {

@@ -1,6 +1,6 @@
 import { pickSuggestions } from '../../../retrieval/search/relevance.js';
 import type { SearchResponse } from '../../../retrieval/search/retriever.js';
-import { detectAspectBesides, type Question } from '../../../understand/index.js';
+import { askingText, detectAspectBesides, type Question } from '../../../understand/index.js';
 import { composeChoices, composeFallback } from '../../compose/index.js';
 import type { DialogueState } from '../state.js';
 import { answerEntry } from './answer-entry.js';
@@ -60,7 +60,7 @@ export async function answerQuestion(ctx: TurnContext, question: Question, state
 
 /** The aspect asked, the procedure's own name aside: in the asking part first, then anywhere. */
 function aspectBesides(question: Question, name: string) {
-  const asking = question.clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
+  const asking = askingText(question.clauses);
   const inAsking = detectAspectBesides(asking, [name]);
   return inAsking === 'general' ? detectAspectBesides(question.text, [name]) : inAsking;
 }

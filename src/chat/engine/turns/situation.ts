@@ -1,5 +1,5 @@
 import { foldForMatch } from '../../../text/index.js';
-import type { Question } from '../../../understand/index.js';
+import { askingText, type Question } from '../../../understand/index.js';
 import type { DialogueState } from '../state.js';
 import type { LifeSituation, Turn, TurnContext } from './context.js';
 
@@ -10,7 +10,7 @@ const compiled = new WeakMap<LifeSituation, { pattern: RegExp; length: number }[
  * asking part first (a story may mention someone else's moment), and the longest trigger wins over a shorter one.
  */
 export function matchSituation(situations: readonly LifeSituation[], question: Question): LifeSituation | undefined {
-  const asking = question.clauses.filter((c) => c.asking).map((c) => c.text).join(' ');
+  const asking = askingText(question.clauses);
   return bestMatch(situations, foldForMatch(asking)) ?? bestMatch(situations, foldForMatch(question.text));
 }
 
