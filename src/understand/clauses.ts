@@ -26,6 +26,16 @@ const YES_NO_FRAME = /(?:^| )(?:co|da|duoc|phai|can|nen|lieu)(?= )/;
 
 const POINTS_BACK = /(?:^| )(?:(?:giay|thu tuc|truong hop|ho so|giay to) (?:nay|do|ay)|nhu vay|vay thi)(?= |$)/;
 
+// The asking words without "muốn", and who says "muốn" for themselves.
+const ASKING_BUT_WISH = new RegExp(ASKING.source.replace('|muon|', '|'));
+const OWN_WISH = /(?:^| )(?:toi|em|minh|chung toi|chung em|tui|con|chau|nay|gio|bay gio)(?: \S+){0,2} muon(?= )/;
+
+/** A sentence that asks only by someone else's "muốn", with no question mark. */
+function isOthersWish(sentence: string): boolean {
+  const folded = foldForMatch(sentence);
+  return !sentence.includes('?') && / muon /.test(` ${folded} `) && !OWN_WISH.test(folded) && !ASKING_BUT_WISH.test(folded.replace(NEGATED_ANY, ' '));
+}
+
 const SENTENCE = /(?<=[.?!;…\n])\s+|\n+/;
 // Commas split a long sentence into clauses only where one clause alone would be too long to weigh as one.
 const LONG_SENTENCE_WORDS = 25;
@@ -49,7 +59,11 @@ export function splitClauses(text: string): Clause[] {
       clauses.push({ text: sentence, asking: opener === 0 || sentence.includes('?') || (YES_NO_END.test(folded) && YES_NO_FRAME.test(folded)) || ASKING.test(folded.replace(NEGATED_ANY, ' ')) });
     }
   }
-  const kept = clauses.filter((c) => c.text.length > 0);
+  const told = clauses.filter((c) => c.text.length > 0);
+  // Someone else's wish told before the question ("Bố mẹ em muốn bán mảnh đất … Vậy phải làm gì?") is story when a
+  // later sentence asks with a question mark; the citizen's own wish ("nay tôi muốn …") still asks.
+  const lastMarked = told.map((c) => c.text.includes('?')).lastIndexOf(true);
+  const kept = told.map((c, i) => (i < lastMarked && c.asking && isOthersWish(c.text) ? { ...c, asking: false } : c));
   // An asking part that points back at what the sentence before named ("giấy này xin ở đâu", "trường hợp này phải làm
   // gì") asks about it: that sentence asks too.
   for (let i = 1; i < kept.length; i++) {

@@ -6,7 +6,7 @@ const USAGE = 'usage: npm run eval [-- <file.jsonl>] [--misses <set name|all>] [
 
 /**
  * `npm run eval`: recall@1, recall@3, MRR and abstention of every set side by side; `-- <file>` one file with its
- * misses. Misses of the sets only for reporting (the real questions' report half, the blind set) are never printed
+ * misses. Misses of the sets only for reporting (the real questions' report half, the blind and late sets) are never printed
  * (docs/retrieval.md).
  */
 async function main(): Promise<void> {

@@ -49,6 +49,13 @@ describe('splitClauses', () => {
     expect(askingText(clauses)).toBe('Xin giấy đó ở công an phường được không?');
   });
 
+  it('reads someone else\'s wish told before the question as story, the citizen\'s own as asking', () => {
+    expect(splitClauses('Hàng xóm muốn xây lấn sang ngõ đi chung. Tôi có thể nhờ phường hòa giải không?').map((c) => c.asking)).toEqual([false, true]);
+    expect(splitClauses('Vợ tôi mất được 3 năm. Giờ tôi muốn đăng ký kết hôn với người mới. Tôi cần nộp giấy gì?').map((c) => c.asking)).toEqual([false, true, true]);
+    // Without a later question mark, the wish is still where the question may be.
+    expect(splitClauses('Bố mẹ em muốn bán mảnh đất. Phải làm gì').map((c) => c.asking)).toEqual([true, true]);
+  });
+
   it('reads English questions', () => {
     expect(splitClauses('I moved here last month. How do I register my residence?').map((c) => c.asking)).toEqual([false, true]);
   });
