@@ -19,7 +19,7 @@
 import { expandAbbreviationsWithSource } from './abbreviations.js';
 import { foldDiacritics, hasDiacritics } from './fold.js';
 import { singular } from './plural.js';
-import { placeWords } from './places.js';
+import { mayNamePlace, placeWords } from './places.js';
 import { tokenizeWithBreaks } from './tokenize.js';
 
 export const EXACT_PREFIX = '=';
@@ -78,7 +78,7 @@ export function analyze(text: string, { exact = 'auto', withoutPlaces = false }:
   // Where a sentence or clause ends (after the last word, and where a mark followed a word as typed).
   let ends = tokens.map((_, i) => i === tokens.length - 1 || (originalBreaks[expanded[i]?.source ?? 0] === true && expanded[i + 1]?.source !== expanded[i]?.source));
   if (withoutPlaces) {
-    const inPlace = placeWords(tokens.map((norm, i) => ({ norm, folded: folded[i] ?? '' })));
+    const inPlace = mayNamePlace(folded) ? placeWords(tokens.map((norm, i) => ({ norm, folded: folded[i] ?? '' }))) : [];
     if (inPlace.includes(true)) {
       const kept = tokens.map((_, i) => i).filter((i) => !inPlace[i]);
       // The word before a place ends a phrase, as a comma would.

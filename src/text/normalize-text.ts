@@ -1,4 +1,4 @@
-import { normalizeToneMarks } from './tone-marks.js';
+import { normalizeToneMarks, normalizeWordToneMarks } from './tone-marks.js';
 
 // Invisible format characters (joiners, soft hyphen, BOM) are dropped, not turned into spaces, because they usually
 // sit inside a word copied from a web page; the zero-width space, though, separates words.
@@ -71,6 +71,5 @@ export function normalizeWords(text: string): { words: string[]; breakAfter: boo
     lastEnd = start + chunk.length;
   }
   if (breakAfter.length > 0) breakAfter[breakAfter.length - 1] = true;
-  const words = runs.length === 0 ? [] : normalizeToneMarks(runs.join(' ')).split(' ');
-  return { words, breakAfter };
+  return { words: runs.map(normalizeWordToneMarks), breakAfter };
 }

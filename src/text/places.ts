@@ -46,6 +46,11 @@ for (const place of PLACES) {
 // One word as normalizeText() gives it, with its folded form (remembered: a vocabulary repeats).
 const normalizeWord = memoizeWords((raw) => normalizeText(raw));
 
+/** Whether folded words may hold a place name: one lookup a word before any other work. */
+export function mayNamePlace(folded: readonly string[]): boolean {
+  return folded.some((word) => BY_FIRST.has(word));
+}
+
 /**
  * For each word, whether it belongs to a place name. `words`: normalised words (normalizeText()) and their folded
  * forms, in order.
@@ -54,8 +59,9 @@ export function placeWords(words: readonly { norm: string; folded: string }[]): 
   const inPlace = new Array<boolean>(words.length).fill(false);
   for (let i = 0; i < words.length; i++) {
     const candidates = BY_FIRST.get(words[i]!.folded);
+    if (!candidates) continue;
     // "Việt Nam định cư" is no Nam Định.
-    if (!candidates || (words[i]!.folded === 'nam' && words[i - 1]?.folded === 'viet')) continue;
+    if (words[i]!.folded === 'nam' && words[i - 1]?.folded === 'viet') continue;
     const length = candidates.find((place) => matches(words, i, place))?.words.length ?? 0;
     for (let k = i; k < i + length; k++) inPlace[k] = true;
     if (length > 0) i += length - 1;

@@ -56,6 +56,13 @@ export function normalizeToneMarks(text: string): string {
   return text.replace(WORD, placeToneMarkCached);
 }
 
+/** {@link normalizeToneMarks} for a text's words one by one (a word alone is looked up without a scan). */
+export function normalizeWordToneMarks(word: string): string {
+  return LETTERS_ONLY.test(word) ? placeToneMarkCached(word) : word.replace(WORD, placeToneMarkCached);
+}
+
+const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
+
 function findTonePosition(letters: readonly string[]): number | null {
   const split = splitSyllable(letters);
   if (split === null) return null;
