@@ -30,7 +30,7 @@ export const ASKING_WEIGHT: Readonly<Record<Aspect, number>> = {
   documents: 1, where: 1, time: 1, steps: 1, online: 1, result: 1, fee: 0.5, conditions: 0.5, general: 0,
 };
 
-export const EVIDENCE_FEATURES = ['coverage', 'nameMatch', 'fullCoverage', 'knownShare', 'lexicalTop', 'dense', 'asking'] as const;
+export const EVIDENCE_FEATURES = ['coverage', 'nameMatch', 'fullCoverage', 'knownShare', 'lexicalTop', 'dense', 'asking', 'margin'] as const;
 export type EvidenceFeature = (typeof EVIDENCE_FEATURES)[number];
 
 /**

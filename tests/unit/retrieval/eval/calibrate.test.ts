@@ -38,6 +38,17 @@ describe('calibrateThresholds', () => {
   });
 });
 
+describe('calibrateThresholds and the margin', () => {
+  it('learns from how far the first candidate leads the second', () => {
+    // The same middling coverage in and out of scope; only a clear first candidate (second/first low) tells them apart.
+    const middling = Array.from({ length: 40 }, (_, i) => ({ inScope: i % 2 === 0, evidence: { ...evidence(0.5, 0.5), margin: i % 2 === 0 ? 0.3 : 0.95 } }));
+    const { thresholds } = calibrateThresholds(middling);
+    expect(thresholds.features).toContain('margin');
+    expect(isAnswerable({ ...evidence(0.5, 0.5), margin: 0.3 }, thresholds)).toBe(true);
+    expect(isAnswerable({ ...evidence(0.5, 0.5), margin: 0.95 }, thresholds)).toBe(false);
+  });
+});
+
 describe('evaluate', () => {
   it('counts a result right when it covers an expected national code (the real-question format)', async () => {
     const report = await evaluate(
