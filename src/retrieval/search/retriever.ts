@@ -190,6 +190,7 @@ export class Retriever {
       knownShare: this.lexical.knownShare(analyzed),
       lexicalTop: first?.score ?? 0,
       asking: ASKING_WEIGHT[question.aspect],
+      titleRecall: first?.titleRecall ?? 0,
       ...(denseTop === undefined ? {} : { dense: denseTop }),
       ...(first && second && first.score > 0 ? { margin: second.score / first.score } : {}),
     };

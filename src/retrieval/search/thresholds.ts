@@ -15,6 +15,8 @@ export interface Evidence {
   lexicalTop: number;
   /** Best dense similarity, when a dense index serves. */
   dense?: number;
+  /** How much of the top entry's best title part the question holds, idf-weighted (the ranking's title-part recall). */
+  titleRecall?: number;
   /**
    * How plainly the asking part asks how to get something done (docs/retrieval.md, "Fifth round"): 1 for the papers,
    * the place, the time, the steps or doing it online; 0.5 for a fee or who qualifies; 0 when it names no such aspect,
@@ -30,7 +32,7 @@ export const ASKING_WEIGHT: Readonly<Record<Aspect, number>> = {
   documents: 1, where: 1, time: 1, steps: 1, online: 1, result: 1, fee: 0.5, conditions: 0.5, general: 0,
 };
 
-export const EVIDENCE_FEATURES = ['coverage', 'nameMatch', 'fullCoverage', 'knownShare', 'lexicalTop', 'dense', 'asking', 'margin'] as const;
+export const EVIDENCE_FEATURES = ['coverage', 'nameMatch', 'fullCoverage', 'knownShare', 'lexicalTop', 'dense', 'asking', 'margin', 'titleRecall'] as const;
 export type EvidenceFeature = (typeof EVIDENCE_FEATURES)[number];
 
 /**

@@ -47,6 +47,14 @@ describe('calibrateThresholds and the margin', () => {
     expect(isAnswerable({ ...evidence(0.5, 0.5), margin: 0.3 }, thresholds)).toBe(true);
     expect(isAnswerable({ ...evidence(0.5, 0.5), margin: 0.95 }, thresholds)).toBe(false);
   });
+
+  it('learns from how much of the top entry\'s title the question holds', () => {
+    const middling = Array.from({ length: 40 }, (_, i) => ({ inScope: i % 2 === 0, evidence: { ...evidence(0.5, 0.5), titleRecall: i % 2 === 0 ? 0.9 : 0.1 } }));
+    const { thresholds } = calibrateThresholds(middling);
+    expect(thresholds.features).toContain('titleRecall');
+    expect(isAnswerable({ ...evidence(0.5, 0.5), titleRecall: 0.9 }, thresholds)).toBe(true);
+    expect(isAnswerable({ ...evidence(0.5, 0.5), titleRecall: 0.1 }, thresholds)).toBe(false);
+  });
 });
 
 describe('evaluate', () => {
