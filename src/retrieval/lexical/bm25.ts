@@ -212,12 +212,18 @@ export class Bm25Index {
       const side = this.side.get(id);
       if (side) side.docs.forEach((doc, i) => add(doc, side.tfs[i] as number, factor, mass));
     }
-    const hits: Bm25Hit[] = touched.map((index) => ({
-      index,
-      id: this.ids[index] as string,
-      score: scores[index] as number,
-      coverage: totalMass > 0 ? (matched[index] as number) / totalMass : 0,
-    }));
+    // Only the documents that can reach the top `limit` become hits: a long question touches most of the index.
+    let floor = -Infinity;
+    if (touched.length > limit && limit > 0) {
+      const touchedScores = Float64Array.from(touched, (index) => scores[index] as number).sort();
+      floor = touchedScores[touchedScores.length - limit] as number;
+    }
+    const hits: Bm25Hit[] = [];
+    for (const index of touched) {
+      const score = scores[index] as number;
+      if (score < floor) continue;
+      hits.push({ index, id: this.ids[index] as string, score, coverage: totalMass > 0 ? (matched[index] as number) / totalMass : 0 });
+    }
     hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
     return hits.slice(0, limit);
   }
