@@ -75,16 +75,24 @@ async function main(): Promise<void> {
     for (let j = i; text.length < 1_000; j++) text = `${questions[j % questions.length]} ${text}`;
     return text.slice(text.length - 1_000);
   });
+  // Three timed passes; the table shows the pass with the median p95 and lists all three: this shared 2-core host
+  // varies by more than a millisecond between passes (docs/retrieval.md, "Speed").
   const time = async (texts: string[]) => {
     for (const t of texts.slice(0, 50)) await runtime.retriever.search(t, 5);
-    const times: number[] = [];
-    for (const t of texts) {
-      const started = performance.now();
-      await runtime.retriever.search(t, 5);
-      times.push(performance.now() - started);
+    const passes: number[][] = [];
+    for (let pass = 0; pass < 3; pass++) {
+      const times: number[] = [];
+      for (const t of texts) {
+        const started = performance.now();
+        await runtime.retriever.search(t, 5);
+        times.push(performance.now() - started);
+      }
+      passes.push(times.sort((a, b) => a - b));
     }
-    times.sort((a, b) => a - b);
-    return `${texts.length} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${percentile(times, 99).toFixed(2)}`;
+    passes.sort((a, b) => percentile(a, 95) - percentile(b, 95));
+    const times = passes[1] as number[];
+    const all = passes.map((p) => percentile(p, 95).toFixed(2)).join(', ');
+    return `${texts.length} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${percentile(times, 99).toFixed(2)} | ${all}`;
   };
   const latency = [`| ordinary questions (all sets) | ${await time(questions)} |`, `| 1,000-character stories | ${await time(stories)} |`];
 
@@ -97,10 +105,10 @@ async function main(): Promise<void> {
     `|---|${sets.map(() => '---').join('|')}|`,
     ...rows,
     '',
-    '## Search latency (ms, sequential, after 50 warm-up searches)',
+    '## Search latency (ms, sequential, after 50 warm-up searches; the median of three passes by p95)',
     '',
-    '| questions | n | p50 | p95 | p99 |',
-    '|---|---|---|---|---|',
+    '| questions | n | p50 | p95 | p99 | p95 of each pass |',
+    '|---|---|---|---|---|---|',
     ...latency,
     '',
   ].join('\n');
