@@ -12,4 +12,3 @@ export { normalizeText } from './normalize-text.js';
 export { isStopword, stopwords } from './stopwords.js';
 export { normalizeToneMarks, placeToneMark } from './tone-marks.js';
 export { tokenize } from './tokenize.js';
-export { withoutPlaces } from './places.js';

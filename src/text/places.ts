@@ -1,5 +1,4 @@
 import { foldDiacritics, hasDiacritics } from './fold.js';
-import { memoizeWords } from './memoize.js';
 import { normalizeText } from './normalize-text.js';
 
 /*
@@ -43,9 +42,6 @@ for (const place of PLACES) {
   BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), place].sort((a, b) => b.words.length - a.words.length));
 }
 
-// One word as normalizeText() gives it, with its folded form (remembered: a vocabulary repeats).
-const normalizeWord = memoizeWords((raw) => normalizeText(raw));
-
 /** Whether folded words may hold a place name: one lookup a word before any other work. */
 export function mayNamePlace(folded: readonly string[]): boolean {
   return folded.some((word) => BY_FIRST.has(word));
@@ -67,23 +63,6 @@ export function placeWords(words: readonly { norm: string; folded: string }[]): 
     if (length > 0) i += length - 1;
   }
   return inPlace;
-}
-
-/** The text with place names replaced by a comma, so that no phrase is read across where they stood. */
-export function withoutPlaces(text: string): string {
-  const words = [...text.matchAll(/\S+/g)].map((match) => {
-    const norm = normalizeWord(match[0]);
-    return { raw: match[0], start: match.index ?? 0, norm, folded: foldDiacritics(norm) };
-  });
-  const inPlace = placeWords(words);
-  let out = '';
-  let last = 0;
-  words.forEach((word, i) => {
-    if (!inPlace[i]) return;
-    if (!inPlace[i - 1]) out += text.slice(last, word.start) + ' , ';
-    last = word.start + word.raw.length;
-  });
-  return last === 0 ? text : out + text.slice(last);
 }
 
 /** Whether the words from i on are the place's name: with its marks if typed with any, else folded. */

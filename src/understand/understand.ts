@@ -19,7 +19,8 @@ export function understand(text: string, { language }: UnderstandOptions = {}): 
   // One or two words ("ok", "CCCD") say little about the language: keep the conversation's.
   const detected = language && trimmed.split(/\s+/).length < 3 ? language : detectLanguage(trimmed);
   // Each clause is analysed into terms here, once: retrieval reads them instead of analysing the text again.
-  // Without the places the citizen names: they never decide the procedure, and their syllables collide with words that do.
+  // Without the places the citizen names: where one lives does not decide the procedure, and their syllables collide
+  // with words that do (src/text/places.ts).
   const clauses = splitClauses(trimmed).map((clause) => ({ ...clause, analyzed: analyze(clause.text, { withoutPlaces: true }) }));
   const asking = askingText(clauses);
   const actions = detectAskedActions(asking, trimmed);
