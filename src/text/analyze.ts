@@ -19,8 +19,8 @@
 import { expandAbbreviationsWithSource } from './abbreviations.js';
 import { foldDiacritics, hasDiacritics } from './fold.js';
 import { singular } from './plural.js';
-import { mayNamePlace, placeWords } from './places.js';
-import { tokenizeWithBreaks } from './tokenize.js';
+import { normalizeWords } from './normalize-text.js';
+import { placeWords } from './places.js';
 
 export const EXACT_PREFIX = '=';
 export const BIGRAM_JOINER = '_';
@@ -64,7 +64,7 @@ const DIGIT = /\p{N}/u;
 
 /** Turns a text into folded and exact-diacritic unigram and bigram terms for BM25 (format documented above). */
 export function analyze(text: string, { exact = 'auto', withoutPlaces = false }: AnalyzeOptions = {}): AnalyzedText {
-  const { tokens: original, breakAfter: originalBreaks } = tokenizeWithBreaks(text);
+  const { words: original, breakAfter: originalBreaks } = normalizeWords(text);
   const marked = original.map(hasDiacritics);
   const expanded = expandAbbreviationsWithSource(original);
   // English plurals meet their singular ("copies" → "copy"); no Vietnamese word ends in "s" (./plural.ts).
@@ -78,8 +78,8 @@ export function analyze(text: string, { exact = 'auto', withoutPlaces = false }:
   // Where a sentence or clause ends (after the last word, and where a mark followed a word as typed).
   let ends = tokens.map((_, i) => i === tokens.length - 1 || (originalBreaks[expanded[i]?.source ?? 0] === true && expanded[i + 1]?.source !== expanded[i]?.source));
   if (withoutPlaces) {
-    const inPlace = mayNamePlace(folded) ? placeWords(tokens.map((norm, i) => ({ norm, folded: folded[i] ?? '' }))) : [];
-    if (inPlace.includes(true)) {
+    const inPlace = placeWords(tokens, folded);
+    if (inPlace) {
       const kept = tokens.map((_, i) => i).filter((i) => !inPlace[i]);
       // The word before a place ends a phrase, as a comma would.
       ends = kept.map((i, k) => ends[i] === true || inPlace[i + 1] === true || kept[k + 1] !== i + 1);

@@ -1,4 +1,4 @@
-import { normalizeToneMarks, normalizeWordToneMarks } from './tone-marks.js';
+import { normalizeWordToneMarks } from './tone-marks.js';
 
 // Invisible format characters (joiners, soft hyphen, BOM) are dropped, not turned into spaces, because they usually
 // sit inside a word copied from a web page; the zero-width space, though, separates words.
@@ -17,9 +17,7 @@ const DIGIT = /\p{N}/u;
  * to spaces, whitespace collapsed; diacritics are kept. Codes with a digit ("ct01", "1.001193") stay whole.
  */
 export function normalizeText(text: string): string {
-  const words: string[] = [];
-  for (const [chunk] of lower(text).matchAll(CHUNK)) words.push(wordsOf(chunk));
-  return normalizeToneMarks(words.join(' '));
+  return normalizeWords(text).words.join(' ');
 }
 
 function lower(text: string): string {

@@ -42,33 +42,30 @@ for (const place of PLACES) {
   BY_FIRST.set(first, [...(BY_FIRST.get(first) ?? []), place].sort((a, b) => b.words.length - a.words.length));
 }
 
-/** Whether folded words may hold a place name: one lookup a word before any other work. */
-export function mayNamePlace(folded: readonly string[]): boolean {
-  return folded.some((word) => BY_FIRST.has(word));
-}
-
 /**
- * For each word, whether it belongs to a place name. `words`: normalised words (normalizeText()) and their folded
- * forms, in order.
+ * For each word, whether it belongs to a place name; undefined when none does. `norms`: normalised words
+ * (normalizeText()), `folded`: the same words folded.
  */
-export function placeWords(words: readonly { norm: string; folded: string }[]): boolean[] {
-  const inPlace = new Array<boolean>(words.length).fill(false);
-  for (let i = 0; i < words.length; i++) {
-    const candidates = BY_FIRST.get(words[i]!.folded);
-    if (!candidates) continue;
+export function placeWords(norms: readonly string[], folded: readonly string[]): boolean[] | undefined {
+  let inPlace: boolean[] | undefined;
+  for (let i = 0; i < folded.length; i++) {
+    const candidates = BY_FIRST.get(folded[i] ?? '');
     // "Việt Nam định cư" is no Nam Định.
-    if (words[i]!.folded === 'nam' && words[i - 1]?.folded === 'viet') continue;
-    const length = candidates.find((place) => matches(words, i, place))?.words.length ?? 0;
-    for (let k = i; k < i + length; k++) inPlace[k] = true;
-    if (length > 0) i += length - 1;
+    if (!candidates || (folded[i] === 'nam' && folded[i - 1] === 'viet')) continue;
+    const length = candidates.find((place) => matches(norms, folded, i, place))?.words.length ?? 0;
+    if (length === 0) continue;
+    inPlace ??= new Array<boolean>(folded.length).fill(false);
+    inPlace.fill(true, i, i + length);
+    i += length - 1;
   }
   return inPlace;
 }
 
 /** Whether the words from i on are the place's name: with its marks if typed with any, else folded. */
-function matches(words: readonly { norm: string; folded: string }[], i: number, place: (typeof PLACES)[number]): boolean {
-  if (i + place.words.length > words.length) return false;
-  const typed = words.slice(i, i + place.words.length);
-  if (typed.some((word) => hasDiacritics(word.norm))) return typed.map((word) => word.norm).join(' ') === place.marked;
-  return typed.map((word) => word.folded).join(' ') === place.folded && !MARKS_REQUIRED.has(place.folded);
+function matches(norms: readonly string[], folded: readonly string[], i: number, place: (typeof PLACES)[number]): boolean {
+  const end = i + place.words.length;
+  if (end > folded.length) return false;
+  const typed = norms.slice(i, end);
+  if (typed.some(hasDiacritics)) return typed.join(' ') === place.marked;
+  return folded.slice(i, end).join(' ') === place.folded && !MARKS_REQUIRED.has(place.folded);
 }

@@ -11,7 +11,9 @@ import type { Clause } from './types.js';
 const OPENERS = /\b(xin hoi|cho (?:em |toi |minh |chau |con |tui |anh |chi |co |chu |bac |ba |ong )?(?:duoc )?hoi|(?:em|toi|minh|chau|con|tui) (?:muon|can|xin) hoi|hoi la|vay (?:thi )?(?:em|toi|minh|chau)|nay (?:em|toi|minh|chau|gia dinh)? ?(?:muon|can)|please advise|i would like to know|my question is|could you tell me)\b/;
 
 // Words that make a clause a question wherever they stand.
-const ASKING = /\b(the nao|nhu nao|ra sao|lam sao|lam gi|lam the|phai lam|can lam|co duoc|duoc khong|duoc ko|khong a|ko a|hay khong|hay ko|co phai|co can(?! (?:cuoc|nha|ho|phong|ban|bo))|bao nhieu|bao lau|may ngay|o dau|cho nao|giay to gi|can gi|nhung gi|thu tuc gi|the nao|khi nao|ai (?:lam|ky|cap)|how|what|where|which|when|can i|do i|should i|is it|am i|may i|muon|can phai|want to|would like|need to)\b/;
+// Without "muốn": a wish asks too (below), unless it is someone else's told before the question.
+const ASKING_WORDS = 'the nao|nhu nao|ra sao|lam sao|lam gi|lam the|phai lam|can lam|co duoc|duoc khong|duoc ko|khong a|ko a|hay khong|hay ko|co phai|co can(?! (?:cuoc|nha|ho|phong|ban|bo))|bao nhieu|bao lau|may ngay|o dau|cho nao|giay to gi|can gi|nhung gi|thu tuc gi|the nao|khi nao|ai (?:lam|ky|cap)|how|what|where|which|when|can i|do i|should i|is it|am i|may i|can phai|want to|would like|need to';
+const ASKING = new RegExp(`\\b(${ASKING_WORDS}|muon)\\b`);
 
 // "Gì" after a negation is "any" ("không có giấy tờ gì": no papers at all), unless the citizen does not know what;
 // "được không" is a tag question, not a negation ("… được không cần giấy tờ gì" asks twice).
@@ -27,7 +29,7 @@ const YES_NO_FRAME = /(?:^| )(?:co|da|duoc|phai|can|nen|lieu)(?= )/;
 const POINTS_BACK = /(?:^| )(?:(?:giay|thu tuc|truong hop|ho so|giay to) (?:nay|do|ay)|nhu vay|vay thi)(?= |$)/;
 
 // The asking words without "muốn", and who says "muốn" for themselves.
-const ASKING_BUT_WISH = new RegExp(ASKING.source.replace('|muon|', '|'));
+const ASKING_BUT_WISH = new RegExp(`\\b(${ASKING_WORDS})\\b`);
 const OWN_WISH = /(?:^| )(?:toi|em|minh|chung toi|chung em|tui|con|chau|nay|gio|bay gio)(?: \S+){0,2} muon(?= )/;
 
 /** A sentence that asks only by someone else's "muốn", with no question mark. */

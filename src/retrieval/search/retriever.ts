@@ -229,13 +229,9 @@ export class Retriever {
     const doc = this.corpus.byId.get(id);
     if (!doc) return NO_ACTIONS;
     let actions = this.titleActions.get(doc);
-    if (!actions) this.titleActions.set(doc, (actions = withCoveredOptions(actionsOfTitle(doc.entry.title.vi), this.coveredTitles(doc))));
+    // A curated entry's everyday title names fewer circumstances than the official records folded into it.
+    if (!actions) this.titleActions.set(doc, (actions = withCoveredOptions(actionsOfTitle(doc.entry.title.vi), doc.folded.map((r) => r.title.vi))));
     return actions;
-  }
-
-  /** The official titles of the records folded into a curated entry (its own everyday title names fewer circumstances). */
-  private coveredTitles(doc: SearchDocument): string[] {
-    return doc.folded.map((record) => record.title.vi);
   }
 
   private priorFor(id: string): number {
